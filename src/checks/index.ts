@@ -1,0 +1,50 @@
+/** Every content check, run together so that one run reports every problem. */
+import { loadCorpus, type Corpus } from '../lib/corpus.ts';
+import { sortProblems, type Problem } from '../lib/problem.ts';
+import { checkArchiveMismatch } from './archive-mismatch.ts';
+import { checkBadLocator } from './bad-locator.ts';
+import { checkDuplicateId } from './duplicate-id.ts';
+import { checkEditionChain } from './edition-chain.ts';
+import { checkOrphanSource } from './orphan-source.ts';
+import { checkSourceAfterCutoff } from './source-after-cutoff.ts';
+import { checkUncitedFinding } from './uncited-finding.ts';
+import { checkUnknownEdition } from './unknown-edition.ts';
+import { checkUnknownProfile } from './unknown-profile.ts';
+import { checkUnknownProvision } from './unknown-provision.ts';
+import { checkUnknownSource } from './unknown-source.ts';
+import { checkUnsupportedConclusion } from './unsupported-conclusion.ts';
+
+/** The checks in the order their problems are best read; syntax, schema and unsafe-mdx come from loading. */
+export const CHECKS: ((c: Corpus) => Problem[])[] = [
+  checkUnknownEdition,
+  checkEditionChain,
+  checkUnknownSource,
+  checkBadLocator,
+  checkSourceAfterCutoff,
+  checkUncitedFinding,
+  checkDuplicateId,
+  checkUnsupportedConclusion,
+  checkUnknownProfile,
+  checkUnknownProvision,
+  checkArchiveMismatch,
+  checkOrphanSource,
+];
+
+/** Runs every check over a loaded corpus. A check that throws is itself reported as an error, never skipped. */
+export function runChecks(c: Corpus): Problem[] {
+  const problems = [...c.problems];
+  for (const check of CHECKS) {
+    try {
+      problems.push(...check(c));
+    } catch (error) {
+      problems.push({ file: c.contentDir, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `the check ${check.name} could not run: ${(error as Error).message}`, hint: 'this is a bug in the checker; report it with the content that triggered it' });
+    }
+  }
+  return sortProblems(problems);
+}
+
+/** Loads and checks a content folder in one call. */
+export function checkContent(contentDir: string, root = process.cwd()): { corpus: Corpus; problems: Problem[] } {
+  const corpus = loadCorpus(contentDir, root);
+  return { corpus, problems: runChecks(corpus) };
+}

@@ -1,0 +1,28 @@
+import type { Corpus } from '../lib/corpus.ts';
+import { didYouMean, type Problem } from '../lib/problem.ts';
+
+const FALLBACK = 'register the source as content/sources/<id>.yaml, or correct the id';
+
+/** A citation, an edition's `basedOn` or a provision's `source` names no registered source. */
+export function checkUnknownSource(c: Corpus): Problem[] {
+  const known = [...c.sources.keys()];
+  const problems: Problem[] = [];
+  for (const p of c.profiles) {
+    for (const cluster of p.scan.citations) {
+      for (const item of cluster.items) {
+        if (c.sources.has(item.key)) continue;
+        problems.push({ file: p.file, ...p.at(item.offset), severity: 'error', rule: 'unknown-source', message: `citation names an unknown source "@${item.key}"`, hint: didYouMean(item.key, known, FALLBACK) });
+      }
+    }
+  }
+  const named = [
+    ...[...c.editions.values()].map((e) => ({ e, field: 'basedOn', id: e.data?.basedOn })),
+    ...[...c.provisions.values()].map((e) => ({ e, field: 'source', id: e.data?.source })),
+  ];
+  for (const { e, field, id } of named) {
+    if (id && !c.sources.has(id)) {
+      problems.push({ file: e.file, ...e.at([field]), severity: 'error', rule: 'unknown-source', message: `${field} names an unknown source "${id}"`, hint: didYouMean(id, known, FALLBACK) });
+    }
+  }
+  return problems;
+}

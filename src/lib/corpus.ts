@@ -1,0 +1,222 @@
+/**
+ * Loads the content folder into one in-memory corpus for the checks and the citation graph: every file parsed,
+ * validated against the schema, and able to say where (line, column) any of its fields stands.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import type { z } from 'astro/zod';
+import {
+  CountrySchema, EditionSchema, ProfileSchema, ProvisionSchema, SourceSchema,
+  type Country, type Edition, type Profile, type Provision, type Source,
+} from '../schemas/content.ts';
+import { scanMdx, type ScanResult } from './mdx-scan.ts';
+import { positionFinder, type Position } from './positions.ts';
+import type { Problem, Rule } from './problem.ts';
+
+/** One parsed content file. `data` is null when the file could not be read or did not match its schema. */
+export interface Entry<T> {
+  id: string;
+  /** Path relative to the project root, as shown in messages. */
+  file: string;
+  text: string;
+  data: T | null;
+  /** Where a field stands (path into the YAML), or an offset in the file. */
+  at(where: (string | number)[] | number): Position;
+}
+
+export interface ProfileEntry extends Entry<Profile> {
+  country: string;
+  /** "2024-04" */
+  month: string;
+  /** "syria-2024-04" */
+  edition: string;
+  /** "deserters" */
+  profile: string;
+  scan: ScanResult;
+}
+
+export interface Corpus {
+  /** Folder holding countries/, editions/, sources/, law/, profiles/ (and archive/). */
+  contentDir: string;
+  countries: Map<string, Entry<Country>>;
+  editions: Map<string, Entry<Edition>>;
+  sources: Map<string, Entry<Source>>;
+  provisions: Map<string, Entry<Provision>>;
+  profiles: ProfileEntry[];
+  /** Problems met while reading and validating (syntax, schema, paths, duplicate files). */
+  problems: Problem[];
+}
+
+const YAML_EXT = /\.ya?ml$/;
+
+function listFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.sort().flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+/** Finds the YAML node for a path, falling back to the nearest ancestor that exists. */
+function yamlOffset(doc: Document, path: (string | number)[], keyInstead = false): number {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    if (keyInstead && n === path.length && n > 0) {
+      const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === sub[sub.length - 1]);
+        if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+      }
+    }
+    const node = n === 0 ? doc.contents : doc.getIn(sub, true);
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) return range[0];
+  }
+  return 0;
+}
+
+/** Turns Zod issues into problems, choosing the closest branch of a union so messages stay specific. */
+function issuesToProblems(
+  issues: z.core.$ZodIssue[],
+  file: string,
+  locate: (path: (string | number)[], key?: boolean) => Position,
+  prefix: (string | number)[] = [],
+): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    const path = [...prefix, ...(issue.path as (string | number)[])];
+    if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length) {
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+      return issuesToProblems(best, file, locate, path);
+    }
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file, ...locate([...path, key], true), severity: 'error', rule: 'invalid-field' as Rule,
+        message: `unknown field "${[...path, key].join('.')}"`,
+        hint: 'check the spelling; the fields are listed in src/schemas/content.ts',
+      }));
+    }
+    const field = path.join('.') || '(file)';
+    let hint = 'see src/schemas/content.ts for the allowed values';
+    if (issue.code === 'invalid_value' && 'values' in issue) hint = `allowed values: ${issue.values.map(String).join(', ')}`;
+    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) hint = `add the field "${path[path.length - 1]}"`;
+    return [{ file, ...locate(path), severity: 'error', rule: 'invalid-field', message: `${field}: ${issue.message}`, hint }];
+  });
+}
+
+/** Parses a YAML text and validates it; positions are shifted by `offset` (for frontmatter inside a file). */
+function parseYaml<T>(
+  yamlText: string,
+  schema: z.ZodType<T>,
+  file: string,
+  fileAt: (offset: number) => Position,
+  offset: number,
+): { data: T | null; at: (path: (string | number)[]) => Position; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locate = (path: (string | number)[], key = false) => fileAt(offset + yamlOffset(doc, path, key));
+  if (doc.errors.length) {
+    return {
+      data: null,
+      at: locate,
+      problems: doc.errors.map((e) => ({
+        file, ...fileAt(offset + e.pos[0]), severity: 'error', rule: 'syntax',
+        message: `YAML cannot be read: ${e.message.split('\n')[0]}`,
+        hint: 'check indentation and quote values that contain ": " or start with a special character',
+      })),
+    };
+  }
+  const result = schema.safeParse(doc.toJS() ?? {});
+  if (!result.success) return { data: null, at: locate, problems: issuesToProblems(result.error.issues, file, locate) };
+  return { data: result.data, at: locate, problems: [] };
+}
+
+function readText(full: string, file: string, problems: Problem[]): string | null {
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (error) {
+    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `cannot read the file: ${(error as Error).message}`, hint: 'check the file exists and is readable' });
+    return null;
+  }
+}
+
+/** Loads the YAML files of one collection folder, keyed by file name. */
+function loadYamlCollection<T>(root: string, contentDir: string, folder: string, schema: z.ZodType<T>, problems: Problem[]): Map<string, Entry<T>> {
+  const entries = new Map<string, Entry<T>>();
+  for (const full of listFiles(join(contentDir, folder))) {
+    const file = relative(root, full).split(sep).join('/');
+    if (!YAML_EXT.test(full)) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `only .yaml files belong in content/${folder}/`, hint: 'rename the file to .yaml or move it elsewhere' });
+      continue;
+    }
+    const id = relative(join(contentDir, folder), full).replace(YAML_EXT, '').split(sep).join('/');
+    const text = readText(full, file, problems);
+    if (text === null) continue;
+    const fileAt = positionFinder(text);
+    if (entries.has(id)) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'duplicate-id', message: `"${id}" is defined twice in content/${folder}/`, hint: `keep one of ${entries.get(id)!.file} and ${file}` });
+      continue;
+    }
+    const parsed = parseYaml(text, schema, file, fileAt, 0);
+    problems.push(...parsed.problems);
+    entries.set(id, { id, file, text, data: parsed.data, at: (where) => (typeof where === 'number' ? fileAt(where) : parsed.at(where)) });
+  }
+  return entries;
+}
+
+function loadProfiles(root: string, contentDir: string, problems: Problem[]): ProfileEntry[] {
+  const profiles: ProfileEntry[] = [];
+  const base = join(contentDir, 'profiles');
+  for (const full of listFiles(base)) {
+    const file = relative(root, full).split(sep).join('/');
+    const rel = relative(base, full).split(sep).join('/');
+    const m = /^([a-z0-9-]+)\/(\d{4}-(?:0[1-9]|1[0-2]))\/([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/.exec(rel);
+    if (!m) {
+      problems.push({
+        file, line: 1, column: 1, severity: 'error', rule: 'syntax',
+        message: `a profile must live at content/profiles/<country>/<yyyy-mm>/<profile-id>.mdx, not ${rel}`,
+        hint: rel.endsWith('.md') ? 'rename it to .mdx: plain .md errors can pass the build silently (withastro/astro#18054)' : 'move the file; the edition and profile ids come from the path',
+      });
+      continue;
+    }
+    const [, country, month, profile] = m;
+    const text = readText(full, file, problems);
+    if (text === null) continue;
+    const fileAt = positionFinder(text);
+    const scan = scanMdx(text);
+    for (const p of scan.problems) problems.push({ file, ...fileAt(p.offset), severity: 'error', rule: p.rule, message: p.message, hint: p.hint });
+    let data: Profile | null = null;
+    let at: (path: (string | number)[]) => Position = () => fileAt(0);
+    if (scan.frontmatter) {
+      const parsed = parseYaml(scan.frontmatter.text, ProfileSchema, file, fileAt, scan.frontmatter.offset);
+      problems.push(...parsed.problems);
+      data = parsed.data;
+      at = parsed.at;
+    }
+    profiles.push({
+      id: `${country}/${month}/${profile}`, file, text, data, country, month, profile,
+      edition: `${country}-${month}`, scan,
+      at: (where) => (typeof where === 'number' ? fileAt(where) : at(where)),
+    });
+  }
+  return profiles;
+}
+
+/** Reads and validates every content file under `contentDir`. Paths in problems are relative to `root`. */
+export function loadCorpus(contentDir: string, root: string = process.cwd()): Corpus {
+  const problems: Problem[] = [];
+  return {
+    contentDir,
+    countries: loadYamlCollection(root, contentDir, 'countries', CountrySchema, problems),
+    editions: loadYamlCollection(root, contentDir, 'editions', EditionSchema, problems),
+    sources: loadYamlCollection(root, contentDir, 'sources', SourceSchema, problems),
+    provisions: loadYamlCollection(root, contentDir, 'law', ProvisionSchema, problems),
+    profiles: loadProfiles(root, contentDir, problems),
+    problems,
+  };
+}

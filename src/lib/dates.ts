@@ -1,0 +1,40 @@
+/** Dates as authors write them (YYYY, YYYY-MM, YYYY-MM-DD) and as readers want them ("15 April 2024"). */
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Splits a partial ISO date into numbers; month and day are undefined when not given. */
+export function parsePartialDate(iso: string): { year: number; month?: number; day?: number } {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** Writes a partial date out in full: "2024" → "2024", "2024-04" → "April 2024", "2024-04-15" → "15 April 2024". */
+export function formatDate(iso: string): string {
+  const { year, month, day } = parsePartialDate(iso);
+  if (!month) return String(year);
+  if (!day) return `${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** A short form for inline citations: "Oct 2023", "2021". */
+export function formatShortDate(iso: string): string {
+  const { year, month } = parsePartialDate(iso);
+  return month ? `${MONTHS[month - 1].slice(0, 3)} ${year}` : String(year);
+}
+
+/**
+ * The earliest day a partial date can mean. A source "issued 2024-04" may have appeared on 1 April, so it counts as
+ * published on or after that day; this keeps the cutoff check from rejecting what it cannot prove late.
+ */
+export function earliestDay(iso: string): string {
+  const { year, month, day } = parsePartialDate(iso);
+  return `${year}-${String(month ?? 1).padStart(2, '0')}-${String(day ?? 1).padStart(2, '0')}`;
+}
+
+/** The edition's month slug used in URLs and folder names: "2024-04". */
+export function monthSlug(iso: string): string {
+  return iso.slice(0, 7);
+}

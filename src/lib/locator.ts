@@ -1,0 +1,145 @@
+/**
+ * Pinpoints ("sec. VI, pp. 8-9"): parsing them, checking them against a source's structure, and naming them for
+ * citation tools.
+ */
+import type { z } from 'astro/zod';
+import type { SourceStructure } from '../schemas/content.ts';
+
+type Structure = z.infer<typeof SourceStructure>;
+
+/** A locator label and the kind of thing it points at. */
+export const LABELS = {
+  'p.': 'page', 'pp.': 'page',
+  'sec.': 'section',
+  'para.': 'paragraph', 'paras.': 'paragraph',
+  'art.': 'article', 'arts.': 'article',
+  'fn.': 'footnote',
+  'pt.': 'point', 'pts.': 'point',
+} as const;
+
+export type Label = keyof typeof LABELS;
+export type LocatorKind = (typeof LABELS)[Label];
+
+/** One part of a pinpoint: a label with a single value or a range. */
+export interface LocatorPart {
+  kind: LocatorKind;
+  label: Label;
+  from: string;
+  to?: string;
+}
+
+export type ParseResult = { ok: true; parts: LocatorPart[] } | { ok: false; message: string; hint: string };
+
+/** Plural labels and their singular form. */
+const SINGULAR: Partial<Record<Label, Label>> = { 'pp.': 'p.', 'paras.': 'para.', 'arts.': 'art.', 'pts.': 'pt.' };
+
+const LABEL_HINT = 'use p./pp., sec., para./paras., art./arts., fn. or pt./pts., e.g. "sec. VI, pp. 8-9"';
+
+/** Parses a locator such as "sec. VI, pp. 8-9"; an empty string means "the source as a whole". */
+export function parseLocator(text: string): ParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, parts: [] };
+  const parts: LocatorPart[] = [];
+  for (const chunk of trimmed.split(/\s*,\s*/)) {
+    const m = /^([a-z]+\.)\s*(\S(?:.*\S)?)$/.exec(chunk);
+    if (!m || !(m[1] in LABELS)) {
+      return { ok: false, message: `cannot read the pinpoint "${chunk}"`, hint: LABEL_HINT };
+    }
+    const label = m[1] as Label;
+    const kind = LABELS[label];
+    const value = m[2];
+    const range = kind === 'section' ? null : /^(\S+?)\s*[-–]\s*(\S+)$/.exec(value);
+    const from = range ? range[1] : value;
+    const to = range ? range[2] : undefined;
+    const singular = SINGULAR[label];
+    if (singular && !to) return { ok: false, message: `"${label}" needs a range such as "${label} 8-9"`, hint: `for one ${kind} write "${singular} ${from}"` };
+    if (!singular && to && kind !== 'section') {
+      const plural = Object.entries(SINGULAR).find(([, one]) => one === label)?.[0];
+      return { ok: false, message: `"${label}" names one ${kind}`, hint: plural ? `for a range write "${plural} ${from}-${to}"` : `cite each ${kind} separately` };
+    }
+    if (kind !== 'section' && kind !== 'article' && !/^\d+$/.test(from + (to ?? ''))) {
+      return { ok: false, message: `${kind} numbers must be whole numbers, got "${value}"`, hint: LABEL_HINT };
+    }
+    if (parts.some((p) => p.kind === kind)) {
+      return { ok: false, message: `the pinpoint names ${kind}s twice`, hint: 'give each kind of locator once' };
+    }
+    parts.push({ kind, label, from, to });
+  }
+  return { ok: true, parts };
+}
+
+/** A reason a pinpoint does not fit the source, with the valid range as the hint. */
+export interface LocatorProblem {
+  message: string;
+  hint: string;
+}
+
+function checkNumber(kind: string, part: LocatorPart, max: number | undefined): LocatorProblem | null {
+  if (max === undefined) return { message: `the source has no numbered ${kind}s`, hint: `cite a part the source has, or add \`${kind}s\` to its structure` };
+  const from = Number(part.from);
+  const to = part.to === undefined ? from : Number(part.to);
+  if (from < 1 || to > max) return { message: `${kind} ${part.to ? `${part.from}-${part.to}` : part.from} is outside the source (${kind}s 1-${max})`, hint: `valid ${kind}s are 1 to ${max}` };
+  if (to < from) return { message: `the ${kind} range ${part.from}-${part.to} runs backwards`, hint: `write the lower ${kind} first` };
+  return null;
+}
+
+/** Checks a parsed pinpoint against a source's structure; returns every problem found. */
+export function checkLocator(parts: LocatorPart[], structure: Structure | undefined): LocatorProblem[] {
+  if (parts.length === 0) {
+    if (!structure) return [];
+    return [{ message: 'the citation gives no pinpoint, but the source has pages, sections, paragraphs or articles', hint: 'add a pinpoint such as "sec. 4.2.3" or "p. 12"' }];
+  }
+  if (!structure) {
+    return [{ message: 'the source has no registered structure, so a pinpoint cannot be checked', hint: 'cite it without a pinpoint, or add `structure` to the source file' }];
+  }
+  const problems: LocatorProblem[] = [];
+  let sectionPages: [number, number] | undefined;
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'page': {
+        const p = checkNumber('page', part, structure.pages ?? structure.sections?.reduce<number | undefined>((m, s) => (s.pages ? Math.max(m ?? 0, s.pages[1]) : m), undefined));
+        if (p) problems.push(p);
+        break;
+      }
+      case 'paragraph': { const p = checkNumber('paragraph', part, structure.paragraphs); if (p) problems.push(p); break; }
+      case 'footnote': { const p = checkNumber('footnote', part, structure.footnotes); if (p) problems.push(p); break; }
+      case 'point': { const p = checkNumber('point', part, structure.points); if (p) problems.push(p); break; }
+      case 'section': {
+        const ids = structure.sections?.map((s) => s.id) ?? [];
+        const section = structure.sections?.find((s) => s.id === part.from);
+        if (!section) {
+          problems.push({ message: `section ${part.from} does not exist in the source`, hint: ids.length ? `sections are: ${ids.join(', ')}` : 'the source has no sections; add them to its structure' });
+        } else sectionPages = section.pages;
+        break;
+      }
+      case 'article': {
+        const articles = structure.articles;
+        if (!articles) { problems.push({ message: 'the source has no articles', hint: 'cite a part the source has, or add `articles` to its structure' }); break; }
+        for (const a of [part.from, part.to].filter((x): x is string => x !== undefined)) {
+          if (!articles.includes(a)) problems.push({ message: `article ${a} is not among the source's articles`, hint: `registered articles: ${articles.join(', ')}` });
+        }
+        if (part.to && parseInt(part.to, 10) < parseInt(part.from, 10)) problems.push({ message: `the article range ${part.from}-${part.to} runs backwards`, hint: 'write the lower article first' });
+        break;
+      }
+    }
+  }
+  const pages = parts.find((p) => p.kind === 'page');
+  if (pages && sectionPages && problems.length === 0) {
+    const from = Number(pages.from);
+    const to = pages.to ? Number(pages.to) : from;
+    if (from < sectionPages[0] || to > sectionPages[1]) {
+      problems.push({ message: `pages ${pages.to ? `${pages.from}-${pages.to}` : pages.from} are outside section ${parts.find((p) => p.kind === 'section')!.from}`, hint: `that section runs from page ${sectionPages[0]} to ${sectionPages[1]}` });
+    }
+  }
+  return problems;
+}
+
+/** CSL locator label for citation tools (the most specific part wins). */
+export function cslLocator(parts: LocatorPart[]): { label: string; locator: string } | undefined {
+  const order: LocatorKind[] = ['paragraph', 'page', 'footnote', 'article', 'point', 'section'];
+  for (const kind of order) {
+    const part = parts.find((p) => p.kind === kind);
+    if (part) return { label: kind === 'article' ? 'section' : kind === 'point' ? 'paragraph' : kind === 'footnote' ? 'note' : kind, locator: part.to ? `${part.from}-${part.to}` : part.from };
+  }
+  return undefined;
+}
