@@ -1,0 +1,63 @@
+/**
+ * Runs the content checks inside Astro: `astro build` stops before rendering when any error is found, and
+ * `astro dev` shows the report in the error overlay, clearing it once the files are fixed.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { checkContent } from '../checks/index.ts';
+import { contentDir } from '../lib/content-dir.ts';
+import { formatReport, type Problem } from '../lib/problem.ts';
+
+/** Thrown when content has errors; the message is the full linter-style report. */
+export class ContentCheckError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`Content checks failed:\n${formatReport(problems)}`);
+    this.name = 'ContentCheckError';
+  }
+}
+
+function run(logger: AstroIntegrationLogger): Problem[] {
+  const { problems } = checkContent(contentDir());
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  if (warnings.length) logger.warn(formatReport(warnings));
+  return problems.filter((p) => p.severity === 'error');
+}
+
+/** The integration: checks once per build, and again on every content change in dev. */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'cg:content-check',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
+        const errors = run(logger);
+        if (errors.length) throw new ContentCheckError(errors);
+        logger.info('content checks passed');
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = contentDir();
+        let failing = false;
+        const recheck = () => {
+          const errors = run(logger);
+          if (errors.length) {
+            failing = true;
+            const err = new ContentCheckError(errors);
+            logger.error(err.message);
+            const first = errors[0];
+            server.environments.client.hot.send({
+              type: 'error',
+              err: { message: err.message, stack: '', id: first.file, loc: { file: first.file, line: first.line, column: first.column }, plugin: 'cg:content-check' },
+            });
+          } else if (failing) {
+            failing = false;
+            logger.info('content checks pass again');
+            server.environments.client.hot.send({ type: 'full-reload' });
+          }
+        };
+        server.watcher.add(dir);
+        server.watcher.on('all', (_event, path) => { if (path.startsWith(dir)) recheck(); });
+        server.middlewares.use((_req, _res, next) => { if (failing) recheck(); next(); });
+        recheck();
+      },
+    },
+  };
+}

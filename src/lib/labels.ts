@@ -1,0 +1,44 @@
+/** Plain-language wording for the structured conclusions, in one place so every page says the same thing. */
+import type { z } from 'astro/zod';
+import type { Ground, KnownFrom, Likelihood, RiskLevel } from '../schemas/content.ts';
+
+export const RISK_LABEL: Record<z.infer<typeof RiskLevel>, string> = {
+  'in-general': 'Well-founded fear in general substantiated',
+  'risk-factors': 'Only with risk-impacting circumstances',
+  'not-in-general': 'In general not substantiated',
+  individual: 'Individual assessment',
+};
+
+export const PERSECUTION_LABEL = { yes: 'Amounts to persecution', no: 'Does not amount to persecution', depends: 'Depends on the case' } as const;
+
+export const GROUND_LABEL: Record<z.infer<typeof Ground>, string> = {
+  race: 'race',
+  religion: 'religion',
+  nationality: 'nationality',
+  'political-opinion': 'political opinion',
+  'particular-social-group': 'membership of a particular social group',
+};
+
+export const LIKELIHOOD_LABEL: Record<z.infer<typeof Likelihood>, string> = {
+  'highly-likely': 'highly likely',
+  may: 'may be',
+  unlikely: 'unlikely',
+};
+
+export const KNOWN_FROM_NOTE: Record<z.infer<typeof KnownFrom>, string | null> = {
+  'official-text': null,
+  'press-release': 'Known only from the publisher’s press release: the official conclusion text was not available to us.',
+  secondary: 'Known only from a secondary report: the official conclusion text was not available to us.',
+};
+
+export const CONCLUSION_HEADING = {
+  persecution: 'Article 9: acts of persecution',
+  risk: 'Level of risk',
+  nexus: 'Article 10: reasons for persecution',
+  exclusion: 'Exclusion',
+} as const;
+
+/** "political opinion (imputed), highly likely" */
+export function groundPhrase(g: { ground: z.infer<typeof Ground>; imputed: boolean; likelihood: z.infer<typeof Likelihood>; for?: string }): string {
+  return `${g.imputed ? '(imputed) ' : ''}${GROUND_LABEL[g.ground]}: ${LIKELIHOOD_LABEL[g.likelihood]}${g.for ? ` (for ${g.for})` : ''}`;
+}

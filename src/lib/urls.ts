@@ -1,0 +1,18 @@
+/** The URL scheme. These URLs are a promise to readers who cite them: never change what they return. */
+
+/** "syria-2024-04" → "2024-04". */
+export const editionMonth = (editionId: string) => editionId.slice(-7);
+
+export const countryUrl = (country: string) => `/${country}/`;
+/** The current version of a profile (canonical). */
+export const currentProfileUrl = (country: string, profile: string) => `/${country}/${profile}/`;
+/** A profile as it stood in one edition. */
+export const editionProfileUrl = (country: string, editionId: string, profile: string) => `/${country}/${editionMonth(editionId)}/${profile}/`;
+export const editionUrl = (country: string, editionId: string) => `/${country}/${editionMonth(editionId)}/`;
+export const historyUrl = (country: string, profile: string) => `/${country}/${profile}/history/`;
+export const sourceUrl = (id: string) => `/sources/${id}/`;
+export const provisionUrl = (id: string) => `/law/${id}/`;
+/** Anchor of a finding; stable for as long as the finding keeps its id. */
+export const findingAnchor = (findingId: string) => `finding-${findingId}`;
+/** Anchor of a conclusion block on a profile page. */
+export const conclusionAnchor = (key: string) => `conclusion-${key}`;
