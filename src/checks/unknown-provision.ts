@@ -17,7 +17,7 @@ export function checkUnknownProvision(c: Corpus): Problem[] {
   const problems: Problem[] = [];
   const hint = (id: string) => didYouMean(id, known, 'add the article to content/law/, or its part to the article\'s parts');
   for (const p of c.profiles) {
-    const persecution = p.data?.conclusions.persecution;
+    const persecution = p.data?.conclusions?.persecution;
     if (!persecution || 'status' in persecution) continue;
     persecution.provisions.forEach((id, i) => {
       if (!known.has(id)) problems.push({ file: p.file, ...p.at(['conclusions', 'persecution', 'provisions', i]), severity: 'error', rule: 'unknown-provision', message: `unknown provision "${id}"`, hint: hint(id) });

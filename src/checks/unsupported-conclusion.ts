@@ -1,6 +1,6 @@
-import type { Corpus, ProfileEntry } from '../lib/corpus.ts';
+import type { Corpus } from '../lib/corpus.ts';
 import { didYouMean, type Problem } from '../lib/problem.ts';
-import type { ConclusionKey } from '../schemas/content.ts';
+import type { AnyConclusion, ConclusionKey } from '../schemas/content.ts';
 
 /** Conclusions that must rest on findings; exclusion is a prompt to examine and may stand alone. */
 const MUST_BE_SUPPORTED: ConclusionKey[] = ['persecution', 'risk', 'nexus'];
@@ -13,8 +13,8 @@ export function checkUnsupportedConclusion(c: Corpus): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(c.profiles.map((p) => [p.id, p]));
   for (const p of c.profiles) {
-    if (!p.data) continue;
-    for (const [key, conclusion] of Object.entries(p.data.conclusions) as [ConclusionKey, ProfileEntry['data'] extends null ? never : NonNullable<ProfileEntry['data']>['conclusions'][ConclusionKey]][]) {
+    if (!p.data?.conclusions) continue;
+    for (const [key, conclusion] of Object.entries(p.data.conclusions) as [ConclusionKey, AnyConclusion][]) {
       if ('status' in conclusion) continue;
       const refs = conclusion.supportedBy;
       if (refs.length === 0 && MUST_BE_SUPPORTED.includes(key)) {

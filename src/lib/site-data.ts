@@ -53,7 +53,7 @@ export interface Reliance {
 export function conclusionsResting(c: Corpus, profile: ProfileEntry, findingId: string): { profile: ProfileEntry; key: ConclusionKey }[] {
   const result: { profile: ProfileEntry; key: ConclusionKey }[] = [];
   for (const other of c.profiles) {
-    if (other.edition !== profile.edition || !other.data) continue;
+    if (other.edition !== profile.edition || !other.data?.conclusions) continue;
     for (const [key, conclusion] of Object.entries(other.data.conclusions) as [ConclusionKey, { supportedBy?: string[] }][]) {
       const refs = conclusion.supportedBy ?? [];
       const named = refs.some((ref) => (ref.includes('#') ? ref === `${profile.profile}#${findingId}` : other === profile && ref === findingId));
@@ -92,7 +92,7 @@ export interface Gap {
 /** Every "not known" conclusion in an edition. */
 export function gapsOf(c: Corpus, editionId: string): Gap[] {
   return profilesOf(c, editionId).flatMap((p) =>
-    (Object.entries(p.data!.conclusions) as [ConclusionKey, { status?: string; why?: string; wouldSettle?: string }][])
+    (Object.entries(p.data!.conclusions ?? {}) as [ConclusionKey, { status?: string; why?: string; wouldSettle?: string }][])
       .filter(([, v]) => v.status === 'not-known')
       .map(([key, v]) => ({ profile: p, key, why: v.why!, wouldSettle: v.wouldSettle! })),
   );

@@ -306,39 +306,60 @@ export const ExclusionConclusion = z.strictObject({
 
 const orNotKnown = <T extends z.ZodType>(schema: T) => z.union([NotKnown, schema]);
 
-export const ProfileSchema = z.strictObject({
-  /** The profile's name as a heading ("Military deserters and defectors"). */
-  title: Text,
-  /** One sentence saying who the profile covers. */
-  scope: Text,
-  /** Month of the last change to this profile in this edition. */
-  lastUpdate: PartialDate,
-  /** Where this profile stands in the official guidance ("section 4.2.3"). */
-  officialSection: Text.optional(),
-  /** The structured legal conclusions. */
-  conclusions: z.strictObject({
-    /** Article 9: do the acts amount to persecution? */
-    persecution: orNotKnown(PersecutionConclusion),
-    /** Is a well-founded fear substantiated, and for whom? */
-    risk: orNotKnown(RiskConclusion),
-    /** Article 10: for which reason? */
-    nexus: orNotKnown(NexusConclusion),
-    /** Article 12: should exclusion be considered? */
-    exclusion: orNotKnown(ExclusionConclusion),
-  }),
-  /** Other profiles of the same edition worth reading with this one. */
-  related: z.array(Id).default([]),
-  /** Display order on the country page (lower first). */
-  order: z.int().default(100),
+export const ProfileKind = z.enum([
+  /** A risk profile: who is at risk and why, with the four conclusions. */
+  'profile',
+  /** Background shared by several profiles (e.g. the military service overview); it draws no conclusions. */
+  'overview',
+]);
+
+export const Conclusions = z.strictObject({
+  /** Article 9: do the acts amount to persecution? */
+  persecution: orNotKnown(PersecutionConclusion),
+  /** Is a well-founded fear substantiated, and for whom? */
+  risk: orNotKnown(RiskConclusion),
+  /** Article 10: for which reason? */
+  nexus: orNotKnown(NexusConclusion),
+  /** Article 12: should exclusion be considered? */
+  exclusion: orNotKnown(ExclusionConclusion),
 });
+
+export const ProfileSchema = z
+  .strictObject({
+    /** The profile's name as a heading ("Military deserters and defectors"). */
+    title: Text,
+    /** A risk profile (default) or a background overview without conclusions. */
+    kind: ProfileKind.default('profile'),
+    /** One sentence saying who the profile covers. */
+    scope: Text,
+    /** Month of the last change to this profile in this edition. */
+    lastUpdate: PartialDate,
+    /** Where this profile stands in the official guidance ("section 4.2.3"). */
+    officialSection: Text.optional(),
+    /** The structured legal conclusions; required for risk profiles, absent from overviews. */
+    conclusions: Conclusions.optional(),
+    /** Other profiles of the same edition worth reading with this one. */
+    related: z.array(Id).default([]),
+    /** Display order on the country page (lower first). */
+    order: z.int().default(100),
+  })
+  .superRefine((profile, ctx) => {
+    if (profile.kind === 'profile' && !profile.conclusions) {
+      ctx.addIssue({ code: 'custom', path: ['conclusions'], message: 'a risk profile needs conclusions (persecution, risk, nexus, exclusion); write kind: overview for background without conclusions' });
+    }
+    if (profile.kind === 'overview' && profile.conclusions) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'an overview draws no conclusions; remove them or make it kind: profile' });
+    }
+  });
 
 export type Country = z.infer<typeof CountrySchema>;
 export type Edition = z.infer<typeof EditionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Provision = z.infer<typeof ProvisionSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
-export type ConclusionKey = keyof Profile['conclusions'];
-export type AnyConclusion = Profile['conclusions'][ConclusionKey];
+export type Conclusions = z.infer<typeof Conclusions>;
+export type ConclusionKey = keyof Conclusions;
+export type AnyConclusion = Conclusions[ConclusionKey];
 export type NotKnownConclusion = z.infer<typeof NotKnown>;
 
 /** Components an MDX profile may use; anything else is rejected (rule unsafe-mdx). */
