@@ -6,6 +6,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent } from '../checks/index.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { formatReport, type Problem } from '../lib/problem.ts';
+import { bumpContentVersion } from '../lib/site-data.ts';
 
 /** Thrown when content has errors; the message is the full linter-style report. */
 export class ContentCheckError extends Error {
@@ -13,6 +14,12 @@ export class ContentCheckError extends Error {
     super(`Content checks failed:\n${formatReport(problems)}`);
     this.name = 'ContentCheckError';
   }
+}
+
+/** The error shape Vite's overlay understands: message, file and position of the first problem. */
+function overlayError(errors: Problem[]): ContentCheckError & { id: string; loc: { file: string; line: number; column: number }; plugin: string } {
+  const first = errors[0];
+  return Object.assign(new ContentCheckError(errors), { id: first.file, loc: { file: first.file, line: first.line, column: first.column }, plugin: 'cg:content-check', stack: '' });
 }
 
 function run(logger: AstroIntegrationLogger): Problem[] {
@@ -35,27 +42,27 @@ export function contentCheck(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();
-        let failing = false;
+        let errors: Problem[] = [];
         const recheck = () => {
-          const errors = run(logger);
+          const wasFailing = errors.length > 0;
+          errors = run(logger);
+          bumpContentVersion();
           if (errors.length) {
-            failing = true;
-            const err = new ContentCheckError(errors);
+            const err = overlayError(errors);
             logger.error(err.message);
-            const first = errors[0];
-            server.environments.client.hot.send({
-              type: 'error',
-              err: { message: err.message, stack: '', id: first.file, loc: { file: first.file, line: first.line, column: first.column }, plugin: 'cg:content-check' },
-            });
-          } else if (failing) {
-            failing = false;
+            server.environments.client.hot.send({ type: 'error', err: { message: err.message, stack: '', id: err.id, loc: err.loc, plugin: err.plugin } });
+          } else if (wasFailing) {
             logger.info('content checks pass again');
             server.environments.client.hot.send({ type: 'full-reload' });
           }
         };
         server.watcher.add(dir);
         server.watcher.on('all', (_event, path) => { if (path.startsWith(dir)) recheck(); });
-        server.middlewares.use((_req, _res, next) => { if (failing) recheck(); next(); });
+        // While content is broken, every page shows the report instead of rendering from content that failed.
+        server.middlewares.use((req, _res, next) => {
+          if (errors.length && req.headers.accept?.includes('text/html')) next(overlayError(errors));
+          else next();
+        });
         recheck();
       },
     },

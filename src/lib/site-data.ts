@@ -7,10 +7,24 @@ import { contentDir } from './content-dir.ts';
 import type { ConclusionKey, Edition } from '../schemas/content.ts';
 
 let corpus: Corpus | undefined;
+let loadedVersion = -1;
 
-/** The corpus, loaded once. The build has already stopped if it has errors (see integrations/content-check). */
+// The dev server's content watcher and the pages run in separate module instances; a global counter is what
+// both can see.
+const state = globalThis as typeof globalThis & { __cgContentVersion?: number };
+
+/** Marks the content as changed, so that the next page render in `astro dev` reloads it. */
+export function bumpContentVersion(): void {
+  state.__cgContentVersion = (state.__cgContentVersion ?? 0) + 1;
+}
+
+/** The corpus, loaded once per content version. A build has already stopped if it has errors (integrations/content-check). */
 export function getCorpus(): Corpus {
-  corpus ??= loadCorpus(contentDir());
+  const version = state.__cgContentVersion ?? 0;
+  if (!corpus || loadedVersion !== version) {
+    corpus = loadCorpus(contentDir());
+    loadedVersion = version;
+  }
   return corpus;
 }
 
