@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { checkContent } from '../../src/checks/index.ts';
+import { formatReport } from '../../src/lib/problem.ts';
+import { currentEdition, editionsOf, gapsOf } from '../../src/lib/site-data.ts';
+
+const { corpus, problems } = checkContent(resolve('content'));
+const profilesIn = (month: string) => corpus.profiles.filter((p) => p.country === 'syria' && p.month === month).map((p) => p.profile).sort();
+
+/** The profiles each edition must carry: where the evidence supports them (issue 5). */
+const EXPECTED: Record<string, string[]> = {
+  '2023-02': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees'],
+  '2024-04': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees'],
+  '2025-06': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees', 'former-assad-forces'],
+  '2025-12': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees', 'former-assad-forces', 'perceived-opponents', 'alawites'],
+};
+
+describe('the Syria content', () => {
+  it('passes every citation check with no error', () => {
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors, formatReport(errors)).toEqual([]);
+  });
+
+  it('has the four editions, each older one superseded by the next, December 2025 current', () => {
+    const editions = editionsOf(corpus, 'syria').map((e) => e.id).reverse();
+    expect(editions).toEqual(['syria-2023-02', 'syria-2024-04', 'syria-2025-06', 'syria-2025-12']);
+    editions.slice(0, -1).forEach((id, i) => expect(corpus.editions.get(id)!.data!.supersededBy).toBe(editions[i + 1]));
+    expect(currentEdition(corpus, 'syria')!.id).toBe('syria-2025-12');
+  });
+
+  it.each(Object.entries(EXPECTED))('edition %s carries every profile the evidence supports', (month, expected) => {
+    expect(profilesIn(month)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('gives every risk profile a conclusion on each question, and backs every known one with a finding', () => {
+    for (const p of corpus.profiles.filter((x) => x.data?.kind === 'profile')) {
+      const conclusions = p.data!.conclusions!;
+      for (const key of ['persecution', 'risk', 'nexus'] as const) {
+        const c = conclusions[key];
+        if ('status' in c) {
+          expect(c.why.length, `${p.id} ${key}: why`).toBeGreaterThan(20);
+          expect(c.wouldSettle.length, `${p.id} ${key}: wouldSettle`).toBeGreaterThan(10);
+        } else expect(c.supportedBy.length, `${p.id} ${key}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('cites at least one source in every finding, and has findings in every profile', () => {
+    for (const p of corpus.profiles) {
+      expect(p.scan.findings.length, p.id).toBeGreaterThan(0);
+      for (const f of p.scan.findings) expect(f.citations.length, `${p.id}#${f.id}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('records the official conclusions we could not read as evidence gaps instead of guessing them', () => {
+    // The notes (§6) list conclusions that could not be read, e.g. the April 2024 draft-evader conclusions.
+    const gaps = gapsOf(corpus, 'syria-2024-04').filter((g) => g.profile.profile === 'draft-evaders').map((g) => g.key);
+    expect(gaps).toEqual(expect.arrayContaining(['persecution', 'risk', 'nexus']));
+  });
+});
