@@ -74,11 +74,13 @@ export interface LocatorProblem {
   hint: string;
 }
 
-function checkNumber(kind: string, part: LocatorPart, max: number | undefined): LocatorProblem | null {
-  if (max === undefined) return { message: `the source has no numbered ${kind}s`, hint: `cite a part the source has, or add \`${kind}s\` to its structure` };
+/** Checks a number or range against a count (1..n) or an excerpt's first and last number. */
+function checkNumber(kind: string, part: LocatorPart, bounds: number | [number, number] | undefined): LocatorProblem | null {
+  if (bounds === undefined) return { message: `the source has no numbered ${kind}s`, hint: `cite a part the source has, or add \`${kind}s\` to its structure` };
+  const [min, max] = typeof bounds === 'number' ? [1, bounds] : bounds;
   const from = Number(part.from);
   const to = part.to === undefined ? from : Number(part.to);
-  if (from < 1 || to > max) return { message: `${kind} ${part.to ? `${part.from}-${part.to}` : part.from} is outside the source (${kind}s 1-${max})`, hint: `valid ${kind}s are 1 to ${max}` };
+  if (from < min || to > max) return { message: `${kind} ${part.to ? `${part.from}-${part.to}` : part.from} is outside the source (${kind}s ${min}-${max})`, hint: `valid ${kind}s are ${min} to ${max}` };
   if (to < from) return { message: `the ${kind} range ${part.from}-${part.to} runs backwards`, hint: `write the lower ${kind} first` };
   return null;
 }

@@ -46,32 +46,7 @@ export interface PageMeta {
   status?: Status;
   /** "Last updated 3 December 2025" or "Published 19 November 2020": the date line of the result. */
   date?: string;
-  /** Other words the page should be found by that its text may not contain (ids, written-out citations). */
-  aliases?: string;
 }
 
 /** Risk label used when a profile records its level of risk as not known. */
 export const RISK_NOT_KNOWN = 'Not known';
-
-/**
- * Words to also index for a legal citation written with brackets, so that "9(2)(e)", "9 2 e" and "Article 9(2)(e)"
- * all find it. Pagefind drops the brackets ("9(2)(e)" → "92e") on both sides, which already matches the exact
- * form; the spaced form is for readers who type the parts separately.
- */
-export function citationAliases(label: string): string[] {
-  const m = /^(?:Art(?:icle|\.)?\s*)?(\d+[a-z]?)((?:\(\w+\))*)$/i.exec(label.trim());
-  if (!m) return [];
-  const parts = [...m[2].matchAll(/\((\w+)\)/g)].map((x) => x[1]);
-  if (parts.length === 0) return [];
-  return [[m[1], ...parts].join(' ')];
-}
-
-/** A court case number such as "C-238/19" also written as "C 238/19" and "C238/19", as people type it. */
-export function caseNumberAliases(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\b([CT])-(\d+)\/(\d{2})\b/g)) {
-    out.add(`${m[1]}${m[2]}/${m[3]}`);
-    out.add(`${m[1]} ${m[2]}/${m[3]}`);
-  }
-  return [...out];
-}

@@ -110,8 +110,8 @@ export const SourceStructure = z.strictObject({
   pages: z.int().positive().optional(),
   /** Sections that may be cited with `sec.`. */
   sections: z.array(SourceSection).optional(),
-  /** Number of numbered paragraphs (judgments, UNHCR guidelines). */
-  paragraphs: z.int().positive().optional(),
+  /** Numbered paragraphs (judgments, UNHCR guidelines): how many, or the first and last of an excerpt. */
+  paragraphs: z.union([z.int().positive(), z.tuple([z.int().positive(), z.int().positive()])]).optional(),
   /** Article numbers that exist (legislation), e.g. ["9", "10", "12"]. */
   articles: z.array(z.string().regex(/^\d+[a-z]?$/)).optional(),
   /** Number of footnotes. */
@@ -194,7 +194,7 @@ export const ProvisionSchema = z.strictObject({
     .array(
       z.strictObject({
         /** Paragraph and point joined by hyphens: "1", "2-e", "1-d". */
-        id: z.string().regex(/^[0-9]+[a-z]?(?:-[a-z0-9]+)*$/),
+        id: z.string().regex(/^[0-9a-z]+(?:-[a-z0-9]+)*$/),
         /** How the part is cited ("Article 9(2)(e)"). */
         label: Text,
         /** What it says, in plain words. */
