@@ -15,7 +15,9 @@ export function rewriteCitations(code: string): string {
   let last = 0;
   for (const cluster of citations) {
     const items = cluster.items.map(({ key, locator }) => ({ key, locator }));
-    out += code.slice(last, cluster.offset) + `<Cite items={${JSON.stringify(items)}} />`;
+    // Keep every later line where it was: a cluster wrapped over lines leaves its line breaks behind it.
+    const breaks = '\n'.repeat((code.slice(cluster.offset, cluster.end).match(/\n/g) ?? []).length);
+    out += code.slice(last, cluster.offset) + `<Cite items={${JSON.stringify(items)}} />` + breaks;
     last = cluster.end;
   }
   return out + code.slice(last);

@@ -48,7 +48,7 @@ export interface Corpus {
   problems: Problem[];
 }
 
-const YAML_EXT = /\.ya?ml$/;
+const YAML_EXT = /\.yaml$/;
 
 function listFiles(dir: string): string[] {
   let names: string[];
@@ -155,6 +155,10 @@ function loadYamlCollection<T>(root: string, contentDir: string, folder: string,
       continue;
     }
     const id = relative(join(contentDir, folder), full).replace(YAML_EXT, '').split(sep).join('/');
+    if (id.includes('/')) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `content/${folder}/ takes no sub-folders`, hint: `move the file to content/${folder}/` });
+      continue;
+    }
     const text = readText(full, file, problems);
     if (text === null) continue;
     const fileAt = positionFinder(text);

@@ -63,7 +63,7 @@ const AS_OF = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
 
 /** Splits the `---` frontmatter from the body. */
 function splitFrontmatter(text: string): { frontmatter: ScanResult['frontmatter']; bodyOffset: number } {
-  const open = /^---\r?\n/.exec(text);
+  const open = /^\uFEFF?---\r?\n/.exec(text);
   if (!open) return { frontmatter: null, bodyOffset: 0 };
   const close = /^---[ \t]*$/m;
   close.lastIndex = 0;
@@ -153,7 +153,8 @@ export function scanMdx(text: string): ScanResult {
         i += line.length + 1;
         continue;
       }
-      if (/^(?:import|export)\b/.test(line)) {
+      const blockStart = i === bodyOffset || /\n[ \t]*\n$/.test(text.slice(Math.max(bodyOffset, i - 64), i)) || /^[ \t]*\n?$/.test(text.slice(bodyOffset, i));
+      if (blockStart && /^(?:import|export)\b/.test(line)) {
         problems.push({ offset: i, rule: 'unsafe-mdx', message: 'MDX files may not import or export code', hint: 'remove the line; the components a profile may use (Finding) are provided by the site' });
         i += line.length + 1;
         continue;
@@ -165,9 +166,15 @@ export function scanMdx(text: string): ScanResult {
     if (ch === '\\') { i += 2; continue; }
 
     if (ch === '`') {
+      // A code span ends at a run of exactly as many backticks, within the paragraph; an unmatched run is text.
       const run = /^`+/.exec(text.slice(i))![0];
-      const close = text.indexOf(run, i + run.length);
-      i = close === -1 ? i + run.length : close + run.length;
+      const blank = /\n[ \t]*\n/g;
+      blank.lastIndex = i;
+      const paragraphEnd = blank.exec(text)?.index ?? text.length;
+      const closer = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+      closer.lastIndex = i + run.length;
+      const close = closer.exec(text);
+      i = close && close.index < paragraphEnd ? close.index + run.length : i + run.length;
       continue;
     }
 
@@ -184,7 +191,7 @@ export function scanMdx(text: string): ScanResult {
         i = end === -1 ? text.length : end + 3;
         continue;
       }
-      const tag = /^<(\/?)([A-Za-z][A-Za-z0-9.:-]*)([^>]*?)(\/?)>/.exec(text.slice(i));
+      const tag = /^<(\/?)([A-Za-z][A-Za-z0-9.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/.exec(text.slice(i));
       if (!tag) { i++; continue; }
       const [whole, closing, name, rawAttrs, selfClosing] = tag;
       if (/^https?:|^mailto:/.test(name + rawAttrs)) {
@@ -230,6 +237,16 @@ export function scanMdx(text: string): ScanResult {
       } else open = finding;
       i += whole.length;
       continue;
+    }
+
+    if (ch === '[' && text[i + 1] !== '@') {
+      const close = text.indexOf(']', i);
+      const inside = close === -1 ? '' : text.slice(i + 1, close);
+      if (!inside.includes('\n\n') && /(^|\s)@[a-z0-9]/.test(inside)) {
+        problems.push({ offset: i, rule: 'syntax', message: `"[${inside}]" looks like a citation with words before the @`, hint: 'citation prefixes are not supported: write the words outside, e.g. see [@source-id, p. 3]' });
+        i = close + 1;
+        continue;
+      }
     }
 
     if (ch === '[' && text[i + 1] === '@') {

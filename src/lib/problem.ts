@@ -17,7 +17,9 @@ export type Rule =
   | 'edition-chain'
   | 'archive-mismatch'
   | 'unsafe-mdx'
-  | 'orphan-source';
+  | 'orphan-source'
+  /** A check crashed: the content is not known to be good. */
+  | 'check-failed';
 
 export interface Problem {
   /** Path relative to the project root. */

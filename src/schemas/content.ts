@@ -21,7 +21,8 @@ export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must 
  * YAML loaders may already have turned a full date into a `Date`; it is turned back into its ISO form.
  */
 export const PartialDate = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  // YAML reads an unquoted `2011` as a number and an unquoted full date as a Date.
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : Number.isInteger(value) ? String(value) : value),
   z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
     error: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD',
   }),

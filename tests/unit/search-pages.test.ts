@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadCorpus } from '../../src/lib/corpus.ts';
+import { countrySearchData, editionSearchData, facetOptions, historySearchData, lawSearchData, profileSearchData, sourceSearchData } from '../../src/lib/search-pages.ts';
+import { FACET_KEYS } from '../../src/lib/search-facets.ts';
+
+const VALID = resolve(import.meta.dirname, '../fixtures/valid');
+const c = loadCorpus(VALID, VALID);
+const profile = (id: string) => c.profiles.find((p) => p.id === id || `${p.month}/${p.profile}` === id)!;
+
+describe('what pages declare to the search index', () => {
+  it('a profile of the current edition is current, with its edition, risk level and last update', () => {
+    expect(profileSearchData(c, profile('2024-06/evaders'))).toEqual({
+      filters: { kind: 'Profile', country: 'Testland', profile: 'Draft evaders', edition: 'June 2024', status: 'current', risk: 'In general not substantiated' },
+      meta: { kind: 'Profile', country: 'Testland', edition: 'June 2024', status: 'current', date: 'Last updated June 2024', profile: 'Draft evaders' },
+    });
+  });
+
+  it('a profile of an earlier edition is superseded and says which edition it belongs to', () => {
+    const { filters, meta } = profileSearchData(c, profile('2023-01/deserters'));
+    expect(filters).toMatchObject({ status: 'superseded', edition: 'January 2023', risk: 'Well-founded fear in general substantiated' });
+    expect(meta).toMatchObject({ status: 'superseded', edition: 'January 2023' });
+  });
+
+  it('editions carry their status; the country page is current guidance', () => {
+    expect(editionSearchData(c, 'testland-2023-01').filters).toMatchObject({ kind: 'Edition', status: 'superseded' });
+    expect(editionSearchData(c, 'testland-2024-06').meta.date).toBe('Published 1 June 2024');
+    expect(countrySearchData(c, 'testland').filters).toMatchObject({ kind: 'Country overview', status: 'current', edition: 'June 2024' });
+  });
+
+  it('sources, legal provisions and profile histories have no status, so "current guidance only" keeps them', () => {
+    for (const data of [sourceSearchData(c, 'eu-qd'), lawSearchData(), historySearchData(c, 'testland', 'deserters')]) {
+      expect(data.filters.status).toBeUndefined();
+      expect(data.meta.status).toBeUndefined();
+    }
+  });
+});
+
+describe('facetOptions', () => {
+  it('offers every value a page declares, so no page is unreachable by a filter', () => {
+    const options = facetOptions(c);
+    const declared = [
+      ...c.profiles.map((p) => profileSearchData(c, p)),
+      ...[...c.editions.keys()].map((id) => editionSearchData(c, id)),
+      countrySearchData(c, 'testland'),
+      historySearchData(c, 'testland', 'evaders'),
+      ...[...c.sources.keys()].map((id) => sourceSearchData(c, id)),
+      lawSearchData(),
+    ];
+    for (const { filters } of declared) {
+      for (const key of FACET_KEYS) if (filters[key]) expect(options[key], key).toContain(filters[key]);
+    }
+  });
+
+  it('lists editions newest first and only the risk levels some profile has', () => {
+    const options = facetOptions(c);
+    expect(options.edition).toEqual(['June 2024', 'January 2023']);
+    expect(options.risk).not.toContain('Individual assessment');
+  });
+});
