@@ -1,0 +1,74 @@
+/**
+ * A contributor's mistake must stop `npm run build` before anything is emitted, with one linter-style line per
+ * problem: `path:line:column  error  rule`. Each test breaks a copy of the valid fixture and runs the real build.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { copyValidFixture, type Position } from '../support/content-copy.ts';
+import { npmRun, ROOT } from '../support/run-build.ts';
+
+const DESERTERS = 'profiles/testland/2023-01/deserters.mdx';
+const EVADERS_2024 = 'profiles/testland/2024-06/evaders.mdx';
+const OLD_EDITION = 'editions/testland-2023-01.yaml';
+
+/** Builds `contentDir` with `npm run build` into a throwaway folder; says whether any page was written. */
+async function build(contentDir: string) {
+  const outDir = mkdtempSync(resolve(ROOT, 'tmp/out-'));
+  onTestFinished(() => rmSync(outDir, { recursive: true, force: true }));
+  const result = await npmRun('build', { CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir });
+  return { ...result, emittedPages: existsSync(join(outDir, 'index.html')) };
+}
+
+/** The report line for a problem, with the path as the checks print it (relative to the project root). */
+const line = (contentDir: string, file: string, at: Position, rule: string) => `${relative(ROOT, contentDir)}/${file}:${at.line}:${at.column}  error  ${rule}`;
+
+describe('broken content fails npm run build with path:line:column and the rule', () => {
+  it('a citation to an unknown source → unknown-source at the cited key', async () => {
+    const content = copyValidFixture();
+    const at = content.replace(DESERTERS, '[@report-2022, sec. 2', '[@report-2099, sec. 2', '@report-2099');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(line(content.dir, DESERTERS, at, 'unknown-source'));
+    expect(result.output).toContain('did you mean "report-2022"?');
+    expect(result.emittedPages).toBe(false);
+  });
+
+  it('a value outside its enum → invalid-field at the value', async () => {
+    const content = copyValidFixture();
+    const at = content.replace(DESERTERS, 'level: in-general', 'level: sometimes', 'sometimes');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`${line(content.dir, DESERTERS, at, 'invalid-field')}  conclusions.risk.level`);
+    expect(result.emittedPages).toBe(false);
+  });
+
+  it('a related profile that the edition does not have → unknown-profile', async () => {
+    const content = copyValidFixture();
+    const at = content.replace(DESERTERS, 'related: [evaders]', 'related: [evaders, conscripts]', 'conscripts');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(line(content.dir, DESERTERS, at, 'unknown-profile'));
+    expect(result.emittedPages).toBe(false);
+  });
+
+  it('an edition superseded by an edition that does not exist → edition-chain', async () => {
+    const content = copyValidFixture();
+    const at = content.replace(OLD_EDITION, 'supersededBy: testland-2024-06', 'supersededBy: testland-2030-01', 'testland-2030-01');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(line(content.dir, OLD_EDITION, at, 'edition-chain'));
+    expect(result.emittedPages).toBe(false);
+  });
+
+  it('reports every problem of every file in one run', async () => {
+    const content = copyValidFixture();
+    const first = content.replace(DESERTERS, '[@report-2022, sec. 2', '[@report-2099, sec. 2', '@report-2099');
+    const second = content.replace(EVADERS_2024, '[@news-2024]', '[@news-2042]', '@news-2042');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(line(content.dir, DESERTERS, first, 'unknown-source'));
+    expect(result.output).toContain(line(content.dir, EVADERS_2024, second, 'unknown-source'));
+    expect(result.output).toContain('2 errors');
+  });
+});

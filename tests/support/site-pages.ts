@@ -1,0 +1,84 @@
+/**
+ * Finds one URL of each page type in a built site by reading it, not by naming content: content is written by
+ * others and changes, while the URL scheme (src/lib/urls.ts) is a promise that does not.
+ */
+import { DomUtils } from 'htmlparser2';
+import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { exists, loadPage, textOf } from './built-html.ts';
+
+export interface PageTypes {
+  home: string;
+  country: string;
+  edition: string;
+  currentProfile: string;
+  /** A profile page of a superseded edition, preferably one carried forward into the current edition. */
+  supersededProfile: string;
+  history: string;
+  sources: string;
+  source: string;
+  law: string;
+  provision: string;
+  /** A URL the site does not have, answered with the 404 page. */
+  notFound: string;
+}
+
+const RESERVED = new Set(['sources', 'law', 'search', 'pagefind', '_astro']);
+const MONTH = /^\d{4}-\d{2}$/;
+
+/** Every page type found in the build; a type the content does not have yet is absent. */
+export function findPageTypes(dir: string): Partial<PageTypes> {
+  const urls = listFiles(dir, '.html').map(pageUrl);
+  const segments = (url: string) => url.split('/').filter(Boolean);
+  const found: Partial<PageTypes> = { home: '/', sources: '/sources/', law: '/law/', notFound: '/this-page-does-not-exist/' };
+
+  const country = urls.find((u) => segments(u).length === 1 && u.endsWith('/') && !RESERVED.has(segments(u)[0]));
+  if (country) {
+    found.country = country;
+    const links = loadPage(dir, country).links().map((l) => l.href).filter((h) => h.startsWith(country) && exists(dir, h));
+    found.edition = links.find((h) => segments(h).length === 2 && MONTH.test(segments(h)[1]));
+    found.currentProfile = links.find((h) => segments(h).length === 2 && !MONTH.test(segments(h)[1]) && !h.includes('#'));
+    const history = found.currentProfile && `${found.currentProfile}history/`;
+    if (history && exists(dir, history)) found.history = history;
+    const editionProfiles = urls.filter((u) => u.startsWith(country) && segments(u).length === 3 && MONTH.test(segments(u)[1]));
+    const superseded = editionProfiles.flatMap((url) => {
+      const page = loadPage(dir, url);
+      const notice = page.all('aside').find((a) => a.attribs.role === 'note' && /superseded/i.test(textOf(a)));
+      if (!notice) return [];
+      const current = `${country}${segments(url)[2]}/`;
+      const carriedForward = DomUtils.findAll((el) => el.name === 'a' && el.attribs.href === current, [notice]).length > 0;
+      return [{ url, carriedForward }];
+    });
+    found.supersededProfile = (superseded.find((s) => s.carriedForward) ?? superseded[0])?.url;
+  }
+  found.source = loadPage(dir, '/sources/').links().map((l) => l.href).find((h) => /^\/sources\/[^/]+\/$/.test(h));
+  found.provision = exists(dir, '/law/') ? loadPage(dir, '/law/').links().map((l) => l.href).find((h) => /^\/law\/[^/#]+\/$/.test(h)) : undefined;
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as Partial<PageTypes>;
+}
+
+/** The page types a site lacks. */
+export function missingTypes(found: Partial<PageTypes>): (keyof PageTypes)[] {
+  const all: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'sources', 'source', 'law', 'provision', 'notFound'];
+  return all.filter((k) => !found[k]);
+}
+
+export interface SiteUnderTest {
+  dir: string;
+  /** Which build, for test names and messages. */
+  label: string;
+  pages: PageTypes;
+}
+
+/**
+ * The real site when it has every page type; otherwise the valid fixture's site, so that browser tests keep
+ * covering every template while content/ is still being written. The choice is printed, never silent.
+ */
+export function chooseSite(siteDir: string, fixtureSiteDir: string): SiteUnderTest {
+  const real = findPageTypes(siteDir);
+  const missing = missingTypes(real);
+  if (missing.length === 0) return { dir: siteDir, label: 'content/', pages: real as PageTypes };
+  const fixture = findPageTypes(fixtureSiteDir);
+  const fixtureMissing = missingTypes(fixture);
+  if (fixtureMissing.length) throw new Error(`The valid fixture's build lacks page types: ${fixtureMissing.join(', ')}`);
+  console.warn(`browser tests use the valid fixture: the site built from content/ has no ${missing.join(', ')} page yet`);
+  return { dir: fixtureSiteDir, label: 'tests/fixtures/valid', pages: fixture as PageTypes };
+}
