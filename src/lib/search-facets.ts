@@ -13,12 +13,11 @@ export const KIND = {
   source: 'Source',
   law: 'Legal provision',
   country: 'Country overview',
-  history: 'Profile history',
 } as const;
 
 export type KindLabel = (typeof KIND)[keyof typeof KIND];
 
-/** Status of guidance. Pages outside an edition (sources, law, history) have none and are never "superseded". */
+/** Status of guidance. Pages outside an edition (sources, law) have none and are never "superseded". */
 export type Status = 'current' | 'superseded';
 
 /** Filter groups a reader can tick, in the order the search page shows them. `status` has its own control. */
@@ -46,7 +45,18 @@ export interface PageMeta {
   status?: Status;
   /** "Last updated 3 December 2025" or "Published 19 November 2020": the date line of the result. */
   date?: string;
+  /**
+   * On profile pages, the profile's name and whom it covers. Ranked with its own weight (search-config.ts), so that a
+   * query naming a profile ("deserters") finds the profile before the many sources with the word in their title.
+   */
+  profile?: string;
 }
+
+/**
+ * Ranking weight of superseded guidance (data-pagefind-weight on the page body; 1 is normal). Below 1, the same words
+ * rank a current page above its superseded versions, which matter only when a reader includes superseded editions.
+ */
+export const SUPERSEDED_WEIGHT = 0.25;
 
 /** Risk label used when a profile records its level of risk as not known. */
 export const RISK_NOT_KNOWN = 'Not known';

@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexFile } from '../../src/integrations/search-index.ts';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { indexFile, searchIndex } from '../../src/integrations/search-index.ts';
 
 // A built index folder: dist/pagefind/ with the library and one chunk.
 const dir = mkdtempSync(join(tmpdir(), 'cg-pagefind-'));
@@ -27,5 +29,44 @@ describe('indexFile: what the dev server serves under /pagefind/', () => {
   it('never serves a file outside the index folder', () => {
     expect(indexFile(indexDir, '/pagefind/../secret.txt')).toBeNull();
     expect(indexFile(indexDir, '/pagefind/%2e%2e/secret.txt')).toBeNull();
+  });
+});
+
+/** Runs the integration's dev-server middleware on one request, as `astro dev` would. */
+async function devRequest(outDir: string, url: string): Promise<{ status: number; type?: string; body: string; passed: boolean }> {
+  const hooks = searchIndex().hooks as Record<string, (options: unknown) => unknown>;
+  await hooks['astro:config:done']({ config: { outDir: pathToFileURL(`${outDir}/`) } });
+  let middleware: (req: unknown, res: unknown, next: () => void) => void = () => {};
+  const logger = { info: () => {}, warn: () => {}, error: () => {} };
+  await hooks['astro:server:setup']({ server: { middlewares: { use: (fn: typeof middleware) => (middleware = fn) } }, logger });
+  return new Promise((done) => {
+    const headers: Record<string, string> = {};
+    const chunks: Buffer[] = [];
+    const res = new Writable({
+      write(chunk, _enc, next) { chunks.push(Buffer.from(chunk)); next(); },
+      final(next) { next(); done({ status: res.statusCode, type: headers['content-type'], body: Buffer.concat(chunks).toString(), passed: false }); },
+    }) as Writable & { statusCode: number; setHeader(k: string, v: string): void; end(body?: string): void };
+    res.statusCode = 200;
+    res.setHeader = (k, v) => { headers[k.toLowerCase()] = v; };
+    const end = res.end.bind(res);
+    res.end = ((body?: string) => { if (body) chunks.push(Buffer.from(body)); return end(); }) as typeof res.end;
+    middleware({ url }, res, () => done({ status: 0, body: '', passed: true }));
+  });
+}
+
+describe('search in `npm run dev`', () => {
+  it('serves the last build\'s index at /pagefind/', async () => {
+    const r = await devRequest(dir, '/pagefind/pagefind.js');
+    expect(r).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', body: '// pagefind' });
+  });
+
+  it('without a build, answers /pagefind/ with how to get search', async () => {
+    const r = await devRequest(join(dir, 'not-built'), '/pagefind/pagefind.js');
+    expect(r.status).toBe(404);
+    expect(r.body).toContain('run `npm run build`');
+  });
+
+  it('leaves every other request to Astro', async () => {
+    expect((await devRequest(dir, '/search/?q=x')).passed).toBe(true);
   });
 });

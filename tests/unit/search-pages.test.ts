@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../src/lib/corpus.ts';
-import { countrySearchData, editionSearchData, facetOptions, historySearchData, lawSearchData, profileSearchData, sourceSearchData } from '../../src/lib/search-pages.ts';
+import { countrySearchData, editionSearchData, facetOptions, lawSearchData, profileSearchData, retiredProfileSearchData, sourceSearchData } from '../../src/lib/search-pages.ts';
 import { FACET_KEYS } from '../../src/lib/search-facets.ts';
 
 const VALID = resolve(import.meta.dirname, '../fixtures/valid');
@@ -28,8 +28,8 @@ describe('what pages declare to the search index', () => {
     expect(countrySearchData(c, 'testland').filters).toMatchObject({ kind: 'Country overview', status: 'current', edition: 'June 2024' });
   });
 
-  it('sources, legal provisions and profile histories have no status, so "current guidance only" keeps them', () => {
-    for (const data of [sourceSearchData(c, 'eu-qd'), lawSearchData(), historySearchData(c, 'testland', 'deserters')]) {
+  it('sources, legal provisions and the page of a profile no longer in force have no status, so "current guidance only" keeps them', () => {
+    for (const data of [sourceSearchData(c, 'eu-qd'), lawSearchData(), retiredProfileSearchData(c, 'testland', 'deserters')]) {
       expect(data.filters.status).toBeUndefined();
       expect(data.meta.status).toBeUndefined();
     }
@@ -43,7 +43,7 @@ describe('facetOptions', () => {
       ...c.profiles.map((p) => profileSearchData(c, p)),
       ...[...c.editions.keys()].map((id) => editionSearchData(c, id)),
       countrySearchData(c, 'testland'),
-      historySearchData(c, 'testland', 'evaders'),
+      retiredProfileSearchData(c, 'testland', 'deserters'),
       ...[...c.sources.keys()].map((id) => sourceSearchData(c, id)),
       lawSearchData(),
     ];

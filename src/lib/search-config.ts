@@ -1,0 +1,34 @@
+/**
+ * Search settings shared by the search page and the relevance tests, so that the tests measure what readers get.
+ */
+
+/** Where the Pagefind bundle is served: the site's own origin, never another. */
+export const PAGEFIND_PATH = '/pagefind/';
+
+/**
+ * Options passed to `pagefind.options()`. Ranking keeps Pagefind's BM25 defaults; only metadata weights are set:
+ * - `title` keeps its default 5× boost;
+ * - `profile` (the profile's name, on profile pages only, see search-pages.ts) adds 3×, so that a query naming a
+ *   profile ("deserters") finds the profile before the dozens of sources with the word in their title;
+ * - `country` and `edition` count a little (a query often names them), and the labels that only describe a result
+ *   (`kind`, `status`, `date`) not at all, so that "current" or "2025" in a query does not lift every page.
+ * Superseded editions are ranked below current guidance by their page weight, not here (SUPERSEDED_WEIGHT).
+ */
+export const PAGEFIND_OPTIONS = {
+  excerptLength: 26,
+  ranking: {
+    metaWeights: { title: 5, profile: 3, country: 0.5, edition: 0.5, kind: 0, status: 0, date: 0 },
+  },
+} as const;
+
+/** Results shown at first, and added by each "Show more results". */
+export const PAGE_SIZE = 10;
+
+/** Fewer exact results than this, and the search page relaxes the query (see search-relax.ts). */
+export const MIN_RESULTS = 3;
+
+/** Sub-results (findings, sections) shown under one result. */
+export const MAX_SUB_RESULTS = 3;
+
+/** Milliseconds to wait after the last keystroke before searching. */
+export const TYPING_DELAY = 250;

@@ -1,0 +1,107 @@
+/**
+ * The search filters and result metadata of each kind of page, computed from the corpus, and the full list of filter
+ * values the search page offers. One place decides both, so a box ticked on /search/ always matches a page.
+ */
+import type { Corpus, ProfileEntry } from './corpus.ts';
+import { currentEdition, editionsOf } from './site-data.ts';
+import { formatDate } from './dates.ts';
+import { RISK_LABEL } from './labels.ts';
+import { FACETS, KIND, RISK_NOT_KNOWN, type FacetKey, type PageFilters, type PageMeta, type Status } from './search-facets.ts';
+
+/** What a page declares to the index. */
+export interface PageSearchData {
+  filters: PageFilters;
+  meta: PageMeta;
+}
+
+const statusOf = (c: Corpus, country: string, editionId: string): Status => (currentEdition(c, country)?.id === editionId ? 'current' : 'superseded');
+
+/** The name a profile goes by in the filter: its title in the newest edition that has it. */
+export function profileLabel(c: Corpus, country: string, profileId: string): string {
+  const versions = c.profiles.filter((p) => p.country === country && p.profile === profileId && p.data).sort((a, b) => b.month.localeCompare(a.month));
+  return versions[0]?.data?.title ?? profileId;
+}
+
+/** The risk-level filter value of a profile, if it draws conclusions. */
+function riskOf(p: ProfileEntry): string | undefined {
+  const risk = p.data?.conclusions?.risk;
+  if (!risk) return undefined;
+  return 'status' in risk ? RISK_NOT_KNOWN : RISK_LABEL[risk.level];
+}
+
+/** A profile page, as it stood in its edition. */
+export function profileSearchData(c: Corpus, p: ProfileEntry): PageSearchData {
+  const edition = c.editions.get(p.edition)!.data!;
+  const country = c.countries.get(p.country)!.data!.name;
+  const status = statusOf(c, p.country, p.edition);
+  return {
+    filters: { kind: KIND.profile, country, profile: profileLabel(c, p.country, p.profile), edition: edition.label, status, risk: riskOf(p) },
+    meta: { kind: KIND.profile, country, edition: edition.label, status, date: `Last updated ${formatDate(p.data!.lastUpdate)}`, profile: p.data!.title },
+  };
+}
+
+/** An edition overview. */
+export function editionSearchData(c: Corpus, editionId: string): PageSearchData {
+  const e = c.editions.get(editionId)!.data!;
+  const country = c.countries.get(e.country)!.data!.name;
+  const status = statusOf(c, e.country, editionId);
+  return {
+    filters: { kind: KIND.edition, country, edition: e.label, status },
+    meta: { kind: KIND.edition, country, edition: e.label, status, date: `Published ${formatDate(e.published)}` },
+  };
+}
+
+/** A country page: always about the current guidance. */
+export function countrySearchData(c: Corpus, countryId: string): PageSearchData {
+  const country = c.countries.get(countryId)!.data!.name;
+  const current = currentEdition(c, countryId);
+  return {
+    filters: { kind: KIND.country, country, ...(current ? { edition: current.data.label, status: 'current' as const } : {}) },
+    meta: { kind: KIND.country, country, ...(current ? { edition: current.data.label, status: 'current' as const, date: `Current edition published ${formatDate(current.data.published)}` } : {}) },
+  };
+}
+
+/**
+ * The current URL of a profile the current edition no longer has. It has no status, so "current guidance only" still
+ * finds it, and it sends the reader to the superseded versions, each labelled.
+ */
+export function retiredProfileSearchData(c: Corpus, countryId: string, profileId: string): PageSearchData {
+  const country = c.countries.get(countryId)!.data!.name;
+  return { filters: { kind: KIND.profile, country, profile: profileLabel(c, countryId, profileId) }, meta: { kind: KIND.profile, country } };
+}
+
+/** A registered source. */
+export function sourceSearchData(c: Corpus, sourceId: string): PageSearchData {
+  const s = c.sources.get(sourceId)!.data!;
+  return { filters: { kind: KIND.source }, meta: { kind: KIND.source, date: `Published ${formatDate(s.issued)}` } };
+}
+
+/** A legal provision, or the list of provisions. */
+export function lawSearchData(): PageSearchData {
+  return { filters: { kind: KIND.law }, meta: { kind: KIND.law } };
+}
+
+/** The source register. */
+export function sourceRegisterSearchData(): PageSearchData {
+  return { filters: { kind: KIND.source }, meta: { kind: KIND.source } };
+}
+
+/** Every value each filter can take, in the order the search page lists them. */
+export function facetOptions(c: Corpus): Record<FacetKey, string[]> {
+  const countries = [...c.countries.entries()].flatMap(([id, e]) => (e.data ? [{ id, name: e.data.name }] : [])).sort((a, b) => a.name.localeCompare(b.name));
+  const profiles = countries.flatMap(({ id }) => {
+    const ids = [...new Set(c.profiles.filter((p) => p.country === id && p.data).map((p) => p.profile))];
+    const order = (pid: string) => c.profiles.filter((p) => p.country === id && p.profile === pid && p.data).sort((a, b) => b.month.localeCompare(a.month))[0].data!.order;
+    return ids.sort((a, b) => order(a) - order(b) || profileLabel(c, id, a).localeCompare(profileLabel(c, id, b))).map((pid) => profileLabel(c, id, pid));
+  });
+  const editions = countries.flatMap(({ id }) => editionsOf(c, id).map((e) => e.data.label));
+  const risks = [...Object.values(RISK_LABEL), RISK_NOT_KNOWN].filter((label) => c.profiles.some((p) => riskOf(p) === label));
+  const options: Record<FacetKey, string[]> = {
+    kind: Object.values(KIND),
+    country: countries.map((x) => x.name),
+    profile: [...new Set(profiles)],
+    edition: [...new Set(editions)],
+    risk: risks,
+  };
+  return Object.fromEntries(FACETS.map((f) => [f.key, options[f.key]])) as Record<FacetKey, string[]>;
+}
