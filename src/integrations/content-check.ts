@@ -6,7 +6,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent } from '../checks/index.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { formatReport, type Problem } from '../lib/problem.ts';
-import { bumpContentVersion } from '../lib/site-data.ts';
+import { bumpContentVersion, shareCheckedCorpus } from '../lib/site-data.ts';
 
 /** Thrown when content has errors; the message is the full linter-style report. */
 export class ContentCheckError extends Error {
@@ -23,7 +23,8 @@ function overlayError(errors: Problem[]): ContentCheckError & { id: string; loc:
 }
 
 function run(logger: AstroIntegrationLogger): Problem[] {
-  const { problems } = checkContent(contentDir());
+  const { corpus, problems } = checkContent(contentDir());
+  shareCheckedCorpus(corpus);
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (warnings.length) logger.warn(formatReport(warnings));
   return problems.filter((p) => p.severity === 'error');

@@ -11,7 +11,12 @@ let loadedVersion = -1;
 
 // The dev server's content watcher and the pages run in separate module instances; a global counter is what
 // both can see.
-const state = globalThis as typeof globalThis & { __cgContentVersion?: number };
+const state = globalThis as typeof globalThis & { __cgContentVersion?: number; __cgCheckedCorpus?: Corpus };
+
+/** Hands the corpus the content check just loaded to the pages, so a build reads the content once. */
+export function shareCheckedCorpus(checked: Corpus): void {
+  state.__cgCheckedCorpus = checked;
+}
 
 /** Marks the content as changed, so that the next page render in `astro dev` reloads it. */
 export function bumpContentVersion(): void {
@@ -22,7 +27,9 @@ export function bumpContentVersion(): void {
 export function getCorpus(): Corpus {
   const version = state.__cgContentVersion ?? 0;
   if (!corpus || loadedVersion !== version) {
-    corpus = loadCorpus(contentDir());
+    const shared = state.__cgCheckedCorpus;
+    corpus = shared && shared.contentDir === contentDir() ? shared : loadCorpus(contentDir());
+    state.__cgCheckedCorpus = undefined;
     loadedVersion = version;
   }
   return corpus;
@@ -63,31 +70,53 @@ export interface Reliance {
   conclusions: { profile: ProfileEntry; key: ConclusionKey }[];
 }
 
-/** Which conclusions rest on a finding: `supportedBy` entries naming it, from its own or a sibling profile. */
-export function conclusionsResting(c: Corpus, profile: ProfileEntry, findingId: string): { profile: ProfileEntry; key: ConclusionKey }[] {
-  const result: { profile: ProfileEntry; key: ConclusionKey }[] = [];
-  for (const other of c.profiles) {
-    if (other.edition !== profile.edition || !other.data?.conclusions) continue;
-    for (const [key, conclusion] of Object.entries(other.data.conclusions) as [ConclusionKey, { supportedBy?: string[] }][]) {
-      const refs = conclusion.supportedBy ?? [];
-      const named = refs.some((ref) => (ref.includes('#') ? ref === `${profile.profile}#${findingId}` : other === profile && ref === findingId));
-      if (named) result.push({ profile: other, key });
+type Resting = { profile: ProfileEntry; key: ConclusionKey }[];
+
+/**
+ * The citation graph of a corpus, built in one pass and kept with it: which conclusions rest on each finding, and
+ * which findings rely on each source. Looking these up per page instead made source pages quadratic in the
+ * number of profiles (measured by `npm run bench`).
+ */
+function graphOf(c: Corpus): { resting: Map<string, Resting>; bySource: Map<string, Reliance[]> } {
+  const cached = graphs.get(c);
+  if (cached) return cached;
+  const findingKey = (edition: string, profile: string, finding: string) => `${edition}|${profile}#${finding}`;
+  const resting = new Map<string, Resting>();
+  for (const p of c.profiles) {
+    for (const [key, conclusion] of Object.entries(p.data?.conclusions ?? {}) as [ConclusionKey, { supportedBy?: string[] }][]) {
+      for (const ref of conclusion.supportedBy ?? []) {
+        const [profile, finding] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+        const k = findingKey(p.edition, profile, finding);
+        resting.set(k, [...(resting.get(k) ?? []), { profile: p, key }]);
+      }
     }
   }
-  return result;
+  const bySource = new Map<string, Reliance[]>();
+  for (const p of c.profiles) {
+    for (const f of p.scan.findings) {
+      const locators = new Map<string, string[]>();
+      for (const item of f.citations.flatMap((cl) => cl.items)) locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
+      for (const [source, locs] of locators) {
+        const reliance = { profile: p, findingId: f.id, findingText: f.text, locators: locs, conclusions: resting.get(findingKey(p.edition, p.profile, f.id)) ?? [] };
+        bySource.set(source, [...(bySource.get(source) ?? []), reliance]);
+      }
+    }
+  }
+  for (const list of bySource.values()) list.sort((a, b) => b.profile.month.localeCompare(a.profile.month) || a.profile.profile.localeCompare(b.profile.profile));
+  const graph = { resting, bySource };
+  graphs.set(c, graph);
+  return graph;
+}
+const graphs = new WeakMap<Corpus, ReturnType<typeof graphOf>>();
+
+/** Which conclusions rest on a finding: `supportedBy` entries naming it, from its own or a sibling profile. */
+export function conclusionsResting(c: Corpus, profile: ProfileEntry, findingId: string): Resting {
+  return graphOf(c).resting.get(`${profile.edition}|${profile.profile}#${findingId}`) ?? [];
 }
 
 /** Everything that relies on a source, across editions, newest edition first. */
 export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
-  const out: Reliance[] = [];
-  for (const p of c.profiles) {
-    for (const f of p.scan.findings) {
-      const locators = f.citations.flatMap((cl) => cl.items.filter((i) => i.key === sourceId).map((i) => i.locator));
-      if (!locators.length) continue;
-      out.push({ profile: p, findingId: f.id, findingText: f.text, locators, conclusions: conclusionsResting(c, p, f.id) });
-    }
-  }
-  return out.sort((a, b) => b.profile.month.localeCompare(a.profile.month) || a.profile.profile.localeCompare(b.profile.profile));
+  return graphOf(c).bySource.get(sourceId) ?? [];
 }
 
 /** Sources cited anywhere in a profile, in order of first citation. */

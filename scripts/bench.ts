@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: what the citation pipeline costs. Builds N synthetic profiles (a) with the project's full
+ * pipeline (`astro build`: content checks, citation transform, every page, Pagefind) and (b) as a bare Astro MDX
+ * build of the same profile files, alternating a, b, a, b … after one untimed warm-up of each, and prints wall
+ * time, peak memory and pages emitted, ending with the median ratio.
+ *
+ *   npm run bench -- --n 200 --runs 3 [--log-dir <dir>]   (--log-dir keeps every timed build's output)
+ *
+ * Where the difference goes (checks, hooks, transforms, render time per kind of page, CPU profile):
+ * `node scripts/bench/breakdown.ts [--n 1000]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBareProject } from './bench/bare-project.ts';
+import { writeCorpus } from './bench/corpus.ts';
+import { GNU_TIME, hasGnuTime, measure, type Measurement } from './bench/measure.ts';
+import { stats, table } from './bench/report.ts';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, 'log-dir': { type: 'string' } } });
+const n = Number(values.n);
+const runs = Number(values.runs);
+if (!Number.isInteger(n) || n < 10 || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: npm run bench -- [--n 1000] [--runs 3] [--log-dir dir]   (n ≥ 10, runs ≥ 1)');
+  process.exit(2);
+}
+const logDir = values['log-dir'] ? resolve(values['log-dir']) : undefined;
+
+const repo = resolve(import.meta.dirname, '..');
+const astroBin = join(repo, 'node_modules/astro/bin/astro.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'cg-bench-'));
+// The full build's output goes under the repository's git-ignored tmp/, not os.tmpdir(): when outDir lies outside
+// the working directory, Astro writes its prerender bundle to <repo>/.astro/.prerender/ instead of <outDir>/, a
+// folder every other build of the repository run at the same time can delete under us (it happened).
+mkdirSync(join(repo, 'tmp'), { recursive: true });
+const repoTmp = mkdtempSync(join(repo, 'tmp', 'cg-bench-'));
+const cleanup = () => {
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(repoTmp, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { cleanup(); process.exit(130); });
+
+/** One of the two builds being compared. */
+interface Build {
+  name: 'full' | 'bare';
+  cwd: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  outDir: string;
+  cacheDir: string;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  cleanup();
+  process.exit(1);
+}
+
+/** The pages a build emitted, as Astro counts them ("123 page(s) built"), else the HTML files written. */
+function pagesBuilt(output: string, outDir: string): number {
+  const m = /(\d+) page\(s\) built/.exec(output);
+  if (m) return Number(m[1]);
+  return (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+}
+
+/**
+ * A hash of the code the full build runs (src/, astro.config.mjs, package-lock.json). Others may be editing src/
+ * while the benchmark runs; if the hash moves, the runs measured different code and the report says so.
+ */
+function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [join(repo, 'astro.config.mjs'), join(repo, 'package-lock.json'), ...(readdirSync(join(repo, 'src'), { recursive: true }) as string[]).sort().map((f) => join(repo, 'src', f))];
+  for (const file of files) {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * Runs one build from a clean output folder and an empty cache (so no run reuses another's work).
+ *
+ * A failed build is run again, up to ATTEMPTS times in all, and the failure is printed: every `astro build` in the
+ * repository rewrites <repo>/.astro/content-modules.mjs, which the bundler reads, so a test build started by
+ * someone else at the same moment can make ours render with their content map and fail. A failed run measured
+ * nothing; a build that is really broken fails every attempt and stops the benchmark.
+ */
+async function runBuild(b: Build, label: string, attempt = 1): Promise<Measurement & { pages: number }> {
+  rmSync(b.outDir, { recursive: true, force: true });
+  rmSync(b.cacheDir, { recursive: true, force: true });
+  const m = await measure(process.execPath, [astroBin, ...b.args], { cwd: b.cwd, env: b.env, scratch: tmp });
+  if (logDir) writeFileSync(join(logDir, `${label}${attempt > 1 ? `-attempt${attempt}` : ''}.log`), m.output);
+  if (m.exitCode !== 0) {
+    const tail = m.output.split('\n').slice(-60).join('\n');
+    if (attempt >= ATTEMPTS) fail(`${b.name} build failed ${ATTEMPTS} times (exit ${m.exitCode}); the last output:\n${tail}`);
+    const firstError = m.output.split('\n').find((l) => /\[ERROR\]|Error:/.test(l))?.trim() ?? `exit ${m.exitCode}`;
+    console.log(`  ${label} failed after ${m.wallSeconds.toFixed(1)} s (${firstError.slice(0, 200)}); running it again`);
+    return runBuild(b, label, attempt + 1);
+  }
+  const pages = pagesBuilt(m.output, b.outDir);
+  console.log(`  ${label.padEnd(10)} ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '?'} s CPU  ${m.peakMB.toFixed(0)} MB (largest process ${m.largestProcessMB?.toFixed(0) ?? '?'} MB, tree sampled ${m.sampledTreeMB.toFixed(0)} MB)  ${pages} pages`);
+  return { ...m, pages };
+}
+
+try {
+  if (logDir) mkdirSync(logDir, { recursive: true });
+  if (!hasGnuTime()) console.log(`note: ${GNU_TIME} is missing (Debian: apt-get install time); peak memory is the sampled process-tree RSS only`);
+
+  // 1. The synthetic corpus, and the project's own checker over it.
+  const contentDir = join(tmp, 'content');
+  const corpus = writeCorpus(contentDir, n);
+  console.log(`corpus: ${corpus.profiles} profiles in ${corpus.editions} editions, ${corpus.sources} sources, ${corpus.provisions} provisions; ${corpus.findings} findings, ${corpus.clusters} citation clusters (${corpus.citedItems} items), ${corpus.crossProfileRefs} cross-profile refs, ${corpus.meanWords} words per profile on average`);
+  const checkStarted = performance.now();
+  const check = spawnSync(process.execPath, [join(repo, 'scripts/check-content.ts'), contentDir], { cwd: repo, encoding: 'utf8' });
+  const checkSeconds = (performance.now() - checkStarted) / 1000;
+  if (check.status !== 0) fail(`the synthetic corpus fails the content checks:\n${check.stdout}${check.stderr}`);
+  console.log(`check-content: ${checkSeconds.toFixed(2)} s wall (${check.stdout.trim().split('\n').pop()})`);
+
+  // 2. The two builds. The full build is the repository's own config, unchanged except that its cache lives in a
+  //    fresh temp folder: the defaults (node_modules/.astro and Vite's node_modules/.vite) are shared with anyone
+  //    else building the repository, and an empty cache makes every run do the same work.
+  //    (Astro joins --config onto the project root, hence the relative path.)
+  const fullConfig = join(tmp, 'full.config.mjs');
+  writeFileSync(fullConfig, [
+    `import config from ${JSON.stringify(join(repo, 'astro.config.mjs'))};`,
+    'const cacheDir = process.env.BENCH_CACHE_DIR;',
+    'export default { ...config, cacheDir, vite: { ...config.vite, cacheDir: `${cacheDir}/vite` } };',
+    '',
+  ].join('\n'));
+  const bareRoot = join(tmp, 'bare');
+  const quiet = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  const full: Build = {
+    name: 'full', cwd: repo, args: ['build', '--config', relative(repo, fullConfig)], outDir: join(repoTmp, 'out'), cacheDir: join(tmp, 'cache-full'),
+    env: { ...quiet, CG_CONTENT_DIR: contentDir, CG_OUT_DIR: join(repoTmp, 'out'), BENCH_CACHE_DIR: join(tmp, 'cache-full') },
+  };
+  // The bare project's output stays inside its own root too, so both builds put the prerender bundle in outDir.
+  const bare: Build = { name: 'bare', cwd: bareRoot, args: ['build'], outDir: join(bareRoot, 'dist'), cacheDir: join(tmp, 'cache-bare'), env: quiet };
+  mkdirSync(bareRoot);
+  writeBareProject(bareRoot, { nodeModules: join(repo, 'node_modules'), profilesDir: join(contentDir, 'profiles'), outDir: bare.outDir, cacheDir: bare.cacheDir });
+
+  const fingerprint = codeFingerprint();
+  console.log(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
+  // 3. One untimed warm-up of each, then a, b, a, b …
+  console.log('warm-up (not counted):');
+  await runBuild(full, 'full-warm');
+  await runBuild(bare, 'bare-warm');
+  console.log(`timed runs (${runs} × full, bare):`);
+  const results = { full: [] as (Measurement & { pages: number })[], bare: [] as (Measurement & { pages: number })[] };
+  for (let i = 1; i <= runs; i++) {
+    for (const b of [full, bare]) results[b.name].push(await runBuild(b, `${b.name}-${i}`));
+  }
+
+  if (codeFingerprint() !== fingerprint) console.log('warning: src/, astro.config.mjs or package-lock.json changed while the benchmark ran; the full-build runs may have measured different code');
+  const rows = (['full', 'bare'] as const).map((name) => ({
+    name,
+    wall: stats(results[name].map((m) => m.wallSeconds)),
+    memory: stats(results[name].map((m) => m.peakMB)),
+    pages: results[name][results[name].length - 1].pages,
+  }));
+  console.log('');
+  console.log(table(rows));
+  const cpu = (name: 'full' | 'bare') => results[name].every((m) => m.cpuSeconds !== null) ? stats(results[name].map((m) => m.cpuSeconds!)).median : NaN;
+  if (!Number.isNaN(cpu('full'))) console.log(`CPU time (user + sys) median: full ${cpu('full').toFixed(1)} s, bare ${cpu('bare').toFixed(1)} s (${(cpu('full') / cpu('bare')).toFixed(2)}×; less disturbed than wall time when the machine is busy)`);
+  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
+  console.log('');
+  console.log(`full build ÷ bare build at N=${n}: ${(rows[0].wall.median / rows[1].wall.median).toFixed(2)}×`);
+} finally {
+  cleanup();
+}
