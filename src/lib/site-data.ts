@@ -109,11 +109,6 @@ function graphOf(c: Corpus): { resting: Map<string, Resting>; bySource: Map<stri
 }
 const graphs = new WeakMap<Corpus, ReturnType<typeof graphOf>>();
 
-/** Which conclusions rest on a finding: `supportedBy` entries naming it, from its own or a sibling profile. */
-export function conclusionsResting(c: Corpus, profile: ProfileEntry, findingId: string): Resting {
-  return graphOf(c).resting.get(`${profile.edition}|${profile.profile}#${findingId}`) ?? [];
-}
-
 /** Everything that relies on a source, across editions, newest edition first. */
 export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
   return graphOf(c).bySource.get(sourceId) ?? [];

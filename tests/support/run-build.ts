@@ -20,8 +20,10 @@ export interface RunResult {
 
 /** Environment for a child: pinned Node first on PATH, no telemetry, no colours in the text we assert on. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // Vitest sets NODE_ENV=test, which would make a child `astro build` report import.meta.env.DEV as true.
+  const { NODE_ENV: _, ...env } = process.env;
   return {
-    ...process.env,
+    ...env,
     PATH: `${resolve(ROOT, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
