@@ -70,14 +70,14 @@ export interface Reliance {
   conclusions: { profile: ProfileEntry; key: ConclusionKey }[];
 }
 
-type Resting = { profile: ProfileEntry; key: ConclusionKey }[];
+type Resting = Reliance['conclusions'];
 
 /**
- * The citation graph of a corpus, built in one pass and kept with it: which conclusions rest on each finding, and
- * which findings rely on each source. Looking these up per page instead made source pages quadratic in the
- * number of profiles (measured by `npm run bench`).
+ * Which findings rely on each source, with the conclusions resting on each finding: built in one pass and kept
+ * with the corpus. Looking these up per page instead made source pages quadratic in the number of profiles
+ * (measured by `npm run bench`).
  */
-function graphOf(c: Corpus): { resting: Map<string, Resting>; bySource: Map<string, Reliance[]> } {
+function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
   const cached = graphs.get(c);
   if (cached) return cached;
   const findingKey = (edition: string, profile: string, finding: string) => `${edition}|${profile}#${finding}`;
@@ -103,15 +103,14 @@ function graphOf(c: Corpus): { resting: Map<string, Resting>; bySource: Map<stri
     }
   }
   for (const list of bySource.values()) list.sort((a, b) => b.profile.month.localeCompare(a.profile.month) || a.profile.profile.localeCompare(b.profile.profile));
-  const graph = { resting, bySource };
-  graphs.set(c, graph);
-  return graph;
+  graphs.set(c, bySource);
+  return bySource;
 }
-const graphs = new WeakMap<Corpus, ReturnType<typeof graphOf>>();
+const graphs = new WeakMap<Corpus, Map<string, Reliance[]>>();
 
 /** Everything that relies on a source, across editions, newest edition first. */
 export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
-  return graphOf(c).bySource.get(sourceId) ?? [];
+  return reliancesBySource(c).get(sourceId) ?? [];
 }
 
 /** Sources cited anywhere in a profile, in order of first citation. */
