@@ -3,7 +3,7 @@
  * values the search page offers. One place decides both, so a box ticked on /search/ always matches a page.
  */
 import type { Corpus, ProfileEntry } from './corpus.ts';
-import { currentEdition, editionsOf } from './site-data.ts';
+import { currentEdition, editionsOf, versionsOf } from './site-data.ts';
 import { formatDate } from './dates.ts';
 import { RISK_LABEL } from './labels.ts';
 import { FACETS, KIND, RISK_NOT_KNOWN, type FacetKey, type PageFilters, type PageMeta, type Status } from './search-facets.ts';
@@ -18,8 +18,7 @@ const statusOf = (c: Corpus, country: string, editionId: string): Status => (cur
 
 /** The name a profile goes by in the filter: its title in the newest edition that has it. */
 export function profileLabel(c: Corpus, country: string, profileId: string): string {
-  const versions = c.profiles.filter((p) => p.country === country && p.profile === profileId && p.data).sort((a, b) => b.month.localeCompare(a.month));
-  return versions[0]?.data?.title ?? profileId;
+  return versionsOf(c, country, profileId)[0]?.data?.title ?? profileId;
 }
 
 /** The risk-level filter value of a profile, if it draws conclusions. */

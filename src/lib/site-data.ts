@@ -54,6 +54,16 @@ export function nextEdition(c: Corpus, editionId: string): { id: string; data: E
   return next && data ? { id: next, data } : undefined;
 }
 
+/** One profile as it stands in one edition, if that edition has it (and it is valid). */
+export function profileIn(c: Corpus, editionId: string | undefined, profileId: string): ProfileEntry | undefined {
+  return c.profiles.find((p) => p.edition === editionId && p.profile === profileId && p.data);
+}
+
+/** Every edition's version of one profile, newest first. */
+export function versionsOf(c: Corpus, country: string, profileId: string): ProfileEntry[] {
+  return c.profiles.filter((p) => p.country === country && p.profile === profileId && p.data).sort((a, b) => b.month.localeCompare(a.month));
+}
+
 /** Profiles of one edition, in display order. */
 export function profilesOf(c: Corpus, editionId: string): ProfileEntry[] {
   return c.profiles
