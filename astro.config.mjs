@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { viteCitations } from './src/integrations/vite-citations.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { MDX_FEATURES } from './src/content-gate/compiler.ts';
+import { contentGate } from './src/content-gate/satteri-plugin.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 
@@ -20,6 +22,6 @@ export default defineConfig({
   compressHTML: true,
   outDir: process.env.CG_OUT_DIR ?? './dist',
   devToolbar: { enabled: false },
-  vite: { plugins: [viteCitations(join(content, 'profiles'))] },
-  integrations: [contentCheck(), mdx(), searchIndex()],
+  // Every .mdx is parsed with the features the check parses with, and judged by the gate inside the compiler.
+  integrations: [contentCheck(), mdx({ processor: satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate()] }) }), searchIndex()],
 });

@@ -213,6 +213,10 @@ function loadProfiles(root: string, contentDir: string, problems: Problem[]): Pr
       problems.push(...parsed.problems);
       data = parsed.data;
       at = parsed.at;
+      // Astro reads frontmatter with another YAML parser; what it refuses must fail here too, but only once.
+      if (scan.yamlError && !parsed.problems.some((p) => p.rule === 'syntax')) {
+        problems.push({ file, ...fileAt(scan.yamlError.offset), severity: 'error', rule: 'syntax', message: `YAML cannot be read by the MDX compiler: ${scan.yamlError.message}`, hint: 'quote values that contain ": " or start with a special character' });
+      }
     }
     profiles.push({
       id: `${country}/${month}/${profile}`, file, text, data, country, month, profile,

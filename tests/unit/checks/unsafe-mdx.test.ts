@@ -24,7 +24,7 @@ describe('unsafe-mdx', () => {
 
   it('a {expression} fails at its opening brace', () => {
     expect(unsafe('## Reasoning {1 + 1}')).toEqual([
-      expect.objectContaining({ line: 32, column: 14, message: 'MDX expressions in braces run code and are not allowed in content', hint: 'write \\{ for a literal brace' }),
+      expect.objectContaining({ line: 32, column: 14, message: 'MDX expressions in braces run code and are not allowed in content', hint: expect.stringContaining('write \\{ for a literal brace') }),
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('unsafe-mdx', () => {
   it('an attribute expression id={x} on an allowed component fails at the tag', () => {
     const problems = checkFixture({ [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10">', '<Finding id={x} asOf="2022-10">') });
     expect(ofRule(problems, 'unsafe-mdx')).toEqual([
-      expect.objectContaining({ line: 28, column: 1, message: '<Finding> attributes must be plain quoted strings', hint: 'write id="…" asOf="YYYY-MM"; expressions in braces are not allowed' }),
+      expect.objectContaining({ line: 28, column: 1, message: '<Finding> attributes must be plain quoted strings', hint: expect.stringContaining('expressions in braces and spreads run code') }),
     ]);
   });
 
