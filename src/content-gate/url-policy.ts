@@ -23,12 +23,14 @@ export function linkUrlProblem(url: string): string | null {
   return `links may use http:, https:, mailto:, a relative path or #, not ${scheme}:`;
 }
 
-/** Why an image URL is refused, or null: images must be files of this site, never another origin. */
+/** Why an image URL is refused, or null: images are files under public/, by site-root path, never another origin. */
 export function imageUrlProblem(url: string): string | null {
   const view = browserView(url);
   const scheme = urlScheme(view);
   if (scheme !== null) return `images must be files of this site, not a ${scheme}: URL`;
   if (/^[/\\]{2}/.test(view)) return 'images must be files of this site, not another host (a URL starting with //)';
   if (view === '') return 'an image needs a file';
+  // A relative image path is imported into the build as a module by Astro; only site-root paths are plain files.
+  if (!view.startsWith('/')) return 'images must be given by their path from the site root (/images/…), not a relative path';
   return null;
 }

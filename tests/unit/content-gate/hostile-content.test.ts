@@ -1,0 +1,102 @@
+/**
+ * Hostile and mistaken content, each judged twice: by the check (`scanMdx`, what `npm run check` and the build's
+ * first step read) and by the MDX compiler itself with the gate plugin (what `astro build` compiles). Both must
+ * refuse, at the same place; harmless look-alikes must pass both.
+ */
+import { describe, expect, it } from 'vitest';
+import { mdxToJs } from 'satteri';
+import { compilerInput, MDX_FEATURES } from '../../../src/content-gate/compiler.ts';
+import { contentGate, ContentGateError } from '../../../src/content-gate/satteri-plugin.ts';
+import { scanMdx } from '../../../src/lib/mdx-scan.ts';
+import { positionFinder } from '../../../src/lib/positions.ts';
+
+const FM = '---\ntitle: T\n---\n';
+const FINDING = '<Finding id="a" asOf="2024-01">\nA fact [@src, p. 3].\n</Finding>\n';
+
+/** What the check says: the first problem's line, column and rule, or null when it passes. */
+function checkSays(body: string) {
+  const text = FM + body;
+  const scan = scanMdx(text);
+  if (!scan.problems.length) return null;
+  const [first] = scan.problems;
+  return { ...positionFinder(text)(first.offset), rule: first.rule, message: first.message };
+}
+
+/** What the compiler says, compiling exactly as @astrojs/mdx does: the error's line and column, or null. */
+async function compilerSays(body: string) {
+  const { content } = compilerInput(FM + body);
+  try {
+    await mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [contentGate()], jsxImportSource: 'astro' });
+    return null;
+  } catch (error) {
+    if (error instanceof ContentGateError) return { line: error.line, column: error.column };
+    const at = /^(\d+):(\d+):/.exec((error as Error).message);
+    return { line: Number(at?.[1]), column: Number(at?.[2]) };
+  }
+}
+
+// [what an attacker or a careless author writes, the rule the check reports, line, column]
+const REFUSED: [string, string, 'unsafe-mdx' | 'syntax', number, number][] = [
+  ['import right after a heading', '# Heading\nimport fs from "node:fs"\n', 'unsafe-mdx', 5, 1],
+  ['export right after </Finding>', `${FINDING}export const x = globalThis.process.exit(1)\n`, 'unsafe-mdx', 7, 1],
+  ['export after a blank line', 'Text.\n\nexport const meta = {}\n', 'unsafe-mdx', 6, 1],
+  ['a flow expression', '{globalThis.process.exit(1)}\n', 'unsafe-mdx', 4, 1],
+  ['an expression in a heading', '## Risk {1 + 1}\n', 'unsafe-mdx', 4, 9],
+  ['an MDX comment', 'Text {/* note */} more.\n', 'unsafe-mdx', 4, 6],
+  ['an expression attribute on <Finding>', '<Finding id={x} asOf="2024-01">\nA.\n</Finding>\n', 'unsafe-mdx', 4, 1],
+  ['a spread attribute on <Finding>', '<Finding id="a" asOf="2024-01" {...props}>\nA.\n</Finding>\n', 'unsafe-mdx', 4, 1],
+  ['a <script> element', '<script>alert(1)</script>\n', 'unsafe-mdx', 4, 1],
+  ['an <img> with an event handler', 'See <img src="x" onError="alert(1)" /> here.\n', 'unsafe-mdx', 4, 5],
+  ['an <svg> with onload', '<svg onLoad="alert(1)"></svg>\n', 'unsafe-mdx', 4, 1],
+  ['an <iframe>', '<iframe src="https://example.org/" />\n', 'unsafe-mdx', 4, 1],
+  ['the citation component written by hand', 'Text <Cite items="[]" /> more.\n', 'unsafe-mdx', 4, 6],
+  ['a JSX fragment', '<>x</>\n', 'unsafe-mdx', 4, 1],
+  ['a member-expression element', '<a.b>x</a.b>\n', 'unsafe-mdx', 4, 1],
+  ['an HTML element in a table cell', '| a |\n|---|\n| <b>x</b> |\n', 'unsafe-mdx', 6, 3],
+  ['markup after a code span that looks closed to a naive scanner', 'a `` ` `` <b onClick="x">y</b>\n', 'unsafe-mdx', 4, 11],
+  ['markup after a ~~~ fence holding ```', '~~~\n```\n~~~\n<svg onLoad="alert(1)"/>\n', 'unsafe-mdx', 7, 1],
+  ['a script after a lone backtick', 'Fines are 5` a day.\n\n<script>alert(1)</script>\n\nAnother ` here.\n', 'unsafe-mdx', 6, 1],
+  ['an HTML comment', 'Text <!-- note --> more.\n', 'syntax', 4, 6],
+  ['an autolink in angle brackets', 'See <https://example.org>.\n', 'syntax', 4, 5],
+  ['a javascript: link', '[x](javascript:alert(1))\n', 'unsafe-mdx', 4, 1],
+  ['a mixed-case JaVaScRiPt: link', '[x](JaVaScRiPt:alert(1))\n', 'unsafe-mdx', 4, 1],
+  ['an entity-encoded javascript: link', '[x](&#106;avascript:alert(1))\n', 'unsafe-mdx', 4, 1],
+  ['a javascript: link with a tab in the scheme', '[x](<java\tscript:alert(1)>)\n', 'unsafe-mdx', 4, 1],
+  ['a javascript: link with leading control characters', '[x](<\u0001javascript:alert(1)>)\n', 'unsafe-mdx', 4, 1],
+  ['a data: link', '[x](data:text/html;base64,PHNjcmlwdD4=)\n', 'unsafe-mdx', 4, 1],
+  ['a vbscript: link', '[x](vbscript:msgbox)\n', 'unsafe-mdx', 4, 1],
+  ['a javascript: link definition', 'See [x].\n\n[x]: javascript:alert(1)\n', 'unsafe-mdx', 6, 1],
+  ['an image from another origin', '![x](https://example.org/x.png)\n', 'unsafe-mdx', 4, 1],
+  ['an image from a protocol-relative URL', '![x](//example.org/x.png)\n', 'unsafe-mdx', 4, 1],
+  ['a data: image', '![x](data:image/svg+xml;base64,PHN2Zz4=)\n', 'unsafe-mdx', 4, 1],
+  ['an image reference to another origin', '![x][r]\n\n[r]: https://example.org/x.png\n', 'unsafe-mdx', 4, 1],
+  ['a relative image path, which Astro would import as a module', '![x](./evil.js)\n', 'unsafe-mdx', 4, 1],
+  ['a finding inside a paragraph', 'Text <Finding id="a" asOf="2024-01">x</Finding>\n', 'syntax', 4, 6],
+  ['a finding nested in a finding', '<Finding id="a" asOf="2024-01">\n<Finding id="b" asOf="2024-01">\nx\n</Finding>\n</Finding>\n', 'syntax', 5, 1],
+  ['an unknown attribute on a finding', '<Finding id="a" asOf="2024-01" class="x">\nx\n</Finding>\n', 'syntax', 4, 39],
+];
+
+describe('the content gate refuses hostile content in the check and in the compiler alike', () => {
+  it.each(REFUSED)('%s', async (_name, body, rule, line, column) => {
+    const check = checkSays(body);
+    expect(check).toMatchObject({ rule, line, column });
+    expect(await compilerSays(body)).toEqual({ line, column });
+  });
+});
+
+const PASSED: [string, string][] = [
+  ['a finding with citations', FINDING],
+  ['http, https, mailto, relative and # links', '[a](https://example.org) [b](http://example.org) [c](mailto:x@example.org) [d](/sources/) [e](#top) [f](../x/)\n'],
+  ['a site-root image', '![Map of the region](/images/map.png)\n'],
+  ['escaped braces and angle brackets', 'Sets are written \\{a, b\\} and 3 \\< 4.\n'],
+  ['code that shows markup and ESM', '```mdx\nimport Foo from "./Foo.astro";\n<script>alert(1)</script>\n{1 + 1}\n```\n\nWrite `<Foo />` or `{x}`.\n'],
+  ['prose that starts a wrapped line with "import"', 'Sanctions restrict the\nimport of goods.\n'],
+  ['an attribute value holding ">"', '<Finding id="a" asOf="2024-01" uncertain="counts > 1,000 unverified">\nA [@src].\n</Finding>\n'],
+];
+
+describe('harmless content passes the check and the compiler alike', () => {
+  it.each(PASSED)('%s', async (_name, body) => {
+    expect(checkSays(body)).toBeNull();
+    expect(await compilerSays(body)).toBeNull();
+  });
+});
