@@ -119,6 +119,8 @@ export const SourceStructure = z.strictObject({
   footnotes: z.int().positive().optional(),
   /** Number of points in a judgment's operative part, cited with `pt.`. */
   points: z.int().positive().optional(),
+  /** Indents (dashed sub-paragraphs) within points of the operative part, by point: `{ "1": 6 }`, cited `pt. 1, ind. 2`. */
+  indents: z.record(z.string().regex(/^\d+$/), z.int().positive()).optional(),
 });
 
 export const SourceType = z.enum([
