@@ -97,8 +97,11 @@ export const CslName = z.union([
 
 /** A section of a source that a pinpoint may name. */
 export const SourceSection = z.strictObject({
-  /** The section's label as the source prints it ("VI", "4.2.3", "guidance-note"). */
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/, { error: 'must be a section label such as VI, 4.2.3 or guidance-note' }),
+  /**
+   * The section's label as the source prints it: its number ("VI", "4.2.3") or, for an unnumbered section, its
+   * heading ("COI summary", "Guidance note"), never a slug of our own.
+   */
+  id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.\-]| (?=\S))*$/, { error: 'must be a section number such as VI or 4.2.3, or the heading of an unnumbered section such as COI summary' }),
   /** The section's heading. */
   title: Text.optional(),
   /** First and last page of the section, when the source is paginated. */
@@ -162,6 +165,11 @@ export const SourceSchema = z.strictObject({
   number: Text.optional(),
   /** Publication date. */
   issued: PartialDate,
+  /**
+   * The site holding the copy we read, when it is not the publisher's own (an aggregator, Refworld, ReliefWeb, a
+   * content-delivery host). Kept apart from `publisher`, which is who issued the text.
+   */
+  host: Text.optional(),
   /** Where the source was read. */
   URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** When we last read it. */
