@@ -1,5 +1,6 @@
 /**
- * The prose of each content file: what authors write in their own words. Titles, identifiers and URLs are
+ * The prose of each content file: what authors write in their own words, in every YAML file and in every text
+ * field of a profile's frontmatter at any depth (conclusions included). Titles, names, identifiers and URLs are
  * left out, because they must match their sources exactly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,23 +8,25 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { scanMdx } from './mdx-scan.ts';
 
-/** YAML fields that hold prose, by collection folder. */
-const PROSE_FIELDS: Record<string, string[]> = {
-  sources: ['description', 'accessNote'],
-  editions: ['summary', 'changes', 'coiPeriodNote'],
-  law: ['summary', 'parts', 'changeNote'],
-  countries: ['description'],
-};
+/**
+ * Fields that are not our prose, at any depth: titles, names and headings must match their sources exactly, and
+ * the rest are identifiers, dates, numbers or links. Every other string, however deeply nested, is prose we wrote.
+ */
+const NOT_PROSE = new Set([
+  'title', 'shortTitle', 'author', 'publisher', 'authority', 'number', 'URL', 'archive', 'structure', 'label',
+  'container-title', 'literal', 'family', 'given',
+  // names the publisher's own heading for the section, which must match it
+  'officialSection',
+]);
 
-/** Frontmatter fields of profiles that hold prose (searched at any depth). */
-const PROFILE_PROSE = new Set(['scope', 'summary', 'why', 'wouldSettle', 'factors']);
-
-function collect(value: unknown, keys: Set<string> | null, out: string[]): void {
+/** Every prose string in a parsed YAML value, at any depth. */
+export function proseStrings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) value.forEach((v) => collect(v, keys, out));
+  else if (Array.isArray(value)) value.forEach((v) => proseStrings(v, out));
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (!keys || keys.has(k)) collect(v, keys === PROFILE_PROSE ? keys : null, out);
+    for (const [k, v] of Object.entries(value)) if (!NOT_PROSE.has(k)) proseStrings(v, out);
   }
+  return out;
 }
 
 function walk(dir: string): string[] {
@@ -37,21 +40,15 @@ function walk(dir: string): string[] {
 /** Each content file under `contentDir` with its prose as one text. */
 export function contentProse(contentDir: string): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
-  for (const [folder, fields] of Object.entries(PROSE_FIELDS)) {
-    for (const file of walk(join(contentDir, folder)).filter((f) => /\.ya?ml$/.test(f))) {
-      const texts: string[] = [];
-      const data = parse(readFileSync(file, 'utf8')) ?? {};
-      // `parts` of a provision are objects: only their summaries are prose, not their labels
-      if (Array.isArray(data.parts)) data.parts = data.parts.map((p: { summary?: string }) => p?.summary);
-      collect(data, new Set(fields), texts);
-      out.push({ file: relative(contentDir, file), text: texts.join('\n\n') });
-    }
+  for (const file of walk(contentDir).filter((f) => /\.ya?ml$/.test(f))) {
+    const texts = proseStrings(parse(readFileSync(file, 'utf8')));
+    out.push({ file: relative(contentDir, file), text: texts.join('\n\n') });
   }
   for (const file of walk(join(contentDir, 'profiles')).filter((f) => f.endsWith('.mdx'))) {
     const text = readFileSync(file, 'utf8');
     const scan = scanMdx(text);
-    const texts: string[] = [];
-    if (scan.frontmatter) collect(parse(scan.frontmatter.text), PROFILE_PROSE, texts);
+    // the profile's own title is ours too, so only its frontmatter's non-prose keys are skipped
+    const texts = scan.frontmatter ? proseStrings(parse(scan.frontmatter.text)) : [];
     texts.push(text.slice(scan.bodyOffset));
     out.push({ file: relative(contentDir, file), text: texts.join('\n\n') });
   }

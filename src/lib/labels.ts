@@ -29,7 +29,21 @@ export const KNOWN_FROM_NOTE: Record<z.infer<typeof KnownFrom>, string | null> =
   'official-text': null,
   'press-release': 'Known only from the publisher’s press release: the official conclusion text was not available to us.',
   secondary: 'Known only from a secondary report: the official conclusion text was not available to us.',
+  inference: 'Our inference from a general statement of the publisher: no conclusion written for this profile was available to us.',
 };
+
+/** The same provenance in a few words, for tables and lists ("" for the official text). */
+export const KNOWN_FROM_SHORT: Record<z.infer<typeof KnownFrom>, string> = {
+  'official-text': '',
+  'press-release': 'from a press release',
+  secondary: 'from a secondary report',
+  inference: 'our inference',
+};
+
+/** A conclusion's label with its provenance appended: "In general not substantiated (our inference)". */
+export function withProvenance(label: string, knownFrom: z.infer<typeof KnownFrom>): string {
+  return KNOWN_FROM_SHORT[knownFrom] ? `${label} (${KNOWN_FROM_SHORT[knownFrom]})` : label;
+}
 
 export const CONCLUSION_HEADING = {
   persecution: 'Article 9: acts of persecution',
@@ -41,4 +55,10 @@ export const CONCLUSION_HEADING = {
 /** "political opinion (imputed), highly likely" */
 export function groundPhrase(g: { ground: z.infer<typeof Ground>; imputed: boolean; likelihood: z.infer<typeof Likelihood>; for?: string }): string {
   return `${g.imputed ? '(imputed) ' : ''}${GROUND_LABEL[g.ground]}: ${LIKELIHOOD_LABEL[g.likelihood]}${g.for ? ` (for ${g.for})` : ''}`;
+}
+
+/** A nexus conclusion in a few words: its grounds, or what the source says when it names none. */
+export function nexusPhrase(v: { grounds: Parameters<typeof groundPhrase>[0][]; groundNotNamed?: boolean }): string {
+  if (v.grounds.length) return v.grounds.map(groundPhrase).join('; ');
+  return v.groundNotNamed ? 'A reason may be established; none named' : 'No reason for persecution established';
 }

@@ -15,6 +15,7 @@ export const LABELS = {
   'art.': 'article', 'arts.': 'article',
   'fn.': 'footnote',
   'pt.': 'point', 'pts.': 'point',
+  'ind.': 'indent', 'inds.': 'indent',
 } as const;
 
 export type Label = keyof typeof LABELS;
@@ -31,9 +32,9 @@ export interface LocatorPart {
 export type ParseResult = { ok: true; parts: LocatorPart[] } | { ok: false; message: string; hint: string };
 
 /** Plural labels and their singular form. */
-const SINGULAR: Partial<Record<Label, Label>> = { 'pp.': 'p.', 'paras.': 'para.', 'arts.': 'art.', 'pts.': 'pt.' };
+const SINGULAR: Partial<Record<Label, Label>> = { 'pp.': 'p.', 'paras.': 'para.', 'arts.': 'art.', 'pts.': 'pt.', 'inds.': 'ind.' };
 
-const LABEL_HINT = 'use p./pp., sec., para./paras., art./arts., fn. or pt./pts., e.g. "sec. VI, pp. 8-9"';
+const LABEL_HINT = 'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"';
 
 /** Parses a locator such as "sec. VI, pp. 8-9"; an empty string means "the source as a whole". */
 export function parseLocator(text: string): ParseResult {
@@ -106,6 +107,24 @@ export function checkLocator(parts: LocatorPart[], structure: Structure | undefi
       case 'paragraph': { const p = checkNumber('paragraph', part, structure.paragraphs); if (p) problems.push(p); break; }
       case 'footnote': { const p = checkNumber('footnote', part, structure.footnotes); if (p) problems.push(p); break; }
       case 'point': { const p = checkNumber('point', part, structure.points); if (p) problems.push(p); break; }
+      case 'indent': {
+        // an indent (dash) only exists inside one point of an operative part: "pt. 1, ind. 2"
+        const point = parts.find((x) => x.kind === 'point');
+        if (!point || point.to) {
+          problems.push({ message: 'an indent must follow a single point', hint: `write "pt. 1, ${part.label} ${part.to ? `${part.from}-${part.to}` : part.from}"` });
+          break;
+        }
+        const count = structure.indents?.[point.from];
+        if (count === undefined) {
+          problems.push({ message: `point ${point.from} has no registered indents`, hint: 'cite the point alone, or register its indents in `indents` of the structure' });
+          break;
+        }
+        const to = Number(part.to ?? part.from);
+        if (Number(part.from) < 1 || to > count) {
+          problems.push({ message: `indent ${part.to ? `${part.from}-${part.to}` : part.from} is not in point ${point.from}, which has ${count}`, hint: `valid indents of point ${point.from} are 1 to ${count}` });
+        } else if (to < Number(part.from)) problems.push({ message: `the indent range ${part.from}-${part.to} runs backwards`, hint: 'write the lower indent first' });
+        break;
+      }
       case 'section': {
         const ids = structure.sections?.map((s) => s.id) ?? [];
         const section = structure.sections?.find((s) => s.id === part.from);

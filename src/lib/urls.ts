@@ -16,3 +16,13 @@ export const provisionUrl = (id: string) => `/law/${id}/`;
 export const findingAnchor = (findingId: string) => `finding-${findingId}`;
 /** Anchor of a conclusion block on a profile page. */
 export const conclusionAnchor = (key: string) => `conclusion-${key}`;
+
+/**
+ * The official text of an article on EUR-Lex. The Regulation is published in the new Official Journal format, whose
+ * HTML has an anchor per article; the 2011 Directive's HTML has none, so its link opens the whole act.
+ */
+export function officialArticleUrl(instrument: 'qd' | 'qr', article: string): string {
+  return instrument === 'qr'
+    ? `https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=OJ:L_202401347#art_${article}`
+    : 'https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:32011L0095';
+}

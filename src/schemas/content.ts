@@ -97,8 +97,11 @@ export const CslName = z.union([
 
 /** A section of a source that a pinpoint may name. */
 export const SourceSection = z.strictObject({
-  /** The section's label as the source prints it ("VI", "4.2.3", "guidance-note"). */
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/, { error: 'must be a section label such as VI, 4.2.3 or guidance-note' }),
+  /**
+   * The section's label as the source prints it: its number ("VI", "4.2.3") or, for an unnumbered section, its
+   * heading ("COI summary", "Guidance note"), never a slug of our own.
+   */
+  id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.\-]| (?=\S))*$/, { error: 'must be a section number such as VI or 4.2.3, or the heading of an unnumbered section such as COI summary' }),
   /** The section's heading. */
   title: Text.optional(),
   /** First and last page of the section, when the source is paginated. */
@@ -119,6 +122,8 @@ export const SourceStructure = z.strictObject({
   footnotes: z.int().positive().optional(),
   /** Number of points in a judgment's operative part, cited with `pt.`. */
   points: z.int().positive().optional(),
+  /** Indents (dashed sub-paragraphs) within points of the operative part, by point: `{ "1": 6 }`, cited `pt. 1, ind. 2`. */
+  indents: z.record(z.string().regex(/^\d+$/), z.int().positive()).optional(),
 });
 
 export const SourceType = z.enum([
@@ -160,6 +165,11 @@ export const SourceSchema = z.strictObject({
   number: Text.optional(),
   /** Publication date. */
   issued: PartialDate,
+  /**
+   * The site holding the copy we read, when it is not the publisher's own (an aggregator, Refworld, ReliefWeb, a
+   * content-delivery host). Kept apart from `publisher`, which is who issued the text.
+   */
+  host: Text.optional(),
   /** Where the source was read. */
   URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** When we last read it. */
@@ -227,7 +237,22 @@ export const KnownFrom = z.enum([
   'press-release',
   /** Only a secondary report of the conclusion. */
   'secondary',
+  /** Our own inference from a general statement of the publisher, not a conclusion written for this profile. */
+  'inference',
 ]);
+
+/**
+ * Anything but the official text must name what it rests on (rule: a conclusion says exactly where it comes from).
+ */
+const basisRequired = (v: { knownFrom: z.infer<typeof KnownFrom>; basis?: string }, ctx: z.RefinementCtx) => {
+  if (v.knownFrom !== 'official-text' && !v.basis) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['basis'],
+      message: `a conclusion known from ${v.knownFrom} must name the statement it rests on in \`basis\``,
+    });
+  }
+};
 
 /** Fields shared by every known conclusion. */
 const ConclusionBase = {
@@ -237,6 +262,11 @@ const ConclusionBase = {
   supportedBy: z.array(FindingRef).default([]),
   /** Where our statement of the conclusion comes from (default: the official text). */
   knownFrom: KnownFrom.default('official-text'),
+  /**
+   * Required unless known from the official text: the statement the conclusion rests on (which document, which
+   * passage, what it says), so a reader can weigh it.
+   */
+  basis: Text.optional(),
 };
 
 /** A conclusion that could not be established from what we could read: recorded, never guessed. */
@@ -254,7 +284,7 @@ export const PersecutionConclusion = z.strictObject({
   /** The provisions applied, e.g. [qd-9-1-a, qd-9-2-e]. */
   provisions: z.array(z.string().regex(/^(?:qd|qr)-\d+[a-z]?(?:-[a-z0-9]+)*$/)).default([]),
   ...ConclusionBase,
-});
+}).superRefine(basisRequired);
 
 export const RiskLevel = z.enum([
   /** Well-founded fear is in general substantiated. */
@@ -273,7 +303,7 @@ export const RiskConclusion = z.strictObject({
   /** Risk-impacting circumstances, in plain words. */
   factors: z.array(Text).default([]),
   ...ConclusionBase,
-});
+}).superRefine(basisRequired);
 
 export const Ground = z.enum(['race', 'religion', 'nationality', 'political-opinion', 'particular-social-group']);
 export const Likelihood = z.enum(['highly-likely', 'may', 'unlikely']);
@@ -292,8 +322,13 @@ export const NexusConclusion = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * The source says a link to an Article 10 reason may exist but names no reason: recorded so, rather than with a
+   * ground we would have to pick ourselves.
+   */
+  groundNotNamed: z.boolean().default(false),
   ...ConclusionBase,
-});
+}).superRefine(basisRequired);
 
 export const ExclusionConclusion = z.strictObject({
   /** Whether exclusion (Article 12) should be considered for this profile. */
@@ -303,7 +338,8 @@ export const ExclusionConclusion = z.strictObject({
   /** Findings behind it; optional because exclusion is a prompt to examine, not a finding of fact. */
   supportedBy: z.array(FindingRef).default([]),
   knownFrom: KnownFrom.default('official-text'),
-});
+  basis: Text.optional(),
+}).superRefine(basisRequired);
 
 const orNotKnown = <T extends z.ZodType>(schema: T) => z.union([NotKnown, schema]);
 

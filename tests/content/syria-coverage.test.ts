@@ -12,7 +12,8 @@ const EXPECTED: Record<string, string[]> = {
   '2023-02': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees'],
   '2024-04': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees'],
   '2025-06': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees', 'former-assad-forces'],
-  '2025-12': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees', 'former-assad-forces', 'perceived-opponents', 'alawites'],
+  '2025-12': ['military-service', 'draft-evaders', 'deserters', 'defectors', 'returnees', 'former-assad-forces', 'perceived-opponents', 'alawites',
+    'christians', 'druze', 'sogiesc', 'palestinians'],
 };
 
 describe('the Syria content', () => {
@@ -56,5 +57,10 @@ describe('the Syria content', () => {
     // The notes (§6) list conclusions that could not be read, e.g. the April 2024 draft-evader conclusions.
     const gaps = gapsOf(corpus, 'syria-2024-04').filter((g) => g.profile.profile === 'draft-evaders').map((g) => g.key);
     expect(gaps).toEqual(expect.arrayContaining(['persecution', 'risk', 'nexus']));
+  });
+
+  it.each(['christians', 'druze', 'sogiesc', 'palestinians'])('lists the gaps of the December 2025 %s profile instead of guessing', (profile) => {
+    const gaps = gapsOf(corpus, 'syria-2025-12').filter((g) => g.profile.profile === profile).map((g) => g.key);
+    expect(gaps).toContain('nexus');
   });
 });

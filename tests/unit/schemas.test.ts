@@ -201,6 +201,18 @@ describe('ProfileSchema', () => {
     expect(result.conclusions?.[key]).toEqual(notKnown);
   });
 
+  it.each(['press-release', 'secondary', 'inference'] as const)('requires a conclusion known from %s to name what it rests on', (knownFrom) => {
+    const risk = { ...profile.conclusions.risk, knownFrom };
+    expect(issuePaths(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, risk } }))).toEqual(['conclusions.risk.basis']);
+    const withBasis = { ...risk, basis: 'The publisher’s news item of 1 June 2024, a general statement naming no profile.' };
+    expect(ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, risk: withBasis } }).conclusions?.risk).toMatchObject({ knownFrom });
+  });
+
+  it('records a nexus the source leaves unnamed without inventing a ground', () => {
+    const nexus = { ...profile.conclusions.nexus, grounds: [], groundNotNamed: true };
+    expect(ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, nexus } }).conclusions?.nexus).toMatchObject({ grounds: [], groundNotNamed: true });
+  });
+
   it('rejects a not-known conclusion without wouldSettle', () => {
     const { wouldSettle: _, ...partial } = notKnown;
     expect(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, risk: partial } }).success).toBe(false);

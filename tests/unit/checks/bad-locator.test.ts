@@ -109,7 +109,7 @@ describe('bad-locator', () => {
 
   it.each([
     // a label must be one of the abbreviations, with its dot
-    ['page 8', 'cannot read the pinpoint "page 8"', 'use p./pp., sec., para./paras., art./arts., fn. or pt./pts., e.g. "sec. VI, pp. 8-9"'],
+    ['page 8', 'cannot read the pinpoint "page 8"', 'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"'],
     // "pp." is for ranges only
     ['pp. 8', '"pp." needs a range such as "pp. 8-9"', 'for one page write "p. 8"'],
     // "p." is for one page only

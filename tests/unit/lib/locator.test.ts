@@ -45,7 +45,7 @@ describe('parseLocator: readable pinpoints', () => {
 describe('parseLocator: unreadable pinpoints', () => {
   describe.each([
     // the label must be an abbreviation with a dot
-    { text: 'page 8', message: 'cannot read the pinpoint "page 8"', hint: 'use p./pp., sec., para./paras., art./arts., fn. or pt./pts., e.g. "sec. VI, pp. 8-9"' },
+    { text: 'page 8', message: 'cannot read the pinpoint "page 8"', hint: 'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"' },
     // an abbreviation we do not know
     { text: 'sect. 4', message: 'cannot read the pinpoint "sect. 4"' },
     // labels are lower case
@@ -170,5 +170,32 @@ describe('cslLocator', () => {
     ['', undefined],
   ])('"%s" → %o', (text, expected) => {
     expect(cslLocator(parts(text))).toEqual(expected);
+  });
+});
+
+describe('indents of an operative part', () => {
+  const judgment = { points: 2, indents: { '1': 6 } };
+  const check = (text: string) => {
+    const r = parseLocator(text);
+    if (!r.ok) throw new Error(r.message);
+    return checkLocator(r.parts, judgment).map((p) => p.message);
+  };
+
+  it('accepts an indent that exists in the cited point', () => {
+    expect(check('pt. 1, ind. 2')).toEqual([]);
+    expect(check('pt. 1, inds. 4-5')).toEqual([]);
+  });
+
+  it('rejects an indent beyond those registered for the point', () => {
+    expect(check('pt. 1, ind. 7')).toEqual(['indent 7 is not in point 1, which has 6']);
+  });
+
+  it('rejects an indent of a point that has none, or without a point', () => {
+    expect(check('pt. 2, ind. 1')).toEqual(['point 2 has no registered indents']);
+    expect(check('ind. 1')).toEqual(['an indent must follow a single point']);
+  });
+
+  it('rejects a point the operative part does not have', () => {
+    expect(check('pt. 3')).toEqual(['point 3 is outside the source (points 1-2)']);
   });
 });

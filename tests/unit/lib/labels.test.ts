@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_FROM_NOTE, nexusPhrase, withProvenance } from '../../../src/lib/labels.ts';
+
+describe('provenance labels', () => {
+  it('adds nothing to a conclusion taken from the official text', () => {
+    expect(withProvenance('Individual assessment', 'official-text')).toBe('Individual assessment');
+    expect(KNOWN_FROM_NOTE['official-text']).toBeNull();
+  });
+
+  it.each([
+    ['press-release', 'from a press release'],
+    ['secondary', 'from a secondary report'],
+    ['inference', 'our inference'],
+  ] as const)('says in tables when a conclusion is known from %s', (knownFrom, words) => {
+    expect(withProvenance('In general not substantiated', knownFrom)).toBe(`In general not substantiated (${words})`);
+    expect(KNOWN_FROM_NOTE[knownFrom]).toMatch(/\S/);
+  });
+});
+
+describe('nexus phrase', () => {
+  it('says a reason may exist but is unnamed rather than that none is established', () => {
+    expect(nexusPhrase({ grounds: [], groundNotNamed: true })).toBe('A reason may be established; none named');
+    expect(nexusPhrase({ grounds: [] })).toBe('No reason for persecution established');
+  });
+
+  it('lists the grounds when the source names them', () => {
+    expect(nexusPhrase({ grounds: [{ ground: 'religion', imputed: false, likelihood: 'may' }] })).toBe('religion: may be');
+  });
+});
