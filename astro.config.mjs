@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { gatedMdx } from './src/content-gate/mdx-integration.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { urlRecord } from './src/integrations/url-record.ts';
 import { astroCacheDir } from './src/lib/content-dir.ts';
 
 export default defineConfig({
@@ -12,5 +13,5 @@ export default defineConfig({
   compressHTML: true,
   outDir: process.env.CG_OUT_DIR ?? './dist',
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), gatedMdx(), searchIndex()],
+  integrations: [contentCheck(), urlRecord(), gatedMdx(), searchIndex()],
 });
