@@ -16,7 +16,8 @@ export function checkContentTotally(dir: string): { corpus: Corpus | undefined; 
   try {
     return checkContent(dir);
   } catch (error) {
-    return { corpus: undefined, problems: [checkFailed(relative(process.cwd(), dir) || '.', 'the content check', error)] };
+    const where = relative(process.cwd(), dir) || '.';
+    return { corpus: undefined, problems: [checkFailed(where, 'the content check', error)] };
   }
 }
 
@@ -36,7 +37,8 @@ function overlayError(errors: readonly Problem[], report: string) {
  * "document" or "window", a hint about browser APIs; so the report is printed here and the process ends.
  */
 function stopBuild(problems: Problem[]): never {
-  process.stderr.write(`${formatReport(problems, { warnings: 'summary' })}\ncontent checks failed: nothing was built\n`);
+  const report = formatReport(problems, { warnings: 'summary' });
+  process.stderr.write(`${report}\ncontent checks failed: nothing was built\n`);
   process.exit(1);
 }
 

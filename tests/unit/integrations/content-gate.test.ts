@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContentGate, servesContent, type GateDeps, type GateUpdate } from '../../../src/integrations/content-gate.ts';
+import {
+  createContentGate, servesContent, type GateDeps, type GateUpdate,
+} from '../../../src/integrations/content-gate.ts';
 import type { Corpus } from '../../../src/lib/corpus.ts';
 import type { Problem } from '../../../src/lib/problem.ts';
 
@@ -15,7 +17,9 @@ const problem = (over: Partial<Problem> = {}): Problem => ({
   file: 'content/profiles/syria/2024-04/deserters.mdx', line: 29, column: 42, severity: 'error', rule: 'unknown-source',
   message: 'citation names an unknown source "@x"', hint: 'register it', ...over,
 });
-const orphan = problem({ file: 'content/sources/s.yaml', line: 1, column: 1, severity: 'warning', rule: 'orphan-source' });
+const orphan = problem({
+  file: 'content/sources/s.yaml', line: 1, column: 1, severity: 'warning', rule: 'orphan-source',
+});
 
 type Step = Problem[] | Error;
 
@@ -63,7 +67,8 @@ describe('the dev server content gate', () => {
       message: 'the content check could not run: Cannot read properties of undefined',
     })]);
     expect(gate.blocks('/syria/')).toBe(true);
-    expect(updates).toEqual([expect.objectContaining({ type: 'error', report: expect.stringContaining('content:1:1  error  check-failed') })]);
+    const report = expect.stringContaining('content:1:1  error  check-failed');
+    expect(updates).toEqual([expect.objectContaining({ type: 'error', report })]);
     expect(said.error.join('\n')).toContain('check-failed');
     // The pages must not keep a corpus from before the change: they reload it, and are refused meanwhile.
     expect(published).toEqual([undefined]);
@@ -104,7 +109,7 @@ describe('the dev server content gate', () => {
     expect(said.warn.at(-1)).toBe('2 warnings orphan-source: sources no finding cites; run npm run check for the list');
   });
 
-  it('never throws when logging, notifying the browser or publishing the corpus throws, and still refuses pages', () => {
+  it('never throws when logging, notifying the browser or publishing the corpus throws; still refuses pages', () => {
     const boom = () => { throw new Error('channel closed'); };
     const { gate } = scriptedGate([[problem()], []], {
       log: { info: boom, warn: boom, error: boom }, notify: boom,
@@ -124,7 +129,10 @@ describe('the dev server content gate', () => {
 });
 
 describe('servesContent', () => {
-  it.each(['/', '/syria/', '/syria/2025-06/military-service/', '/sources/report-2022.json', '/sources/x.bib', '/updates.xml', '/search/?q=x'])(
+  it.each([
+    '/', '/syria/', '/syria/2025-06/military-service/', '/sources/report-2022.json', '/sources/x.bib', '/updates.xml',
+    '/search/?q=x',
+  ])(
     '%s may be rendered from content, so it is refused while content is broken',
     (url) => expect(servesContent(url)).toBe(true),
   );

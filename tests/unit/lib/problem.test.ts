@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  causeRank, checkFailed, didYouMean, formatProblem, formatReport, nearest, RULES, sortProblems, summariseWarnings, type Problem, type Rule,
+  causeRank, checkFailed, didYouMean, formatProblem, formatReport, nearest, RULES, sortProblems, summariseWarnings,
+  type Problem, type Rule,
 } from '../../../src/lib/problem.ts';
 
 const problem = (over: Partial<Problem> = {}): Problem => ({
@@ -102,7 +103,7 @@ describe('causeRank', () => {
 });
 
 describe('sortProblems', () => {
-  it('orders by file, then line, then column, then rule among problems of the same rank, without changing its input', () => {
+  it('orders by file, then line, column and rule among problems of one rank, without changing its input', () => {
     const input = [
       problem({ file: 'b', line: 1, column: 1 }),
       problem({ file: 'a', line: 2, column: 1 }),
@@ -132,7 +133,8 @@ describe('sortProblems', () => {
 describe('checkFailed', () => {
   it('is an error at the start of the file, naming what could not run and why', () => {
     expect(checkFailed('content', 'the check checkX', new Error('boom'))).toEqual(expect.objectContaining({
-      file: 'content', line: 1, column: 1, severity: 'error', rule: 'check-failed', message: 'the check checkX could not run: boom',
+      file: 'content', line: 1, column: 1, severity: 'error', rule: 'check-failed',
+      message: 'the check checkX could not run: boom',
     }));
     expect(checkFailed('content', 'the load', 'a string').message).toBe('the load could not run: a string');
   });
