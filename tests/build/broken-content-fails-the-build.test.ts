@@ -2,7 +2,7 @@
  * A contributor's mistake must stop `npm run build` before anything is emitted, with one linter-style line per
  * problem: `path:line:column  error  rule`. Each test breaks a copy of the valid fixture and runs the real build.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { copyValidFixture, type Position } from '../support/content-copy.ts';
@@ -110,5 +110,16 @@ describe('the report of a failed build', () => {
     const consequence = result.output.indexOf('error  unsupported-conclusion');
     expect(cause).toBeGreaterThanOrEqual(0);
     expect(consequence).toBeGreaterThan(cause);
+  });
+
+  it('is an error without a stack trace when loading the content throws', async () => {
+    const content = copyValidFixture();
+    // A link to nothing made the loader throw, which printed a stack trace before the build gave up.
+    symlinkSync('nowhere', join(content.dir, 'sources/dangling.yaml'));
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(new RegExp(`^${relative(ROOT, content.dir)}\\S*:\\d+:\\d+  error  `, 'm'));
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(result.emittedPages).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** `npm run check` runs every content check without building, in the same report format as the build. */
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyValidFixture, VALID_FIXTURE } from '../support/content-copy.ts';
@@ -49,5 +49,17 @@ describe('npm run check', () => {
     const warning = result.stdout.indexOf('sources/a-unused.yaml:1:1  warning  orphan-source');
     expect(error).toBeGreaterThanOrEqual(0);
     expect(warning).toBeGreaterThan(error);
+  });
+
+  it('exits 1 with an error, not a stack trace, when loading the content throws', async () => {
+    const content = copyValidFixture();
+    // A link to nothing made the loader throw; whether it is reported as check-failed or as a located problem
+    // of the file, it is an error and the report is all there is.
+    symlinkSync('nowhere', join(content.dir, 'sources/dangling.yaml'));
+    const result = await npmRun('check', { CG_CONTENT_DIR: content.dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^${relative(ROOT, content.dir)}\\S*:\\d+:\\d+  error  `, 'm'));
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(result.stdout).toMatch(/^[1-9]\d* errors?, 0 warnings$/m);
   });
 });
