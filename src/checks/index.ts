@@ -1,7 +1,7 @@
 /** Every content check, run together so that one run reports every problem. */
 import { relative } from 'node:path';
 import { loadCorpus, type Corpus } from '../lib/corpus.ts';
-import { sortProblems, type Problem } from '../lib/problem.ts';
+import { checkFailed, sortProblems, type Problem } from '../lib/problem.ts';
 import { checkArchiveMismatch } from './archive-mismatch.ts';
 import { checkBadLocator } from './bad-locator.ts';
 import { checkDuplicateId } from './duplicate-id.ts';
@@ -38,7 +38,7 @@ export function runChecks(c: Corpus): Problem[] {
     try {
       problems.push(...check(c));
     } catch (error) {
-      problems.push({ file: relative(process.cwd(), c.contentDir) || '.', line: 1, column: 1, severity: 'error', rule: 'check-failed', message: `the check ${check.name} could not run: ${(error as Error).message}`, hint: 'this is a bug in the checker; report it with the content that triggered it' });
+      problems.push(checkFailed(relative(process.cwd(), c.contentDir) || '.', `the check ${check.name}`, error));
     }
   }
   return sortProblems(problems);

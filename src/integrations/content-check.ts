@@ -2,32 +2,44 @@
  * Runs the content checks inside Astro: `astro build` stops before rendering when any error is found, and
  * `astro dev` shows the report in the error overlay, clearing it once the files are fixed.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { relative, sep } from 'node:path';
+import type { AstroIntegration } from 'astro';
 import { checkContent } from '../checks/index.ts';
+import type { Corpus } from '../lib/corpus.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { formatReport, type Problem } from '../lib/problem.ts';
+import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
 import { bumpContentVersion, shareCheckedCorpus } from '../lib/site-data.ts';
+import { createContentGate } from './content-gate.ts';
 
-/** Thrown when content has errors; the message is the full linter-style report. */
-export class ContentCheckError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(`Content checks failed:\n${formatReport(problems)}`);
-    this.name = 'ContentCheckError';
+/** Loads and checks `dir`; a load or check that throws is reported as a check-failed error, never a stack trace. */
+export function checkContentTotally(dir: string): { corpus: Corpus | undefined; problems: Problem[] } {
+  try {
+    return checkContent(dir);
+  } catch (error) {
+    const where = relative(process.cwd(), dir) || '.';
+    return { corpus: undefined, problems: [checkFailed(where, 'the content check', error)] };
   }
 }
 
-/** The error shape Vite's overlay understands: message, file and position of the first problem. */
-function overlayError(errors: Problem[]): ContentCheckError & { id: string; loc: { file: string; line: number; column: number }; plugin: string } {
+/** The error shape Vite's overlay understands: the report, and the file and position of the first error. */
+function overlayError(errors: readonly Problem[], report: string) {
   const first = errors[0];
-  return Object.assign(new ContentCheckError(errors), { id: first.file, loc: { file: first.file, line: first.line, column: first.column }, plugin: 'cg:content-check', stack: '' });
+  const loc = { file: first.file, line: first.line, column: first.column };
+  const err = Object.assign(new Error(report), { id: first.file, loc, plugin: 'cg:content-check' });
+  // Where in the checker the error was made says nothing about the content; the report says where to look.
+  err.stack = '';
+  return err;
 }
 
-function run(logger: AstroIntegrationLogger): Problem[] {
-  const { corpus, problems } = checkContent(contentDir());
-  shareCheckedCorpus(corpus);
-  const warnings = problems.filter((p) => p.severity === 'warning');
-  if (warnings.length) logger.warn(formatReport(warnings));
-  return problems.filter((p) => p.severity === 'error');
+/**
+ * Stops the build with the report alone. Thrown from a hook, the error would be printed by Astro with "an
+ * unhandled error occurred", a stack trace, a location inside this file and, for a report that mentions
+ * "document" or "window", a hint about browser APIs; so the report is printed here and the process ends.
+ */
+function stopBuild(problems: Problem[]): never {
+  const report = formatReport(problems, { warnings: 'summary' });
+  process.stderr.write(`${report}\ncontent checks failed: nothing was built\n`);
+  process.exit(1);
 }
 
 /** The integration: checks once per build, and again on every content change in dev. */
@@ -37,34 +49,42 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
-        const errors = run(logger);
-        if (errors.length) throw new ContentCheckError(errors);
+        const { corpus, problems } = checkContentTotally(contentDir());
+        if (problems.some((p) => p.severity === 'error')) stopBuild(problems);
+        if (corpus) shareCheckedCorpus(corpus);
+        const warnings = summariseWarnings(problems.filter((p) => p.severity === 'warning'));
+        if (warnings.length) logger.warn(warnings.join('\n'));
         logger.info('content checks passed');
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();
-        let errors: Problem[] = [];
-        const recheck = () => {
-          const wasFailing = errors.length > 0;
-          errors = run(logger);
-          bumpContentVersion();
-          if (errors.length) {
-            const err = overlayError(errors);
-            logger.error(err.message);
-            server.environments.client.hot.send({ type: 'error', err: { message: err.message, stack: '', id: err.id, loc: err.loc, plugin: err.plugin } });
-          } else if (wasFailing) {
-            logger.info('content checks pass again');
-            server.environments.client.hot.send({ type: 'full-reload' });
-          }
-        };
+        const gate = createContentGate({
+          contentDir: dir,
+          check: () => checkContent(dir),
+          publish: (corpus) => {
+            if (corpus) shareCheckedCorpus(corpus);
+            bumpContentVersion();
+          },
+          log: logger,
+          notify: (update) => {
+            const hot = server.environments.client.hot;
+            if (update.type === 'reload') hot.send({ type: 'full-reload' });
+            else {
+              const { message, id, loc, plugin } = overlayError(update.errors, update.report);
+              hot.send({ type: 'error', err: { message, stack: '', id, loc, plugin } });
+            }
+          },
+        });
         server.watcher.add(dir);
-        server.watcher.on('all', (_event, path) => { if (path.startsWith(dir)) recheck(); });
-        // While content is broken, every page shows the report instead of rendering from content that failed.
+        server.watcher.on('all', (_event, path) => {
+          if (path === dir || path.startsWith(dir + sep)) gate.recheck();
+        });
+        // While content is broken, or could not be checked, every page and endpoint answers with the report.
         server.middlewares.use((req, _res, next) => {
-          if (errors.length && req.headers.accept?.includes('text/html')) next(overlayError(errors));
+          if (gate.blocks(req.url ?? '/')) next(overlayError(gate.errors, formatReport([...gate.errors])));
           else next();
         });
-        recheck();
+        gate.recheck();
       },
     },
   };

@@ -33,9 +33,47 @@ export interface Problem {
   hint: string;
 }
 
-/** Orders problems by file, then position, so reports read top to bottom. */
+/** From root cause to consequence: the checker itself, reading a file, its fields, what it refers to, and what
+ * the corpus as a whole covers. */
+export type Tier = 'checker' | 'parse' | 'fields' | 'references' | 'coverage';
+const TIER_ORDER: Tier[] = ['checker', 'parse', 'fields', 'references', 'coverage'];
+
+/**
+ * Every rule's place in a report, in one table. `tier` ranks root causes before their consequences: a file that
+ * cannot be read or parsed also loses its fields, findings and citations, so the errors that follow from it
+ * (unknown-source, uncited-finding, unsupported-conclusion...) are listed after it within that file, whatever
+ * their lines. `warnings` names the rule's warnings in one phrase, for the one-line summaries of a build.
+ */
+export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
+  'check-failed': { tier: 'checker', warnings: 'checks that could not run' },
+  syntax: { tier: 'parse', warnings: 'files that cannot be parsed' },
+  'unsafe-mdx': { tier: 'parse', warnings: 'MDX beyond Markdown and <Finding>' },
+  'invalid-field': { tier: 'fields', warnings: 'fields with invalid values' },
+  'duplicate-id': { tier: 'fields', warnings: 'ids defined twice' },
+  'unknown-edition': { tier: 'references', warnings: 'profiles in a folder no edition matches' },
+  'unknown-country': { tier: 'references', warnings: 'references to unknown countries' },
+  'edition-chain': { tier: 'references', warnings: 'breaks in the chain of editions' },
+  'unknown-source': { tier: 'references', warnings: 'citations of unknown sources' },
+  'bad-locator': { tier: 'references', warnings: 'pinpoints outside their sources' },
+  'source-after-cutoff': { tier: 'references', warnings: 'sources newer than their edition' },
+  'unknown-provision': { tier: 'references', warnings: 'references to unknown provisions' },
+  'unknown-profile': { tier: 'references', warnings: 'references to unknown profiles' },
+  'archive-mismatch': { tier: 'references', warnings: 'archived copies that do not match their record' },
+  'uncited-finding': { tier: 'coverage', warnings: 'findings without a citation' },
+  'unsupported-conclusion': { tier: 'coverage', warnings: 'conclusions no finding supports' },
+  'orphan-source': { tier: 'coverage', warnings: 'sources no finding cites' },
+};
+
+/** A rule's rank in reports, root causes first; a rule missing from RULES ranks with the references. */
+export function causeRank(rule: Rule): number {
+  return TIER_ORDER.indexOf(RULES[rule]?.tier ?? 'references');
+}
+
+/** Orders problems by file, then root causes before consequences, then position, so reports read top to bottom. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return [...problems].sort((a, b) =>
+    a.file.localeCompare(b.file) || causeRank(a.rule) - causeRank(b.rule) ||
+    a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
 /** One problem as `path:line:column  severity  rule  message` with the hint on the next line. */
@@ -43,14 +81,43 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${p.message}\n    hint: ${p.hint}`;
 }
 
-/** The whole report, ending with a count line. */
-export function formatReport(problems: Problem[]): string {
-  const sorted = sortProblems(problems);
-  const errors = sorted.filter((p) => p.severity === 'error').length;
-  const warnings = sorted.length - errors;
-  const lines = sorted.map(formatProblem);
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** One line per rule with warnings: `30 warnings orphan-source: sources no finding cites; run npm run check ...`. */
+export function summariseWarnings(warnings: Problem[]): string[] {
+  const byRule = Map.groupBy(warnings, (p) => p.rule);
+  return [...byRule.keys()]
+    .sort((a, b) => causeRank(a) - causeRank(b) || a.localeCompare(b))
+    .map((rule) => {
+      const what = RULES[rule]?.warnings ?? 'see the list';
+      return `${count(byRule.get(rule)!.length, 'warning')} ${rule}: ${what}; run npm run check for the list`;
+    });
+}
+
+export interface ReportOptions {
+  warnings?: 'list' | 'summary';
+}
+
+/**
+ * The whole report: errors first, then warnings, ending with a count line. `warnings: 'summary'` (the build and the
+ * dev server) gives one line per rule instead of every warning; `npm run check` lists them all.
+ */
+export function formatReport(problems: Problem[], { warnings: show = 'list' }: ReportOptions = {}): string {
+  const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
+  const warnings = sortProblems(problems.filter((p) => p.severity !== 'error'));
+  const warningLines = show === 'summary' ? summariseWarnings(warnings) : warnings.map(formatProblem);
+  const lines = [...errors.map(formatProblem), ...warningLines];
+  lines.push(`${count(errors.length, 'error')}, ${count(warnings.length, 'warning')}`);
   return lines.join('\n');
+}
+
+/** The error that stands in for a check, or a whole load, that threw: the content is not known to be good. */
+export function checkFailed(file: string, what: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    file, line: 1, column: 1, severity: 'error', rule: 'check-failed', message: `${what} could not run: ${reason}`,
+    hint: 'this is a bug in the checker; report it with the content that triggered it',
+  };
 }
 
 /** The known ids closest to a mistyped one, best first, for "did you mean" hints. */

@@ -2,7 +2,7 @@
  * A contributor's mistake must stop `npm run build` before anything is emitted, with one linter-style line per
  * problem: `path:line:column  error  rule`. Each test breaks a copy of the valid fixture and runs the real build.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { copyValidFixture, type Position } from '../support/content-copy.ts';
@@ -70,5 +70,56 @@ describe('broken content fails npm run build with path:line:column and the rule'
     expect(result.output).toContain(line(content.dir, DESERTERS, first, 'unknown-source'));
     expect(result.output).toContain(line(content.dir, EVADERS_2024, second, 'unknown-source'));
     expect(result.output).toContain('2 errors');
+  });
+});
+
+/** Adds a source that nothing cites: an orphan-source warning, which does not stop the build. */
+function addUncitedSource(contentDir: string, id: string): void {
+  const source = 'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n';
+  writeFileSync(join(contentDir, `sources/${id}.yaml`), source);
+}
+
+describe('the report of a failed build', () => {
+  it('is the report alone: errors in full first, then one line per rule of warnings, and no stack trace', async () => {
+    const content = copyValidFixture();
+    addUncitedSource(content.dir, 'unused-a');
+    addUncitedSource(content.dir, 'unused-b');
+    const at = content.replace(DESERTERS, '[@report-2022, sec. 2', '[@report-2099, sec. 2', '@report-2099');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    const error = line(content.dir, DESERTERS, at, 'unknown-source');
+    const summary = '2 warnings orphan-source: sources no finding cites; run npm run check for the list';
+    expect(result.output).toContain(error);
+    expect(result.output).toContain(summary);
+    expect(result.output.indexOf(error)).toBeLessThan(result.output.indexOf(summary));
+    expect(result.output).toMatch(/^1 error, 2 warnings$/m);
+    expect(result.output).not.toContain('warning  orphan-source');
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(result.output).not.toMatch(/Stack trace|Location:|unhandled error/i);
+    expect(result.emittedPages).toBe(false);
+  });
+
+  it('lists an unclosed <Finding> before the errors that follow from it', async () => {
+    const content = copyValidFixture();
+    const finding = '<Finding id="penalties" asOf="2022-10">\n' +
+      'Desertion is punished with prison terms [@report-2022, sec. 2, pp. 12-13].\n';
+    const at = content.replace(DESERTERS, `${finding}</Finding>`, finding, '<Finding');
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    const cause = result.output.indexOf(line(content.dir, DESERTERS, at, 'syntax'));
+    const consequence = result.output.indexOf('error  unsupported-conclusion');
+    expect(cause).toBeGreaterThanOrEqual(0);
+    expect(consequence).toBeGreaterThan(cause);
+  });
+
+  it('is an error without a stack trace when loading the content throws', async () => {
+    const content = copyValidFixture();
+    // A link to nothing made the loader throw, which printed a stack trace before the build gave up.
+    symlinkSync('nowhere', join(content.dir, 'sources/dangling.yaml'));
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(new RegExp(`^${relative(ROOT, content.dir)}\\S*:\\d+:\\d+  error  `, 'm'));
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(result.emittedPages).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { Corpus } from '../../../src/lib/corpus.ts';
 import { checkFixture, edit, FILES, loadFixture, where, writeFixture } from '../support/corpus-fixture.ts';
 
 describe('runChecks', () => {
-  it('reports every problem of a corpus with several different errors in one run, sorted by file and position', () => {
+  it('reports every problem of a corpus with several different errors in one run, by file, root causes first', () => {
     const problems = checkFixture({
       [FILES.deserters]: (t) => edit('[@report-2022, sec. 2, pp. 12-13]', '[@report-2022, sec. 2, pp. 12-99]')(edit('[@eu-qd, art. 9]', '[@eu-qdd, art. 9]')(t)),
       [FILES.evaders2024]: edit(' [@news-2024].', '.'),
@@ -17,8 +17,8 @@ describe('runChecks', () => {
       'profiles/testland/2023-01/deserters.mdx:29:42 bad-locator',
       'profiles/testland/2023-01/deserters.mdx:34:16 unknown-source',
       'profiles/testland/2024-06/evaders.mdx:12:1 uncited-finding',
+      'sources/news-2024.yaml:1:7 invalid-field', // a root cause, before what follows in the same file
       'sources/news-2024.yaml:1:1 orphan-source', // its only citation was removed above
-      'sources/news-2024.yaml:1:7 invalid-field',
       'sources/report-2022.yaml:13:18 archive-mismatch',
     ]);
   });

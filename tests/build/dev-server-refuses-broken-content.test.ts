@@ -1,0 +1,115 @@
+/**
+ * `astro dev` on a copy of the valid fixture: saving a broken file turns every page into the report (status 500)
+ * until the file is fixed, and the server survives the round trip. What happens when a check itself throws is
+ * covered by tests/unit/integrations/content-gate.test.ts, with a checker that throws on purpose.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { copyValidFixture } from '../support/content-copy.ts';
+import { childEnv, ROOT } from '../support/run-build.ts';
+
+const DESERTERS = 'profiles/testland/2023-01/deserters.mdx';
+
+/** A port free on the loopback interface right now. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+    probe.on('error', fail);
+  });
+}
+
+/** Starts `astro dev` on `contentDir`; its output folder and Vite cache are its own, and removed afterwards. */
+async function startDev(contentDir: string) {
+  const port = await freePort();
+  const outDir = resolve(ROOT, `tmp/dev-out-${port}`);
+  // The cache astro.config.mjs gives this content folder.
+  const hash = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+  const cacheDir = resolve(ROOT, `node_modules/.astro-${hash}`);
+  // Astro's dev server leaves page rendering to the test runner when it sees VITEST in its environment.
+  const env = Object.fromEntries(Object.entries(childEnv({ CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir }))
+    .filter(([name]) => !name.startsWith('VITEST')));
+  // --ignore-lock: a contributor's own `npm run dev` in this checkout holds .astro/dev.json; start alongside it.
+  const args = ['dev', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'];
+  const child = spawn(resolve(ROOT, 'node_modules/.bin/astro'), args, {
+    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  onTestFinished(async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill();
+      await exited;
+    }
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
+    /** GET as a browser would open the page. */
+    async get(path: string, accept = 'text/html') {
+      const response = await fetch(origin + path, { headers: { accept } });
+      return { status: response.status, body: await response.text() };
+    },
+  };
+}
+
+type Dev = Awaited<ReturnType<typeof startDev>>;
+
+/** Requests `path` until it answers with `status`, since the watcher sees a saved file a moment later. */
+async function until(dev: Dev, path: string, status: number, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: { status: number; body: string } | string = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (!dev.alive()) throw new Error(`astro dev exited:\n${dev.output()}`);
+    try {
+      last = await dev.get(path);
+      if (last.status === status) return last;
+    } catch (error) {
+      last = String(error);
+    }
+    await sleep(250);
+  }
+  throw new Error(`${path} did not answer ${status}; last: ${JSON.stringify(last).slice(0, 500)}\n${dev.output()}`);
+}
+
+describe('astro dev with broken content', () => {
+  it('answers pages and endpoints with the located error while a file is broken, pages again once fixed', async () => {
+    const content = copyValidFixture();
+    const dev = await startDev(content.dir);
+    await until(dev, '/', 200);
+    const file = join(content.dir, DESERTERS);
+    const original = readFileSync(file, 'utf8');
+
+    const at = content.replace(DESERTERS, '[@report-2022, sec. 2', '[@report-2099, sec. 2', '@report-2099');
+    const broken = await until(dev, '/', 500);
+    const located = `${relative(ROOT, content.dir)}/${DESERTERS}:${at.line}:${at.column}  error  unknown-source`;
+    // Vite's error page carries the message as JSON inside a script, so slashes may be escaped.
+    expect(broken.body.replaceAll('\\/', '/')).toContain(located);
+    expect((await dev.get('/testland/2023-01/deserters/')).status).toBe(500);
+    expect((await dev.get('/sources/report-2022.json', '*/*')).status).toBe(500);
+
+    writeFileSync(file, original);
+    await until(dev, '/', 200);
+    expect((await dev.get('/testland/2023-01/deserters/')).status).toBe(200);
+
+    // A second break and fix: the watcher is still checking (it used to stop after an unexpected exception).
+    content.replace(DESERTERS, 'level: in-general', 'level: sometimes');
+    await until(dev, '/', 500);
+    writeFileSync(file, original);
+    await until(dev, '/', 200);
+    expect(dev.alive()).toBe(true);
+  });
+});
