@@ -9,7 +9,7 @@ import type { Corpus } from '../lib/corpus.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
 import { bumpContentVersion, shareCheckedCorpus } from '../lib/site-data.ts';
-import { createContentGate } from './content-gate.ts';
+import { createContentGate } from './dev-content-guard.ts';
 
 /** Loads and checks `dir`; a load or check that throws is reported as a check-failed error, never a stack trace. */
 export function checkContentTotally(dir: string): { corpus: Corpus | undefined; problems: Problem[] } {

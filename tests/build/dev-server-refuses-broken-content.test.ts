@@ -1,7 +1,7 @@
 /**
  * `astro dev` on a copy of the valid fixture: saving a broken file turns every page into the report (status 500)
  * until the file is fixed, and the server survives the round trip. What happens when a check itself throws is
- * covered by tests/unit/integrations/content-gate.test.ts, with a checker that throws on purpose.
+ * covered by tests/unit/integrations/dev-content-guard.test.ts, with a checker that throws on purpose.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';

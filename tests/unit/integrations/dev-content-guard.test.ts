@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createContentGate, servesContent, type GateDeps, type GateUpdate,
-} from '../../../src/integrations/content-gate.ts';
+} from '../../../src/integrations/dev-content-guard.ts';
 import type { Corpus } from '../../../src/lib/corpus.ts';
 import type { Problem } from '../../../src/lib/problem.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The content gate of `astro dev`: rechecks content on every change and decides whether a request may be served.
+ * The dev server's content guard: rechecks content on every change and decides whether a request may be served.
  * It is total: whatever a check, the corpus load, the logger or the browser channel throws becomes a
  * `check-failed` error or is swallowed, so the server never crashes and keeps refusing pages until content passes.
  * No Vite or Astro here, so that the state machine is testable with a checker that throws.
