@@ -62,3 +62,27 @@ export function nexusPhrase(v: { grounds: Parameters<typeof groundPhrase>[0][]; 
   if (v.grounds.length) return v.grounds.map(groundPhrase).join('; ');
   return v.groundNotNamed ? 'A reason may be established; none named' : 'No reason for persecution established';
 }
+
+export const EXCLUSION_LABEL = { consider: 'Exclusion may need to be considered', none: 'No exclusion indicators noted' } as const;
+
+/** Any of the four conclusions, or a recorded gap. */
+type ConclusionValue =
+  | { status: 'not-known' }
+  | { answer: keyof typeof PERSECUTION_LABEL }
+  | { level: z.infer<typeof RiskLevel> }
+  | Parameters<typeof nexusPhrase>[0]
+  | { consider: boolean };
+
+/** A conclusion's answer in a few words, the same on every page; "Not known" for a recorded gap. */
+export function conclusionAnswer(v: ConclusionValue): string {
+  if ('status' in v) return 'Not known';
+  if ('answer' in v) return PERSECUTION_LABEL[v.answer];
+  if ('level' in v) return RISK_LABEL[v.level];
+  if ('consider' in v) return v.consider ? EXCLUSION_LABEL.consider : EXCLUSION_LABEL.none;
+  return nexusPhrase(v);
+}
+
+/** The answer with where it comes from, when that is not the official text: "Individual assessment (from a press release)". */
+export function conclusionAnswerWithProvenance(v: ConclusionValue & { knownFrom?: z.infer<typeof KnownFrom> }): string {
+  return 'knownFrom' in v && v.knownFrom ? withProvenance(conclusionAnswer(v), v.knownFrom) : conclusionAnswer(v);
+}

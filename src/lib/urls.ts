@@ -10,6 +10,7 @@ export const currentProfileUrl = (country: string, profile: string) => `/${count
 export const editionProfileUrl = (country: string, editionId: string, profile: string) => `/${country}/${editionMonth(editionId)}/${profile}/`;
 export const editionUrl = (country: string, editionId: string) => `/${country}/${editionMonth(editionId)}/`;
 export const historyUrl = (country: string, profile: string) => `/${country}/${profile}/history/`;
+export const compareUrl = (country: string, profile: string, slug: string) => `/${country}/${profile}/compare/${slug}/`;
 export const sourceUrl = (id: string) => `/sources/${id}/`;
 export const provisionUrl = (id: string) => `/law/${id}/`;
 /** Anchor of a finding; stable for as long as the finding keeps its id. */

@@ -1,0 +1,87 @@
+/**
+ * What changed in a profile between two editions: conclusions side by side, findings added, removed and changed,
+ * sources added and dropped, and a word-level diff of each changed finding. Computed at build time; pure.
+ */
+import { diffWords } from 'diff';
+import type { ProfileEntry } from './corpus.ts';
+import { conclusionAnswerWithProvenance } from './labels.ts';
+import type { ConclusionKey } from '../schemas/content.ts';
+
+export const CONCLUSION_KEYS: ConclusionKey[] = ['persecution', 'risk', 'nexus', 'exclusion'];
+
+export interface ConclusionChange {
+  key: ConclusionKey;
+  before: string | null;
+  after: string | null;
+  changed: boolean;
+}
+
+/** A run of words: unchanged, added or removed. */
+export interface WordRun {
+  text: string;
+  change: 'same' | 'added' | 'removed';
+}
+
+export interface FindingChange {
+  id: string;
+  title: string;
+  change: 'added' | 'removed' | 'changed' | 'same';
+  words: WordRun[];
+}
+
+export interface Comparison {
+  conclusions: ConclusionChange[];
+  findings: FindingChange[];
+  sourcesAdded: string[];
+  sourcesDropped: string[];
+}
+
+/** A finding's name for people: its title where it has one, else its id in words. */
+function findingTitle(f: { id: string; title?: string }): string {
+  return f.title ?? f.id.replace(/-/g, ' ');
+}
+
+function conclusionText(p: ProfileEntry, key: ConclusionKey): string | null {
+  const v = p.data?.conclusions?.[key];
+  return v ? conclusionAnswerWithProvenance(v as Parameters<typeof conclusionAnswerWithProvenance>[0]) : null;
+}
+
+function citedSources(p: ProfileEntry): Set<string> {
+  return new Set(p.scan.citations.flatMap((c) => c.items.map((i) => i.key)));
+}
+
+/** Compares a profile in an earlier edition with the same profile in a later one. */
+export function compareVersions(before: ProfileEntry, after: ProfileEntry): Comparison {
+  const conclusions = CONCLUSION_KEYS.map((key) => {
+    const a = conclusionText(before, key);
+    const b = conclusionText(after, key);
+    return { key, before: a, after: b, changed: a !== b };
+  });
+  const old = new Map(before.scan.findings.map((f) => [f.id, f]));
+  const now = new Map(after.scan.findings.map((f) => [f.id, f]));
+  const findings: FindingChange[] = [];
+  for (const f of after.scan.findings) {
+    const was = old.get(f.id);
+    if (!was) findings.push({ id: f.id, title: findingTitle(f), change: 'added', words: [{ text: f.text, change: 'added' }] });
+    else {
+      const words = diffWords(was.text, f.text).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }) as WordRun);
+      findings.push({ id: f.id, title: findingTitle(f), change: words.some((w) => w.change !== 'same') ? 'changed' : 'same', words });
+    }
+  }
+  for (const f of before.scan.findings) {
+    if (!now.has(f.id)) findings.push({ id: f.id, title: findingTitle(f), change: 'removed', words: [{ text: f.text, change: 'removed' }] });
+  }
+  const a = citedSources(before);
+  const b = citedSources(after);
+  return {
+    conclusions,
+    findings,
+    sourcesAdded: [...b].filter((s) => !a.has(s)).sort(),
+    sourcesDropped: [...a].filter((s) => !b.has(s)).sort(),
+  };
+}
+
+/** The URL segment for a comparison: `2024-04..2025-12`. */
+export function comparisonSlug(before: { month: string }, after: { month: string }): string {
+  return `${before.month}..${after.month}`;
+}
