@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { viteCitations } from './src/integrations/vite-citations.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { distScan } from './src/integrations/dist-scan.ts';
+import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 
 // Astro caches content entries in cacheDir and keeps entries of a previous content folder; builds of fixture or
@@ -13,13 +15,25 @@ import { contentDir } from './src/lib/content-dir.ts';
 const content = contentDir();
 const cacheDir = content === resolve('content') ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(content).digest('hex').slice(0, 12)}`;
 
+const outDir = process.env.CG_OUT_DIR ?? './dist';
+// Builds go to a staging folder that replaces outDir only when every stage below has passed.
+const output = atomicOutput(outDir);
+
 export default defineConfig({
   cacheDir,
   site: 'https://country-guidance.example',
   trailingSlash: 'always',
   compressHTML: true,
-  outDir: process.env.CG_OUT_DIR ?? './dist',
+  outDir,
   devToolbar: { enabled: false },
+  security: {
+    csp: {
+      // Everything from this site only; Pagefind's search runs WebAssembly (wasm-unsafe-eval) in a same-origin worker.
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   vite: { plugins: [viteCitations(join(content, 'profiles'))] },
-  integrations: [contentCheck(), mdx(), searchIndex()],
+  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last.
+  integrations: [output.prepare, contentCheck(), mdx(), searchIndex(), distScan({ shownAs: outDir }), output.publish],
 });

@@ -1,0 +1,46 @@
+/**
+ * Scans everything the build is about to publish (src/lib/dist-scan.ts) and fails the build on any problem, after
+ * Pagefind has written its files, so that nothing in the output folder goes unread. Runs in every build.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatOutputProblem, scanFile, scanKind, type OutputProblem } from '../lib/dist-scan.ts';
+
+/** Thrown when the output has problems; the message is the full report. */
+export class OutputScanError extends Error {
+  constructor(readonly problems: OutputProblem[]) {
+    const n = problems.length;
+    super(`The built site failed the publish scan:\n${problems.map(formatOutputProblem).join('\n')}\n${n} error${n === 1 ? '' : 's'}`);
+    this.name = 'OutputScanError';
+  }
+}
+
+/**
+ * Every problem in a build folder. `shownAs` is how reports name the folder (the published path, e.g. "dist",
+ * even while the build is still in a staging folder).
+ */
+export function scanOutput(dir: string, shownAs = relative(process.cwd(), dir) || '.'): { files: number; problems: OutputProblem[] } {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .filter((f) => scanKind(f) !== null)
+    .sort();
+  const problems = files.flatMap((f) => scanFile(f, readFileSync(join(dir, f), 'utf8'), `${shownAs.split(sep).join('/')}/${f}`));
+  return { files: files.length, problems };
+}
+
+/** The integration; list it after every integration that writes files in astro:build:done. */
+export function distScan({ shownAs }: { shownAs: string }): AstroIntegration {
+  return {
+    name: 'cg:dist-scan',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const { files, problems } = scanOutput(fileURLToPath(dir), relative(process.cwd(), resolve(shownAs)) || '.');
+        if (problems.length) throw new OutputScanError(problems);
+        logger.info(`publish scan: ${files} files read, no scripts, handlers, script URLs or other origins`);
+      },
+    },
+  };
+}
