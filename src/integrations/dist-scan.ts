@@ -14,6 +14,8 @@ export class OutputScanError extends Error {
     const n = problems.length;
     super(`The built site failed the publish scan:\n${problems.map(formatOutputProblem).join('\n')}\n${n} error${n === 1 ? '' : 's'}`);
     this.name = 'OutputScanError';
+    // The report says where each problem is; a stack trace of the scanner would only bury it.
+    this.stack = '';
   }
 }
 

@@ -191,6 +191,8 @@ export function scanMarkup(file: string, text: string, options: ScanOptions): Ou
         for (const [rawAttr, value] of Object.entries(attribs)) {
           const attr = rawAttr.toLowerCase();
           if (attr.startsWith('on')) report(at(rawAttr), 'event-handler', `<${tag} ${attr}> runs code in the reader's browser`);
+          // A script's src is judged below, once: as one of the site's own scripts or not.
+          else if (tag === 'script' && attr === 'src') continue;
           else if (URL_ATTRS.has(attr)) {
             const followedOnlyByReader = (attr === 'href' && (tag === 'a' || tag === 'area'))
               || (tag === 'link' && attr === 'href' && rel.length > 0 && rel.every((r) => NON_FETCHING_RELS.has(r)))
