@@ -10,26 +10,37 @@ import { formatOutputProblem, scanFile, scanKind, type OutputProblem } from '../
 
 /** Thrown when the output has problems; the message is the full report. */
 export class OutputScanError extends Error {
-  constructor(readonly problems: OutputProblem[]) {
+  readonly problems: OutputProblem[];
+  constructor(problems: OutputProblem[]) {
     const n = problems.length;
-    super(`The built site failed the publish scan:\n${problems.map(formatOutputProblem).join('\n')}\n${n} error${n === 1 ? '' : 's'}`);
+    const report = problems.map(formatOutputProblem).join('\n');
+    super(`The built site failed the publish scan:\n${report}\n${n} error${n === 1 ? '' : 's'}`);
+    this.problems = problems;
     this.name = 'OutputScanError';
     // The report says where each problem is; a stack trace of the scanner would only bury it.
     this.stack = '';
   }
 }
 
+export interface ScanResult {
+  /** How many files were read. */
+  files: number;
+  problems: OutputProblem[];
+}
+
 /**
  * Every problem in a build folder. `shownAs` is how reports name the folder (the published path, e.g. "dist",
  * even while the build is still in a staging folder).
  */
-export function scanOutput(dir: string, shownAs = relative(process.cwd(), dir) || '.'): { files: number; problems: OutputProblem[] } {
+export function scanOutput(dir: string, shownAs = relative(process.cwd(), dir) || '.'): ScanResult {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .filter((f) => scanKind(f) !== null)
     .sort();
-  const problems = files.flatMap((f) => scanFile(f, readFileSync(join(dir, f), 'utf8'), `${shownAs.split(sep).join('/')}/${f}`));
+  const shown = shownAs.split(sep).join('/');
+  const problems = files.flatMap((f) =>
+    scanFile(f, readFileSync(join(dir, f), 'utf8'), `${shown}/${f}`).sort((a, b) => a.line - b.line || a.column - b.column));
   return { files: files.length, problems };
 }
 
