@@ -4,14 +4,28 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { gatedMdx } from './src/content-gate/mdx-integration.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { urlRecord } from './src/integrations/url-record.ts';
+import { distScan } from './src/integrations/dist-scan.ts';
+import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { astroCacheDir } from './src/lib/content-dir.ts';
+
+const outDir = process.env.CG_OUT_DIR ?? './dist';
+// Builds go to a staging folder that replaces outDir only when every stage below has passed.
+const output = atomicOutput(outDir);
 
 export default defineConfig({
   cacheDir: astroCacheDir(),
   site: 'https://country-guidance.example',
   trailingSlash: 'always',
   compressHTML: true,
-  outDir: process.env.CG_OUT_DIR ?? './dist',
+  outDir,
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), urlRecord(), gatedMdx(), searchIndex()],
+  security: {
+    csp: {
+      // Everything from this site only; Pagefind's search runs WebAssembly (wasm-unsafe-eval) in a same-origin worker.
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last.
+  integrations: [output.prepare, contentCheck(), urlRecord(), gatedMdx(), searchIndex(), distScan({ shownAs: outDir }), output.publish],
 });

@@ -1,11 +1,13 @@
 /**
- * No built page makes the browser fetch from another origin by itself (scripts/check-origins.ts): readers of
- * protection guidance are not tracked, and the site works offline. Links to sources may point anywhere.
+ * The publish scan that every build runs (src/lib/dist-scan.ts) finds nothing in the built sites: no page makes the
+ * browser fetch from another origin by itself, runs a script the project did not emit, or lacks its CSP. Readers
+ * of protection guidance are not tracked, and the site works offline. Links to sources may point anywhere.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
-import { findThirdPartyLoads, formatOriginProblems } from '../../scripts/check-origins.ts';
+import { scanOutput } from '../../src/integrations/dist-scan.ts';
+import { formatOutputProblem } from '../../src/lib/dist-scan.ts';
 import { ROOT } from '../support/run-build.ts';
 
 function handMadeDist(files: Record<string, string>): string {
@@ -19,43 +21,40 @@ function handMadeDist(files: Record<string, string>): string {
   return dir;
 }
 
-describe('the origin checker', () => {
-  it('reports scripts, styles, fonts, images, frames, preloads and form actions from elsewhere', () => {
+describe('the publish scan over a folder', () => {
+  it('reads every page, feed, SVG and stylesheet in it, and names each file as published', () => {
+    const csp = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'">`;
     const dir = handMadeDist({
-      'index.html': `<!doctype html><html><head>
-        <script src="https://cdn.example/lib.js"></script>
-        <link rel="stylesheet" href="//fonts.example/css">
-        <link rel="preload" as="font" href="https://fonts.example/f.woff2">
-        <link rel="canonical" href="https://country-guidance.example/">
-        <style>@import "https://styles.example/x.css";</style>
-        </head><body>
-        <img src="/local.png" srcset="/local.png 1x, https://img.example/2x.png 2x">
-        <iframe src="https://video.example/embed"></iframe>
-        <form action="https://forms.example/submit"></form>
-        <a href="https://example.org/report">a source, followed only if the reader clicks</a>
-        </body></html>`,
+      'index.html': `<!doctype html><html><head>${csp}<script src="https://cdn.example/lib.js"></script></head><body>
+        <img src="/local.png" srcset="/local.png 1x, https://img.example/2x.png 2x"><iframe src="/x/"></iframe>
+        <a href="https://example.org/report">a source, followed only if the reader clicks</a></body></html>`,
+      'nested/page/index.html': '<html><head></head><body><a href="javascript:alert(1)">x</a></body></html>',
+      'updates.xml': '<rss><channel><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
+      'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
       '_astro/site.css': 'body { background: url("/bg.png"); } @font-face { src: url(https://fonts.example/a.woff2); }',
+      'notes.txt': '<script>not read: not a page</script>',
     });
-    const found = findThirdPartyLoads(dir).map((p) => `${p.where} ${p.what} ${p.url}`);
+    const found = scanOutput(dir, 'dist').problems.map((p) => `${p.file} ${p.rule}`);
     expect(found.sort()).toEqual([
-      '/ <form action> https://forms.example/submit',
-      '/ <iframe src> https://video.example/embed',
-      '/ <img srcset> https://img.example/2x.png',
-      '/ <link href> //fonts.example/css',
-      '/ <link href> https://fonts.example/f.woff2',
-      '/ <script src> https://cdn.example/lib.js',
-      '/ <style url()> https://styles.example/x.css',
-      '/_astro/site.css CSS url() https://fonts.example/a.woff2',
+      'dist/_astro/site.css foreign-resource',
+      'dist/icon.svg event-handler',
+      'dist/index.html embedded-content',
+      'dist/index.html foreign-resource',
+      'dist/index.html foreign-script',
+      'dist/nested/page/index.html missing-csp',
+      'dist/nested/page/index.html unsafe-url',
+      'dist/updates.xml event-handler',
     ]);
   });
 });
 
-describe('no built page loads anything from another origin', () => {
+describe('the built sites pass the publish scan', () => {
   it.each([
     ['the site built from content/', inject('siteDir')],
     ['the valid fixture', inject('fixtureSiteDir')],
   ])('%s', (_label, dir) => {
-    const problems = findThirdPartyLoads(dir);
-    expect(problems, formatOriginProblems(problems)).toEqual([]);
+    const { files, problems } = scanOutput(dir);
+    expect(files).toBeGreaterThan(10);
+    expect(problems, problems.map(formatOutputProblem).join('\n')).toEqual([]);
   });
 });

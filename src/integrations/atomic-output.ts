@@ -1,0 +1,53 @@
+/**
+ * A failed build leaves nothing publishable. `astro build` writes into a staging folder next to the output folder;
+ * the last step of a successful build moves it into place. The previous output is removed when the build starts,
+ * so a content error, a page that throws, a failed scan or a failed search index all leave no output folder at all
+ * (a `build; deploy` script then has nothing stale to deploy).
+ *
+ * Use: `const output = atomicOutput(outDir)`, then `output.prepare` first and `output.publish` last in the list of
+ * integrations (hooks run in list order). Only `astro build` is affected: dev and preview use the output folder.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The staging folder for an output folder: a sibling, so that the final move is a rename on one file system. */
+export function stagingDir(outDir: string): string {
+  const out = resolve(outDir);
+  return join(dirname(out), `.${basename(out)}.incomplete`);
+}
+
+export function atomicOutput(outDir: string): { prepare: AstroIntegration; publish: AstroIntegration } {
+  const out = resolve(outDir);
+  const staging = stagingDir(out);
+  let published = false;
+  // Astro exits on an error without an integration hook for it, so the staging folder is removed on the way out.
+  const cleanUp = () => { if (!published) rmSync(staging, { recursive: true, force: true }); };
+  return {
+    prepare: {
+      name: 'cg:atomic-output:prepare',
+      hooks: {
+        'astro:config:setup': ({ command, updateConfig }) => {
+          if (command !== 'build') return;
+          rmSync(out, { recursive: true, force: true });
+          rmSync(staging, { recursive: true, force: true });
+          process.once('exit', cleanUp);
+          updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+        },
+      },
+    },
+    publish: {
+      name: 'cg:atomic-output:publish',
+      hooks: {
+        'astro:build:done': ({ logger }) => {
+          if (!existsSync(staging)) throw new Error(`the build wrote nothing into ${staging}`);
+          rmSync(out, { recursive: true, force: true });
+          renameSync(staging, out);
+          published = true;
+          logger.info(`published to ${out}`);
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The updates feed's items. RSS readers decode the XML and then render `description` (and, in many readers,
+ * `title`) as HTML, so text from content is HTML-escaped here and XML-escaped again by @astrojs/rss: a title like
+ * `<img onerror=…>` then reaches the reader as those characters, never as an element.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import type { Update } from './updates.ts';
+import { editionUrl } from './urls.ts';
+
+/** Text as HTML that shows exactly that text. */
+export function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** One feed item per update: the summary as a paragraph and the changes as a list, all of it escaped text. */
+export function feedItems(list: Update[]): RSSFeedItem[] {
+  return list.map((u) => ({
+    title: htmlText(u.title),
+    link: editionUrl(u.country, u.editionId),
+    pubDate: new Date(`${u.published}T00:00:00Z`),
+    description: `<p>${htmlText(u.summary)}</p>${u.changes.length ? `<ul>${u.changes.map((c) => `<li>${htmlText(c)}</li>`).join('')}</ul>` : ''}`,
+  }));
+}

@@ -1,0 +1,76 @@
+/**
+ * A failed build leaves nothing that could be deployed by mistake: whatever fails (content, a page that throws while
+ * rendering, the publish scan), the output folder is gone afterwards, including the previous complete site, and
+ * no half-written staging folder is left. The publish scan runs in every build and names the file, line and column.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
+import { stagingDir } from '../../src/integrations/atomic-output.ts';
+import { copyValidFixture, VALID_FIXTURE } from '../support/content-copy.ts';
+import { npmRun, ROOT, run } from '../support/run-build.ts';
+
+/** An output folder that already holds a complete site, as after an earlier successful build. */
+function previousSite(): string {
+  const outDir = mkdtempSync(resolve(ROOT, 'tmp/out-'));
+  onTestFinished(() => rmSync(outDir, { recursive: true, force: true }));
+  cpSync(inject('fixtureSiteDir'), outDir, { recursive: true });
+  expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+  return outDir;
+}
+
+/** Nothing publishable is left: neither the output folder nor its staging folder. */
+function expectNothingPublished(outDir: string) {
+  expect(existsSync(outDir), `${outDir} should be gone`).toBe(false);
+  expect(existsSync(stagingDir(outDir))).toBe(false);
+  expect(readdirSync(dirname(outDir)).filter((f) => f.includes(basename(outDir)))).toEqual([]);
+}
+
+/** The real build with extra pages injected (tests/fixtures/extra-pages/<which>). */
+const buildWithExtraPages = (which: 'hostile' | 'throwing', outDir: string) =>
+  run(resolve(ROOT, 'node_modules/.bin/astro'), ['build', '--config', 'tests/fixtures/extra-pages/astro.config.mjs'], {
+    CG_EXTRA_PAGES: which,
+    CG_CONTENT_DIR: VALID_FIXTURE,
+    CG_OUT_DIR: outDir,
+  });
+
+describe('a failed build leaves no publishable site', () => {
+  it('broken content: the previous complete site is removed too', async () => {
+    const outDir = previousSite();
+    const content = copyValidFixture();
+    content.replace('profiles/testland/2023-01/deserters.mdx', '[@report-2022, sec. 2', '[@report-2099, sec. 2');
+    const result = await npmRun('build', { CG_CONTENT_DIR: content.dir, CG_OUT_DIR: outDir });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('unknown-source');
+    expectNothingPublished(outDir);
+  });
+
+  it('a page that throws while rendering: no partial site, and the previous one is gone', async () => {
+    const outDir = previousSite();
+    const result = await buildWithExtraPages('throwing', outDir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('this page fails to render');
+    expectNothingPublished(outDir);
+  });
+
+  it('a page with an event handler: the publish scan fails the build at the attribute', async () => {
+    const outDir = previousSite();
+    const result = await buildWithExtraPages('hostile', outDir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(new RegExp(`${relative(ROOT, outDir)}/extra/page/index\\.html:1:\\d+  error  event-handler  <img onerror>`));
+    expect(result.output).toMatch(/event-handler .+\n {4}hint: .+/);
+    expectNothingPublished(outDir);
+  });
+});
+
+describe('a successful build', () => {
+  it('is scanned, then published in place of the previous site, with no staging folder left', async () => {
+    const outDir = previousSite();
+    const result = await npmRun('build', { CG_CONTENT_DIR: VALID_FIXTURE, CG_OUT_DIR: outDir });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/publish scan: \d+ files read/);
+    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(stagingDir(outDir))).toBe(false);
+  });
+});
