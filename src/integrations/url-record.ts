@@ -1,6 +1,6 @@
 /**
  * Published URLs never break: the build reads the record of every URL the site has published
- * (`<content>/published-urls.txt`), turns its redirects into real redirect pages, and fails, naming each URL, when a
+ * (`<content>/published-urls.txt`; its redirects become pages through src/pages/[...moved].astro), and fails, naming each URL, when a
  * recorded URL is no longer served.
  */
 import type { AstroIntegration } from 'astro';
@@ -19,6 +19,11 @@ export function urlRecordPath(content: string = contentDir()): string {
 export function servedUrls(outDir: string): Set<string> {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
   return new Set(files.map((d) => relative(outDir, join(d.parentPath, d.name))).filter(isPublication).map(urlOfFile));
+}
+
+/** The moves recorded for the content folder being built: old URL → new URL (the redirect pages' data). */
+export function recordedRedirects(): Map<string, string> {
+  return readRecord(urlRecordPath())?.redirects ?? new Map();
 }
 
 /** Thrown when the record cannot be read or a recorded URL is gone; the message is the whole report. */
@@ -47,14 +52,10 @@ export function urlRecord(): AstroIntegration {
   return {
     name: 'cg:url-record',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig, logger }) => {
+      'astro:config:setup': ({ command, logger }) => {
         path = urlRecordPath();
         record = readRecord(path);
-        if (!record) {
-          if (command === 'build') logger.info(`no ${relative(process.cwd(), path)}: no URL is promised yet`);
-          return;
-        }
-        updateConfig({ redirects: Object.fromEntries(record.redirects) });
+        if (!record && command === 'build') logger.info(`no ${relative(process.cwd(), path)}: no URL is promised yet`);
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!record) return;
