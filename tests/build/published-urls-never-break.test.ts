@@ -32,7 +32,7 @@ describe('published URLs never break', () => {
     expect(result.code, result.output).toBe(0);
     const page = readFileSync(join(result.outDir, 'testland/army-deserters/index.html'), 'utf8');
     expect(page).toMatch(/http-equiv="refresh" content="0;url=\/testland\/deserters\/"/);
-    expect(page).toContain('rel="canonical" href="http');;
+    expect(page).toContain('rel="canonical" href="http');
   });
 
   it('the record lists every URL the real site serves', () => {
