@@ -12,9 +12,19 @@
  * tests share them.
  */
 import { z } from 'astro/zod';
+import { isCalendarDate } from '../lib/dates.ts';
+
+/**
+ * The one grammar for ids, in fields and in file and folder names alike: ASCII lower-case letters, digits and
+ * single hyphens. ASCII only, so that a look-alike letter from another script can never pass for another id.
+ */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A kebab-case identifier: lower-case letters, digits and single hyphens. */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case (a-z, 0-9, single hyphens)' });
+export const Id = z.string().regex(ID_PATTERN, { error: 'must be kebab-case (a-z, 0-9, single hyphens)' });
+
+/** 2025-02-30 has the shape of a date but is none; YAML loaders and `new Date` would roll it into March. */
+const REAL_DATE = { error: 'is not a day of the calendar (check the day of the month)' } as const;
 
 /**
  * A calendar date as written by authors: `2024`, `2024-04` or `2024-04-15`.
@@ -24,14 +34,14 @@ export const PartialDate = z.preprocess(
   // YAML reads an unquoted `2011` as a number and an unquoted full date as a Date.
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : Number.isInteger(value) ? String(value) : value),
   z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
-    error: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD',
-  }),
+    error: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD', abort: true,
+  }).refine(isCalendarDate, REAL_DATE),
 );
 
 /** A full calendar date, `2024-04-15`. */
 export const FullDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, { error: 'must be a date written as YYYY-MM-DD' }),
+  z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, { error: 'must be a date written as YYYY-MM-DD', abort: true }).refine(isCalendarDate, REAL_DATE),
 );
 
 /** Plain text that must say something. */
