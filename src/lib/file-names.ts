@@ -3,9 +3,13 @@
  * so that an author can see what is wrong with a name that looks right: a Cyrillic "ѕ" in "deserterѕ" is invisible
  * in an editor, so the message names the character and its position.
  */
-import { unicodeName } from 'unicode-name';
+import { createRequire } from 'node:module';
 import { ID_PATTERN } from '../schemas/content.ts';
 import { isCalendarDate } from './dates.ts';
+
+// The table of Unicode names takes half a second to load: loaded only when a name is wrong, never on a clean run.
+const require = createRequire(import.meta.url);
+let unicodeName: ((char: string) => string | undefined) | undefined;
 
 const ALLOWED = /^[a-z0-9-]$/;
 const RULE_TEXT = 'ids are ASCII a-z, 0-9 and hyphens';
@@ -14,6 +18,7 @@ const RULE_TEXT = 'ids are ASCII a-z, 0-9 and hyphens';
 export function describeCharacter(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  unicodeName ??= (require('unicode-name') as typeof import('unicode-name')).unicodeName;
   const name = unicodeName(char);
   return name ? `U+${hex} ${name}` : `U+${hex}`;
 }
