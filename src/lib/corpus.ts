@@ -11,7 +11,8 @@ import {
   type Country, type Edition, type Profile, type Provision, type Source,
 } from '../schemas/content.ts';
 import { displayPath, listContentFiles, readContentText } from './content-files.ts';
-import { explainBadId, parseProfilePath } from './file-names.ts';
+import { explainBadId } from '../schemas/id.ts';
+import { parseProfilePath } from './file-names.ts';
 import { scanMdx, type ScanResult } from './mdx-scan.ts';
 import { positionFinder, type Position } from './positions.ts';
 import type { Problem, Rule } from './problem.ts';

@@ -1,42 +1,9 @@
 /**
- * Ids taken from file and folder names, checked with the same grammar as ids in fields (ID_PATTERN), and explained
- * so that an author can see what is wrong with a name that looks right: a Cyrillic "ѕ" in "deserterѕ" is invisible
- * in an editor, so the message names the character and its position.
+ * Ids taken from file and folder names: the same grammar and explanations as ids in fields (src/schemas/id.ts),
+ * plus the edition month folders and the layout of a profile's path.
  */
-import { createRequire } from 'node:module';
-import { ID_PATTERN } from '../schemas/content.ts';
+import { describeCharacter, explainBadId } from '../schemas/id.ts';
 import { isCalendarDate } from './dates.ts';
-
-// The table of Unicode names takes half a second to load: loaded only when a name is wrong, never on a clean run.
-const require = createRequire(import.meta.url);
-let unicodeName: ((char: string) => string | undefined) | undefined;
-
-const ALLOWED = /^[a-z0-9-]$/;
-const RULE_TEXT = 'ids are ASCII a-z, 0-9 and hyphens';
-
-/** "U+0455 CYRILLIC SMALL LETTER DZE" */
-export function describeCharacter(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  unicodeName ??= (require('unicode-name') as typeof import('unicode-name')).unicodeName;
-  const name = unicodeName(char);
-  return name ? `U+${hex} ${name}` : `U+${hex}`;
-}
-
-/**
- * Why `id` is not a valid id, or null when it is. Positions count characters from 1, as an author would, so a
- * character outside the Basic Multilingual Plane counts once.
- */
-export function explainBadId(id: string): string | null {
-  if (ID_PATTERN.test(id)) return null;
-  if (id === '') return `the name is empty; ${RULE_TEXT}`;
-  const chars = Array.from(id);
-  const bad = chars.findIndex((c) => !ALLOWED.test(c));
-  if (bad >= 0) return `"${id}" has ${describeCharacter(chars[bad])} at position ${bad + 1}; ${RULE_TEXT}`;
-  if (id.startsWith('-')) return `"${id}" starts with a hyphen; ids start and end with a letter or digit`;
-  if (id.endsWith('-')) return `"${id}" ends with a hyphen; ids start and end with a letter or digit`;
-  return `"${id}" has two hyphens in a row at position ${id.indexOf('--') + 1}; ids use single hyphens`;
-}
 
 /** Why a folder name is not an edition month (yyyy-mm, a real month), or null when it is one. */
 export function explainBadMonth(folder: string): string | null {

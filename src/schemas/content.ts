@@ -13,15 +13,12 @@
  */
 import { z } from 'astro/zod';
 import { isCalendarDate } from '../lib/dates.ts';
+import { explainBadId, ID_PATTERN } from './id.ts';
 
-/**
- * The one grammar for ids, in fields and in file and folder names alike: ASCII lower-case letters, digits and
- * single hyphens. ASCII only, so that a look-alike letter from another script can never pass for another id.
- */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { ID_PATTERN };
 
-/** A kebab-case identifier: lower-case letters, digits and single hyphens. */
-export const Id = z.string().regex(ID_PATTERN, { error: 'must be kebab-case (a-z, 0-9, single hyphens)' });
+/** A kebab-case identifier: lower-case letters, digits and single hyphens (see ./id.ts). */
+export const Id = z.string().regex(ID_PATTERN, { error: (issue) => explainBadId(String(issue.input)) ?? 'must be kebab-case (a-z, 0-9, single hyphens)' });
 
 /** 2025-02-30 has the shape of a date but is none; YAML loaders and `new Date` would roll it into March. */
 const REAL_DATE = { error: 'is not a day of the calendar (check the day of the month)' } as const;

@@ -63,6 +63,13 @@ describe('invalid-file-name', () => {
     expect(ofRule(problems, 'invalid-file-name')).toEqual([expect.objectContaining({ file: 'profiles/testland/2024-13/evaders.mdx', message: 'the edition folder "2024-13" is not a month written as yyyy-mm' })]);
   });
 
+  it('an id in a field is held to the same grammar, and its message names the character too', () => {
+    const problems = checkFixture({ [FILES.deserters]: edit('related: [evaders]', 'related: [evaderѕ]') });
+    expect(ofRule(problems, 'invalid-field')).toEqual([expect.objectContaining({
+      file: FILES.deserters, line: 22, column: 11, message: `related.0: "evaderѕ" has U+0455 CYRILLIC SMALL LETTER DZE at position 7; ${RULE}`,
+    })]);
+  });
+
   it('the valid fixture has no invalid file name', () => {
     expect(ofRule(checkFixture(), 'invalid-file-name')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCharacter, explainBadId, explainBadMonth, parseProfilePath } from '../../../src/lib/file-names.ts';
+import { explainBadMonth, parseProfilePath } from '../../../src/lib/file-names.ts';
+import { describeCharacter, explainBadId } from '../../../src/schemas/id.ts';
 
 describe('explainBadId', () => {
   it.each([
