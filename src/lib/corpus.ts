@@ -105,6 +105,8 @@ function issuesToProblems(
  *
  * Why two parsers: js-yaml is what Astro itself loads content with, and it is about ten times faster, so it reads
  * every file. The `yaml` package keeps source positions; it runs only when something must be located.
+ * js-yaml reads with the core schema (see yaml-dates.ts): no timestamps, merge keys or binary, so what Astro's
+ * fuller YAML 1.1 reading would change (an unquoted date) is reported instead, and the rest is stricter, never looser.
  */
 function parseYaml<T>(
   yamlText: string,
