@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolveArchivePath } from '../lib/archive-path.ts';
 import type { Corpus } from '../lib/corpus.ts';
 import type { Problem } from '../lib/problem.ts';
 
@@ -10,10 +10,19 @@ export function checkArchiveMismatch(c: Corpus): Problem[] {
   for (const s of c.sources.values()) {
     const archive = s.data?.archive;
     if (!archive) continue;
+    const resolved = resolveArchivePath(c.contentDir, archive.path);
+    if ('message' in resolved) {
+      problems.push({ file: s.file, ...s.at(['archive', 'path']), severity: 'error', rule: 'unsafe-path', ...resolved });
+      continue;
+    }
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(c.contentDir, archive.path));
-    } catch {
+      bytes = readFileSync(resolved.full);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        problems.push({ file: s.file, ...s.at(['archive', 'path']), severity: 'error', rule: 'unreadable-file', message: `the stored copy ${archive.path} cannot be read: ${(error as NodeJS.ErrnoException).code}`, hint: 'make it a plain file the build can read' });
+        continue;
+      }
       problems.push({ file: s.file, ...s.at(['archive', 'path']), severity: 'error', rule: 'archive-mismatch', message: `the stored copy ${archive.path} is missing`, hint: 'restore the file under content/, or remove `archive` if no copy is kept' });
       continue;
     }

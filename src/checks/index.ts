@@ -4,8 +4,10 @@ import { loadCorpus, type Corpus } from '../lib/corpus.ts';
 import { checkFailed, sortProblems, type Problem } from '../lib/problem.ts';
 import { checkArchiveMismatch } from './archive-mismatch.ts';
 import { checkBadLocator } from './bad-locator.ts';
+import { checkDateAfterPublication } from './date-after-publication.ts';
 import { checkDuplicateId } from './duplicate-id.ts';
 import { checkEditionChain } from './edition-chain.ts';
+import { checkFutureDate } from './future-date.ts';
 import { checkOrphanSource } from './orphan-source.ts';
 import { checkSourceAfterCutoff } from './source-after-cutoff.ts';
 import { checkUncitedFinding } from './uncited-finding.ts';
@@ -22,6 +24,8 @@ export const CHECKS: ((c: Corpus) => Problem[])[] = [
   checkUnknownSource,
   checkBadLocator,
   checkSourceAfterCutoff,
+  checkDateAfterPublication,
+  checkFutureDate,
   checkUncitedFinding,
   checkDuplicateId,
   checkUnsupportedConclusion,

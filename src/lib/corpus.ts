@@ -2,7 +2,6 @@
  * Loads the content folder into one in-memory corpus for the checks and the citation graph: every file parsed,
  * validated against the schema, and able to say where (line, column) any of its fields stands.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
@@ -11,9 +10,13 @@ import {
   CountrySchema, EditionSchema, ProfileSchema, ProvisionSchema, SourceSchema,
   type Country, type Edition, type Profile, type Provision, type Source,
 } from '../schemas/content.ts';
+import { displayPath, listContentFiles, readContentText } from './content-files.ts';
+import { explainBadId } from '../schemas/id.ts';
+import { parseProfilePath } from './file-names.ts';
 import { scanMdx, type ScanResult } from './mdx-scan.ts';
 import { positionFinder, type Position } from './positions.ts';
 import type { Problem, Rule } from './problem.ts';
+import { CONTENT_YAML_SCHEMA, liftUnquotedDates } from './yaml-dates.ts';
 
 /** One parsed content file. `data` is null when the file could not be read or did not match its schema. */
 export interface Entry<T> {
@@ -50,19 +53,6 @@ export interface Corpus {
 }
 
 const YAML_EXT = /\.yaml$/;
-
-function listFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.sort().flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
-}
 
 /** Finds the YAML node for a path, falling back to the nearest ancestor that exists. */
 function yamlOffset(doc: Document, path: (string | number)[], keyInstead = false): number {
@@ -115,6 +105,8 @@ function issuesToProblems(
  *
  * Why two parsers: js-yaml is what Astro itself loads content with, and it is about ten times faster, so it reads
  * every file. The `yaml` package keeps source positions; it runs only when something must be located.
+ * js-yaml reads with the core schema (see yaml-dates.ts): no timestamps, merge keys or binary, so what Astro's
+ * fuller YAML 1.1 reading would change (an unquoted date) is reported instead, and the rest is stricter, never looser.
  */
 function parseYaml<T>(
   yamlText: string,
@@ -128,7 +120,7 @@ function parseYaml<T>(
   const locate = (path: (string | number)[], key = false) => fileAt(offset + yamlOffset(positioned(), path, key));
   let raw: unknown;
   try {
-    raw = loadYaml(yamlText);
+    raw = loadYaml(yamlText, { schema: CONTENT_YAML_SCHEMA });
   } catch (error) {
     const errors = positioned().errors;
     const where = errors[0]?.pos[0] ?? (error as { mark?: { position: number } }).mark?.position ?? 0;
@@ -143,36 +135,42 @@ function parseYaml<T>(
       }],
     };
   }
-  const result = schema.safeParse(raw ?? {});
-  if (!result.success) return { data: null, at: locate, problems: issuesToProblems(result.error.issues, file, locate) };
-  return { data: result.data, at: locate, problems: [] };
-}
-
-function readText(full: string, file: string, problems: Problem[]): string | null {
-  try {
-    return readFileSync(full, 'utf8');
-  } catch (error) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `cannot read the file: ${(error as Error).message}`, hint: 'check the file exists and is readable' });
-    return null;
-  }
+  const lifted = liftUnquotedDates(raw);
+  const unquoted = lifted.found.map(({ path, text }): Problem => ({
+    file, ...locate(path), severity: 'error', rule: 'unquoted-date',
+    message: `${path.join('.')}: the date ${text} is not in quotes, so YAML tools read it as a timestamp and may change it`,
+    hint: `write it in quotes: "${text}"`,
+  }));
+  const result = schema.safeParse(lifted.value ?? {});
+  if (!result.success) return { data: null, at: locate, problems: [...unquoted, ...issuesToProblems(result.error.issues, file, locate)] };
+  return { data: result.data, at: locate, problems: unquoted };
 }
 
 /** Loads the YAML files of one collection folder, keyed by file name. */
-function loadYamlCollection<T>(root: string, contentDir: string, folder: string, schema: z.ZodType<T>, problems: Problem[]): Map<string, Entry<T>> {
+function loadYamlCollection<T>(root: string, contentDir: string, folder: string, files: string[], schema: z.ZodType<T>, problems: Problem[]): Map<string, Entry<T>> {
   const entries = new Map<string, Entry<T>>();
-  for (const full of listFiles(join(contentDir, folder))) {
-    const file = relative(root, full).split(sep).join('/');
+  for (const full of files) {
+    const file = displayPath(root, full);
     if (!YAML_EXT.test(full)) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `only .yaml files belong in content/${folder}/`, hint: 'rename the file to .yaml or move it elsewhere' });
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'unknown-file', message: `only .yaml files belong in content/${folder}/`, hint: 'rename the file to .yaml or move it elsewhere' });
       continue;
     }
     const id = relative(join(contentDir, folder), full).replace(YAML_EXT, '').split(sep).join('/');
     if (id.includes('/')) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'syntax', message: `content/${folder}/ takes no sub-folders`, hint: `move the file to content/${folder}/` });
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'unknown-file', message: `content/${folder}/ takes no sub-folders`, hint: `move the file to content/${folder}/` });
       continue;
     }
-    const text = readText(full, file, problems);
-    if (text === null) continue;
+    const badId = explainBadId(id);
+    if (badId) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'invalid-file-name', message: `file name: ${badId}`, hint: `rename the file: its name is the id that other content refers to` });
+      continue;
+    }
+    const text = readContentText(full, file, problems);
+    if (text === null) {
+      // Kept without data, so that what refers to it does not also fail as "unknown".
+      if (!entries.has(id)) entries.set(id, { id, file, text: '', data: null, at: () => ({ line: 1, column: 1 }) });
+      continue;
+    }
     const fileAt = positionFinder(text);
     if (entries.has(id)) {
       problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'duplicate-id', message: `"${id}" is defined twice in content/${folder}/`, hint: `keep one of ${entries.get(id)!.file} and ${file}` });
@@ -185,23 +183,19 @@ function loadYamlCollection<T>(root: string, contentDir: string, folder: string,
   return entries;
 }
 
-function loadProfiles(root: string, contentDir: string, problems: Problem[]): ProfileEntry[] {
+function loadProfiles(root: string, contentDir: string, files: string[], problems: Problem[]): ProfileEntry[] {
   const profiles: ProfileEntry[] = [];
   const base = join(contentDir, 'profiles');
-  for (const full of listFiles(base)) {
-    const file = relative(root, full).split(sep).join('/');
+  for (const full of files) {
+    const file = displayPath(root, full);
     const rel = relative(base, full).split(sep).join('/');
-    const m = /^([a-z0-9-]+)\/(\d{4}-(?:0[1-9]|1[0-2]))\/([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/.exec(rel);
-    if (!m) {
-      problems.push({
-        file, line: 1, column: 1, severity: 'error', rule: 'syntax',
-        message: `a profile must live at content/profiles/<country>/<yyyy-mm>/<profile-id>.mdx, not ${rel}`,
-        hint: rel.endsWith('.md') ? 'rename it to .mdx: plain .md errors can pass the build silently (withastro/astro#18054)' : 'move the file; the edition and profile ids come from the path',
-      });
+    const path = parseProfilePath(rel);
+    if ('message' in path) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', ...path });
       continue;
     }
-    const [, country, month, profile] = m;
-    const text = readText(full, file, problems);
+    const { country, month, profile } = path;
+    const text = readContentText(full, file, problems);
     if (text === null) continue;
     const fileAt = positionFinder(text);
     const scan = scanMdx(text);
@@ -230,13 +224,14 @@ function loadProfiles(root: string, contentDir: string, problems: Problem[]): Pr
 /** Reads and validates every content file under `contentDir`. Paths in problems are relative to `root`. */
 export function loadCorpus(contentDir: string, root: string = process.cwd()): Corpus {
   const problems: Problem[] = [];
+  const files = listContentFiles(contentDir, root, problems);
   return {
     contentDir,
-    countries: loadYamlCollection(root, contentDir, 'countries', CountrySchema, problems),
-    editions: loadYamlCollection(root, contentDir, 'editions', EditionSchema, problems),
-    sources: loadYamlCollection(root, contentDir, 'sources', SourceSchema, problems),
-    provisions: loadYamlCollection(root, contentDir, 'law', ProvisionSchema, problems),
-    profiles: loadProfiles(root, contentDir, problems),
+    countries: loadYamlCollection(root, contentDir, 'countries', files.get('countries')!, CountrySchema, problems),
+    editions: loadYamlCollection(root, contentDir, 'editions', files.get('editions')!, EditionSchema, problems),
+    sources: loadYamlCollection(root, contentDir, 'sources', files.get('sources')!, SourceSchema, problems),
+    provisions: loadYamlCollection(root, contentDir, 'law', files.get('law')!, ProvisionSchema, problems),
+    profiles: loadProfiles(root, contentDir, files.get('profiles')!, problems),
     problems,
   };
 }

@@ -11,6 +11,21 @@ export function parsePartialDate(iso: string): { year: number; month?: number; d
   return { year, month, day };
 }
 
+/**
+ * Whether a date written as YYYY, YYYY-MM or YYYY-MM-DD names a real day, month or year: 2024-02-29 does,
+ * 2025-02-29, 2025-02-30 and 2025-13 do not. Anything not of that shape is not a date either.
+ */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one; UTC so that no time zone moves it.
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** Writes a partial date out in full: "2024" → "2024", "2024-04" → "April 2024", "2024-04-15" → "15 April 2024". */
 export function formatDate(iso: string): string {
   const { year, month, day } = parsePartialDate(iso);

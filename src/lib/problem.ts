@@ -18,6 +18,22 @@ export type Rule =
   | 'archive-mismatch'
   | 'unsafe-mdx'
   | 'orphan-source'
+  /** A file or folder name that is not a valid id (ids come from file names). */
+  | 'invalid-file-name'
+  /** A symlink or special file under content/, or an archive path leading out of content/archive/. */
+  | 'unsafe-path'
+  /** A file or folder that is not part of the content model. */
+  | 'unknown-file'
+  /** The file system refused to read a file or folder. */
+  | 'unreadable-file'
+  /** A content file that is not UTF-8 (or starts with a byte-order mark). */
+  | 'invalid-encoding'
+  /** A YAML date without quotes, which YAML tools turn into a timestamp. */
+  | 'unquoted-date'
+  /** A finding's asOf or a profile's lastUpdate later than its edition's publication. */
+  | 'date-after-publication'
+  /** A date after the day of the build (a source accessed or issued, an edition published in the future). */
+  | 'future-date'
   /** A check crashed: the content is not known to be good. */
   | 'check-failed';
 
@@ -48,6 +64,14 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
   'check-failed': { tier: 'checker', warnings: 'checks that could not run' },
   syntax: { tier: 'parse', warnings: 'files that cannot be parsed' },
   'unsafe-mdx': { tier: 'parse', warnings: 'MDX beyond Markdown and <Finding>' },
+  'invalid-file-name': { tier: 'parse', warnings: 'file or folder names that are not ids' },
+  'unsafe-path': { tier: 'parse', warnings: 'links and special files under content/' },
+  'unknown-file': { tier: 'parse', warnings: 'files outside the content model' },
+  'unreadable-file': { tier: 'parse', warnings: 'files that cannot be read' },
+  'invalid-encoding': { tier: 'parse', warnings: 'files that are not UTF-8' },
+  'unquoted-date': { tier: 'fields', warnings: 'dates written without quotes' },
+  'date-after-publication': { tier: 'references', warnings: 'dates after their edition was published' },
+  'future-date': { tier: 'fields', warnings: 'dates in the future' },
   'invalid-field': { tier: 'fields', warnings: 'fields with invalid values' },
   'duplicate-id': { tier: 'fields', warnings: 'ids defined twice' },
   'unknown-edition': { tier: 'references', warnings: 'profiles in a folder no edition matches' },

@@ -20,7 +20,7 @@ describe('duplicate-id', () => {
     const problems = checkFixture({ 'sources/news-2024.yml': news });
     expect(problems.filter((p) => p.file === 'sources/news-2024.yml')).toEqual([
       {
-        file: 'sources/news-2024.yml', line: 1, column: 1, severity: 'error', rule: 'syntax',
+        file: 'sources/news-2024.yml', line: 1, column: 1, severity: 'error', rule: 'unknown-file',
         message: 'only .yaml files belong in content/sources/', hint: 'rename the file to .yaml or move it elsewhere',
       },
     ]);

@@ -110,9 +110,9 @@ describe('syntax', () => {
   it('a profile saved as .md is rejected, not passed over', () => {
     const text = readFileSync(join(VALID, FILES.evaders2024), 'utf8');
     const problems = checkFixture({ 'profiles/testland/2024-06/deserters.md': text });
-    expect(ofRule(problems, 'syntax')).toEqual([
+    expect(ofRule(problems, 'unknown-file')).toEqual([
       {
-        file: 'profiles/testland/2024-06/deserters.md', line: 1, column: 1, severity: 'error', rule: 'syntax',
+        file: 'profiles/testland/2024-06/deserters.md', line: 1, column: 1, severity: 'error', rule: 'unknown-file',
         message: 'a profile must live at content/profiles/<country>/<yyyy-mm>/<profile-id>.mdx, not testland/2024-06/deserters.md',
         hint: 'rename it to .mdx: plain .md errors can pass the build silently (withastro/astro#18054)',
       },
@@ -122,12 +122,12 @@ describe('syntax', () => {
   it('a profile outside the <country>/<yyyy-mm>/ layout is rejected', () => {
     const text = readFileSync(join(VALID, FILES.evaders2024), 'utf8');
     const problems = checkFixture({ 'profiles/testland/evaders.mdx': text });
-    expect(ofRule(problems, 'syntax')).toEqual([expect.objectContaining({ file: 'profiles/testland/evaders.mdx', hint: 'move the file; the edition and profile ids come from the path' })]);
+    expect(ofRule(problems, 'unknown-file')).toEqual([expect.objectContaining({ file: 'profiles/testland/evaders.mdx', hint: 'move the file; the edition and profile ids come from the path' })]);
   });
 
   it('a file that is not YAML in a YAML folder is rejected', () => {
     const problems = checkFixture({ 'sources/notes.txt': 'not a source' });
-    expect(ofRule(problems, 'syntax')).toEqual([expect.objectContaining({ file: 'sources/notes.txt', line: 1, column: 1, message: 'only .yaml files belong in content/sources/' })]);
+    expect(ofRule(problems, 'unknown-file')).toEqual([expect.objectContaining({ file: 'sources/notes.txt', line: 1, column: 1, message: 'only .yaml files belong in content/sources/' })]);
   });
 
   it('well-formed files pass', () => {

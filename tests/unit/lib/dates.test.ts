@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestDay, formatDate, formatShortDate, monthSlug, parsePartialDate } from '../../../src/lib/dates.ts';
+import { earliestDay, formatDate, formatShortDate, isCalendarDate, monthSlug, parsePartialDate } from '../../../src/lib/dates.ts';
 
 describe('formatDate', () => {
   it.each([
@@ -54,5 +54,15 @@ describe('parsePartialDate and monthSlug', () => {
 
   it('takes the month slug of a full date', () => {
     expect(monthSlug('2024-04-15')).toBe('2024-04');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each(['2024', '2024-02', '2024-02-29', '2000-02-29', '2025-12-31', '2025-04-30'])('%s is a date', (iso) => {
+    expect(isCalendarDate(iso)).toBe(true);
+  });
+
+  it.each(['2025-02-30', '2025-02-29', '1900-02-29', '2025-04-31', '2025-13', '2025-00', '2025-01-00', '2025-1-5', 'soon', ''])('%j is not', (iso) => {
+    expect(isCalendarDate(iso)).toBe(false);
   });
 });
