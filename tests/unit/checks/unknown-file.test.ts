@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFixture, ofRule, where } from '../support/corpus-fixture.ts';
 
-const HINT = 'content/ holds only the folders countries, editions, sources, law, profiles, archive; move it out of content/ (system files such as .DS_Store too)';
+const HINT = 'content/ holds only the folders countries, editions, sources, law, profiles, archive and published-urls.txt; move it out of content/ (system files such as .DS_Store too)';
 
 describe('unknown-file: content/ holds content files only', () => {
   it('a README at the top of content/ fails at 1:1', () => {
@@ -34,5 +34,12 @@ describe('unknown-file: content/ holds content files only', () => {
 
   it('the valid fixture has no unknown file', () => {
     expect(ofRule(checkFixture(), 'unknown-file')).toEqual([]);
+  });
+});
+
+describe('unknown-file: the record of published URLs', () => {
+  it('is the one file allowed at the top of content/, and only there', () => {
+    const problems = checkFixture({ 'published-urls.txt': '/\n', 'sources/published-urls.txt': '/\n' });
+    expect(ofRule(problems, 'unknown-file').map((p) => p.file)).toEqual(['sources/published-urls.txt']);
   });
 });
