@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { viteCitations } from './src/integrations/vite-citations.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentDir } from './src/lib/content-dir.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 
 // Astro caches content entries in cacheDir and keeps entries of a previous content folder; builds of fixture or
 // benchmark content get a cache of their own so that they can never leak into the real site.
@@ -15,7 +16,7 @@ const cacheDir = content === resolve('content') ? './node_modules/.astro' : `./n
 
 export default defineConfig({
   cacheDir,
-  site: 'https://country-guidance.example',
+  site: siteUrl(),
   trailingSlash: 'always',
   compressHTML: true,
   outDir: process.env.CG_OUT_DIR ?? './dist',
