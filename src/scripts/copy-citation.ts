@@ -31,7 +31,21 @@ async function copy(doc: Document, text: string, node: Element): Promise<boolean
   }
 }
 
+/** Opens every citation before printing and restores them after, for browsers without ::details-content. */
+function expandForPrint(win: Window, doc: Document): void {
+  let opened: HTMLDetailsElement[] = [];
+  win.addEventListener('beforeprint', () => {
+    opened = [...doc.querySelectorAll<HTMLDetailsElement>('[data-cite-this] details:not([open])')];
+    for (const d of opened) d.open = true;
+  });
+  win.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
 export function wireCopyCitation(doc: Document): void {
+  if (doc.defaultView) expandForPrint(doc.defaultView, doc);
   const today = localDay(new Date());
   for (const node of doc.querySelectorAll('[data-cite-this] [data-citation]')) {
     node.textContent = fillAccessed(node.textContent ?? '', today);
