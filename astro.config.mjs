@@ -7,6 +7,7 @@ import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { astroCacheDir } from './src/lib/content-dir.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 
 const outDir = process.env.CG_OUT_DIR ?? './dist';
 // Builds go to a staging folder that replaces outDir only when every stage below has passed.
@@ -14,7 +15,7 @@ const output = atomicOutput(outDir);
 
 export default defineConfig({
   cacheDir: astroCacheDir(),
-  site: 'https://country-guidance.example',
+  site: siteUrl(),
   trailingSlash: 'always',
   compressHTML: true,
   outDir,

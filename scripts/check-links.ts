@@ -10,6 +10,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readBuiltPages, type BuiltPage } from './lib/built-pages.ts';
+import { siteUrl } from '../src/lib/site-url.ts';
 
 export interface LinkProblem {
   /** URL of the page holding the link. */
@@ -68,7 +69,7 @@ export function formatLinkProblems(problems: LinkProblem[]): string {
 
 if (import.meta.main) {
   const dir = resolve(process.argv[2] ?? 'dist');
-  const problems = checkLinks(dir, { siteOrigin: 'https://country-guidance.example' });
+  const problems = checkLinks(dir, { siteOrigin: new URL(siteUrl()).origin });
   console.log(problems.length ? formatLinkProblems(problems) : `every internal link in ${dir} resolves`);
   if (problems.length) process.exitCode = 1;
 }

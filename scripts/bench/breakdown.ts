@@ -113,7 +113,7 @@ function category(url: string, fn: string): string {
   return relative(repo, path) || path;
 }
 
-const INTERESTING = ['loadCorpus', 'runChecks', 'scanMdx', 'judgeTree', 'reliancesOn', 'conclusionsResting', 'fullReference', 'toBibtex', 'getCorpus', 'render', 'createIndex', 'addDirectory'];
+const INTERESTING = ['loadCorpus', 'runChecks', 'scanMdx', 'judgeTree', 'reliancesOn', 'conclusionsResting', 'fullReference', 'toBiblatex', 'getCorpus', 'render', 'createIndex', 'addDirectory'];
 
 /** Self time by category and inclusive time of INTERESTING functions, over every .cpuprofile in `dir`. */
 function cpuProfile(dir: string): { self: Map<string, number>; inclusive: Map<string, number>; total: number } {

@@ -48,8 +48,9 @@ describe('searching, filtering and opening a finding', () => {
     const finding = profile.all('section').find((s) => s.attribs.class?.split(' ').includes('finding'));
     expect(finding, `${sut.pages.currentProfile} has no finding`).toBeDefined();
     const anchor = finding!.attribs.id;
-    // Words of the finding itself, after its "Finding … · situation as of …" line.
-    const body = textOf(finding!).replace(/^.*?situation as of \S+ \d{4}\s*/, '');
+    // Words of the finding itself: what search indexes, without the parts it ignores (its label, its citation box).
+    const indexed = finding!.children.filter((n) => !('attribs' in n) || !('data-pagefind-ignore' in (n as { attribs: Record<string, string> }).attribs));
+    const body = indexed.map((n) => textOf(n as Parameters<typeof textOf>[0])).join(' ').replace(/\s+/g, ' ').trim();
     const query = keywords(body, 3).join(' ');
 
     const page = await newPage();

@@ -22,7 +22,7 @@ export interface PageTypes {
   notFound: string;
 }
 
-const RESERVED = new Set(['sources', 'law', 'search', 'pagefind', '_astro']);
+const RESERVED = new Set(['sources', 'law', 'search', 'pagefind', '_astro', 'data']);
 const MONTH = /^\d{4}-\d{2}$/;
 
 /** Every page type found in the build; a type the content does not have yet is absent. */

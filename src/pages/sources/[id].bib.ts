@@ -1,11 +1,10 @@
-/** BibTeX export of one source, generated at build time. */
+/** biblatex export of one source, generated at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../lib/site-data.ts';
-import { toBibtex } from '../../lib/csl.ts';
+import { cslOf, cslRegister } from '../../lib/csl.ts';
+import { toBiblatex } from '../../lib/exports/biblatex.ts';
 
-export const getStaticPaths = (() => [...getCorpus().sources.entries()].filter(([, e]) => e.data).map(([id]) => ({ params: { id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => {
-  const source = getCorpus().sources.get(params.id!)!.data!;
-  return new Response(toBibtex([[params.id!, source]]), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
-};
+export const GET: APIRoute = ({ params }) =>
+  new Response(toBiblatex([cslOf(getCorpus(), params.id!)]), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });

@@ -1,0 +1,129 @@
+/**
+ * The guidance as open data: one JSON document per country, edition, profile (as it stood in an edition) and
+ * source, each valid against schema.ts. Built from the checked corpus at build time; every URL in it is absolute.
+ */
+import type { Corpus, ProfileEntry } from '../corpus.ts';
+import { cslOf } from '../csl.ts';
+import { CONCLUSION_HEADING } from '../labels.ts';
+import { absoluteUrl } from '../site-url.ts';
+import { editionsOf, currentEdition, profilesOf, reliancesOn } from '../site-data.ts';
+import { conclusionAnchor, countryUrl, editionProfileUrl, editionUrl, findingAnchor, sourceUrl } from '../urls.ts';
+import type { ConclusionKey } from '../../schemas/content.ts';
+import { countryDataUrl, dataSchemaUrl, DATA_VERSION, editionDataUrl, profileDataUrl, sourceDataUrl } from './urls.ts';
+
+const KEYS: ConclusionKey[] = ['persecution', 'risk', 'nexus', 'exclusion'];
+
+const header = (kind: string, page: string, data: string) => ({
+  $schema: absoluteUrl(dataSchemaUrl()),
+  version: DATA_VERSION,
+  kind,
+  url: absoluteUrl(page),
+  dataUrl: absoluteUrl(data),
+});
+
+export function countryData(c: Corpus, id: string) {
+  const country = c.countries.get(id)!.data!;
+  return {
+    ...header('country', countryUrl(id), countryDataUrl(id)),
+    id,
+    name: country.name,
+    iso: country.iso,
+    description: country.description,
+    currentEdition: currentEdition(c, id)?.id ?? null,
+    editions: editionsOf(c, id).map((e) => ({ id: e.id, label: e.data.label, published: e.data.published, url: absoluteUrl(editionUrl(id, e.id)), dataUrl: absoluteUrl(editionDataUrl(id, e.id)) })),
+  };
+}
+
+export function editionData(c: Corpus, id: string) {
+  const e = c.editions.get(id)!.data!;
+  return {
+    ...header('edition', editionUrl(e.country, id), editionDataUrl(e.country, id)),
+    id,
+    country: e.country,
+    title: e.title,
+    label: e.label,
+    published: e.published,
+    sourcesUpTo: e.sourcesUpTo,
+    legalBasis: e.legalBasis,
+    basedOn: e.basedOn ?? null,
+    summary: e.summary,
+    changes: e.changes,
+    supersededBy: e.supersededBy ?? null,
+    supersededOn: e.supersededOn ?? null,
+    profiles: profilesOf(c, id).map((p) => ({ id: p.profile, title: p.data!.title, url: absoluteUrl(editionProfileUrl(p.country, id, p.profile)), dataUrl: absoluteUrl(profileDataUrl(p.country, id, p.profile)) })),
+  };
+}
+
+/** "finding" or "other-profile#finding" → where that finding is. */
+function findingRef(p: ProfileEntry, ref: string) {
+  const [profile, finding] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+  return { profile, finding, url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profile)}#${findingAnchor(finding)}`) };
+}
+
+export function profileData(c: Corpus, p: ProfileEntry) {
+  const d = p.data!;
+  const page = editionProfileUrl(p.country, p.edition, p.profile);
+  const conclusions = d.conclusions
+    ? Object.fromEntries(KEYS.map((key) => {
+      const v = d.conclusions![key] as Record<string, unknown> & { supportedBy?: string[] };
+      const { supportedBy, ...rest } = v;
+      return [key, {
+        heading: CONCLUSION_HEADING[key],
+        url: absoluteUrl(`${page}#${conclusionAnchor(key)}`),
+        ...rest,
+        ...(supportedBy && { supportedBy: supportedBy.map((r) => findingRef(p, r)) }),
+      }];
+    }))
+    : null;
+  return {
+    ...header('profile', page, profileDataUrl(p.country, p.edition, p.profile)),
+    id: p.profile,
+    country: p.country,
+    edition: p.edition,
+    profileKind: d.kind,
+    title: d.title,
+    scope: d.scope,
+    lastUpdate: d.lastUpdate,
+    officialSection: d.officialSection ?? null,
+    related: d.related,
+    conclusions,
+    findings: p.scan.findings.map((f) => ({
+      id: f.id,
+      url: absoluteUrl(`${page}#${findingAnchor(f.id)}`),
+      asOf: f.asOf,
+      uncertain: f.uncertain ?? null,
+      text: f.text,
+      citations: f.citations.flatMap((cl) => cl.items).map((i) => ({ source: i.key, pinpoint: i.locator || null, sourceDataUrl: absoluteUrl(sourceDataUrl(i.key)) })),
+    })),
+  };
+}
+
+export function sourceData(c: Corpus, id: string) {
+  const s = c.sources.get(id)!.data!;
+  return {
+    ...header('source', sourceUrl(id), sourceDataUrl(id)),
+    id,
+    csl: cslOf(c, id),
+    description: s.description,
+    access: s.access,
+    accessNote: s.accessNote ?? null,
+    structure: s.structure ?? null,
+    reliedOnBy: reliancesOn(c, id).map((r) => ({
+      edition: r.profile.edition,
+      profile: r.profile.profile,
+      finding: r.findingId,
+      pinpoints: r.locators,
+      url: absoluteUrl(`${editionProfileUrl(r.profile.country, r.profile.edition, r.profile.profile)}#${findingAnchor(r.findingId)}`),
+    })),
+  };
+}
+
+/** Every document of the open data, by its path: what the build writes and the tests validate. */
+export function allDataUrls(c: Corpus): { countries: string[]; editions: string[]; profiles: string[]; sources: string[] } {
+  return {
+    countries: [...c.countries].filter(([, e]) => e.data).map(([id]) => countryDataUrl(id)),
+    editions: [...c.editions].filter(([, e]) => e.data).map(([id, e]) => editionDataUrl(e.data!.country, id)),
+    profiles: c.profiles.filter((p) => p.data).map((p) => profileDataUrl(p.country, p.edition, p.profile)),
+    sources: [...c.sources].filter(([, e]) => e.data).map(([id]) => sourceDataUrl(id)),
+  };
+}

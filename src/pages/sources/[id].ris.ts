@@ -1,0 +1,10 @@
+/** RIS export of one source, generated at build time. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCorpus } from '../../lib/site-data.ts';
+import { cslOf, cslRegister } from '../../lib/csl.ts';
+import { toRis } from '../../lib/exports/ris.ts';
+
+export const getStaticPaths = (() => [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) =>
+  new Response(toRis([cslOf(getCorpus(), params.id!)]), { headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' } });

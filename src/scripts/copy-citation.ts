@@ -1,0 +1,62 @@
+/**
+ * The copy buttons of CiteThis: fills in the day accessed (the reader's today), copies a citation, and announces it
+ * in the page's live region. Without this script the citation text stays selectable, with "accessed [date]".
+ */
+import { fillAccessed, localDay } from '../lib/citation.ts';
+
+const STATUS = '[data-citation-status]';
+
+function announce(doc: Document, message: string): void {
+  const status = doc.querySelector(STATUS);
+  if (!status) return;
+  // Clearing first makes screen readers announce the same message again on a second copy.
+  status.textContent = '';
+  setTimeout(() => { status.textContent = message; }, 50);
+}
+
+/** Copies with the Clipboard API, or, where it is unavailable (a page served over plain http), by selection. */
+async function copy(doc: Document, text: string, node: Element): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const details = node.closest('details');
+    if (details) details.open = true;
+    const range = doc.createRange();
+    range.selectNodeContents(node);
+    const selection = doc.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return doc.execCommand('copy');
+  }
+}
+
+/** Opens every citation before printing and restores them after, for browsers without ::details-content. */
+function expandForPrint(win: Window, doc: Document): void {
+  let opened: HTMLDetailsElement[] = [];
+  win.addEventListener('beforeprint', () => {
+    opened = [...doc.querySelectorAll<HTMLDetailsElement>('[data-cite-this] details:not([open])')];
+    for (const d of opened) d.open = true;
+  });
+  win.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
+export function wireCopyCitation(doc: Document): void {
+  if (doc.defaultView) expandForPrint(doc.defaultView, doc);
+  const today = localDay(new Date());
+  for (const node of doc.querySelectorAll('[data-cite-this] [data-citation]')) {
+    node.textContent = fillAccessed(node.textContent ?? '', today);
+  }
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('[data-copy-citation]')) {
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      const node = button.closest('[data-cite-this]')?.querySelector(`[data-citation="${button.dataset.copyCitation}"]`);
+      if (!node) return;
+      const copied = await copy(doc, node.textContent ?? '', node);
+      announce(doc, copied ? 'Citation copied' : 'Citation selected: press Ctrl+C (or ⌘C) to copy it');
+    });
+  }
+}

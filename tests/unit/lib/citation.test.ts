@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { citation, fillAccessed, findingTitle, localDay, oscolaCitation, plainCitation, type CitationTarget } from '../../../src/lib/citation.ts';
+
+const page: CitationTarget = {
+  country: 'Syria',
+  profile: 'Military deserters and defectors',
+  edition: { label: 'April 2024', published: '2024-04-15' },
+  url: 'https://g.org/syria/2024-04/deserters/',
+};
+const conclusion: CitationTarget = { ...page, item: { kind: 'conclusion', title: 'Level of risk' }, url: `${page.url}#conclusion-risk` };
+const finding: CitationTarget = { ...page, item: { kind: 'finding', title: 'Desertion penalties' }, url: `${page.url}#finding-desertion-penalties` };
+
+describe('a plain citation', () => {
+  it('names the product, country, profile, edition with its full date, the permalink and the day accessed', () => {
+    expect(plainCitation(page, '2026-12-01')).toBe(
+      'Country Guidance, Syria: Military deserters and defectors. April 2024 edition, 15 April 2024. https://g.org/syria/2024-04/deserters/ (accessed 1 December 2026).',
+    );
+  });
+
+  it('names the conclusion or finding it cites, and links to its anchor', () => {
+    expect(plainCitation(conclusion, '2026-12-01')).toContain('defectors. Conclusion: Level of risk. April 2024 edition');
+    expect(plainCitation(conclusion, '2026-12-01')).toContain('/2024-04/deserters/#conclusion-risk (accessed');
+    expect(plainCitation(finding)).toContain('Finding: Desertion penalties.');
+  });
+
+  it('says "accessed [date]" until the reader\'s day is known', () => {
+    expect(plainCitation(page)).toMatch(/\(accessed \[date\]\)\.$/);
+  });
+});
+
+describe('an OSCOLA-style citation', () => {
+  it('quotes the title, puts edition and date in brackets, the URL in angle brackets, with no inner full stops', () => {
+    expect(oscolaCitation(conclusion, '2026-12-01')).toBe(
+      'Country Guidance, ‘Syria: Military deserters and defectors’ (April 2024 edition, 15 April 2024), conclusion ‘Level of risk’ <https://g.org/syria/2024-04/deserters/#conclusion-risk> accessed 1 December 2026.',
+    );
+    expect(oscolaCitation(page)).toBe(
+      'Country Guidance, ‘Syria: Military deserters and defectors’ (April 2024 edition, 15 April 2024) <https://g.org/syria/2024-04/deserters/> accessed [date].',
+    );
+  });
+
+  it('is chosen by style name', () => {
+    expect(citation('oscola', finding)).toBe(oscolaCitation(finding));
+    expect(citation('plain', finding)).toBe(plainCitation(finding));
+  });
+});
+
+describe('the day accessed', () => {
+  it('is filled into a citation rendered without it', () => {
+    for (const style of ['plain', 'oscola'] as const) {
+      expect(fillAccessed(citation(style, conclusion), '2026-12-01')).toBe(citation(style, conclusion, '2026-12-01'));
+    }
+  });
+
+  it("is the reader's local calendar day", () => {
+    expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+it('names a finding from its id until findings carry titles', () => {
+  expect(findingTitle('desertion-penalties')).toBe('Desertion penalties');
+});
