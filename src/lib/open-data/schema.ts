@@ -2,6 +2,7 @@
  * JSON Schema (2020-12) of the open data, version 1: published at /data/v1/schema.json and checked against every
  * document of the build by the tests. Adding an optional field keeps v1; renaming or removing one needs v2.
  */
+import { Ground, KnownFrom, Likelihood, RiskLevel } from '../../schemas/content.ts';
 import { DATA_VERSION } from './urls.ts';
 
 const str = { type: 'string' };
@@ -45,21 +46,24 @@ const conclusion = {
         heading: str,
         url,
         summary: str,
-        knownFrom: { enum: ['official-text', 'press-release', 'secondary'] },
+        // Enumerations come from the content schema, so the data can never promise less or more than content holds.
+        knownFrom: { enum: KnownFrom.options },
+        basis: str,
         supportedBy: { type: 'array', items: findingRef },
         answer: { enum: ['yes', 'no', 'depends'] },
         provisions: { type: 'array', items: str },
-        level: { enum: ['in-general', 'risk-factors', 'not-in-general', 'individual'] },
+        level: { enum: RiskLevel.options },
         factors: { type: 'array', items: str },
         grounds: {
           type: 'array',
           items: {
             type: 'object',
             required: ['ground', 'likelihood'],
-            properties: { ground: str, imputed: { type: 'boolean' }, likelihood: str, for: str },
+            properties: { ground: { enum: Ground.options }, imputed: { type: 'boolean' }, likelihood: { enum: Likelihood.options }, for: str },
             additionalProperties: false,
           },
         },
+        groundNotNamed: { type: 'boolean' },
         consider: { type: 'boolean' },
       },
     },
