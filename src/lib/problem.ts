@@ -9,6 +9,8 @@ export type Rule =
   | 'source-after-cutoff'
   | 'uncited-finding'
   | 'unsupported-conclusion'
+  /** A conclusion given as the official text rests on no pinpointed citation to the edition's guidance. */
+  | 'unsourced-official-conclusion'
   | 'unknown-provision'
   | 'unknown-profile'
   | 'unknown-edition'
