@@ -36,6 +36,21 @@ function parseErrorHint(message: string): string {
   return PARSE_HINTS.find(([re]) => re.test(message))?.[1] ?? 'write Markdown; a < or { in text must be escaped as \\< or \\{';
 }
 
+/** Longest title a finding may have: it names the finding in lists and links, so it must stay short. */
+export const MAX_FINDING_TITLE = 80;
+
+/** A finding's title is required (it names the finding wherever it is listed) and short. */
+function titleProblems(f: ScannedFinding): ScanProblem[] {
+  const hint = 'write title="…", a few words saying what the finding establishes, e.g. title="Deserters detained after amnesties"';
+  if (f.title === undefined) return [{ offset: f.offset, rule: 'syntax', message: `finding "${f.id}" has no title`, hint }];
+  const title = f.title.trim();
+  if (!title) return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `finding "${f.id}" has an empty title`, hint }];
+  if (title.length > MAX_FINDING_TITLE) {
+    return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `the title of finding "${f.id}" has ${title.length} characters; at most ${MAX_FINDING_TITLE}`, hint: 'shorten it: the finding\'s text says the rest' }];
+  }
+  return [];
+}
+
 /** Scans a profile's MDX source. Pure: the same text always gives the same result. */
 export function scanMdx(text: string): ScanResult {
   const input = compilerInput(text);
@@ -57,6 +72,7 @@ export function scanMdx(text: string): ScanResult {
   }
   const judged = judgeTree(parsed.tree, input.content.slice(shift), shift);
   result.findings = judged.findings;
+  for (const f of judged.findings) result.problems.push(...titleProblems(f));
   result.citations = judged.citations;
   result.problems.push(...judged.problems);
   return result;
