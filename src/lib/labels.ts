@@ -54,6 +54,14 @@ export function riskAnswerLine(risk: { status: 'not-known' } | { level: z.infer<
   return `Level of risk: ${RISK_LABEL[risk.level]} (${KNOWN_FROM_SHORT[risk.knownFrom] || 'official text'})`;
 }
 
+/** How each kind of change to a profile is introduced in its list of changes. */
+export const CHANGE_KIND_LABEL = {
+  added: 'Added',
+  revised: 'Revised',
+  removed: 'No longer',
+  'unchanged-note': 'Unchanged',
+} as const;
+
 export const CONCLUSION_HEADING = {
   persecution: 'Article 9: acts of persecution',
   risk: 'Level of risk',

@@ -54,6 +54,12 @@ export function nextEdition(c: Corpus, editionId: string): { id: string; data: E
   return next && data ? { id: next, data } : undefined;
 }
 
+/** The edition that `editionId` replaced, if any. */
+export function previousEdition(c: Corpus, editionId: string): { id: string; data: Edition } | undefined {
+  const prev = [...c.editions.values()].find((e) => e.data?.supersededBy === editionId);
+  return prev?.data ? { id: prev.id, data: prev.data } : undefined;
+}
+
 /** One profile as it stands in one edition, if that edition has it (and it is valid). */
 export function profileIn(c: Corpus, editionId: string | undefined, profileId: string): ProfileEntry | undefined {
   return c.profiles.find((p) => p.edition === editionId && p.profile === profileId && p.data);
