@@ -140,7 +140,10 @@ export const SourceType = z.enum([
 
 /** How far we could read and trust the source; shown next to every citation list. */
 export const SourceAccess = z.enum([
-  /** We read the cited passages in a stored copy of the source itself. */
+  /**
+   * We read the whole source in a stored copy of it (for a source registered as an excerpt, such as Handbook
+   * paragraphs 167–174, the whole excerpt). Reading only the cited passages is `partly-read`.
+   */
   'read',
   /** Only part of the source could be read; what was not read is said in `accessNote`. */
   'partly-read',
