@@ -292,7 +292,7 @@ function profileMdx(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], coi: 
   const findings = plan.findingIds.map((id) => {
     const asOf = monthsBefore(e.month, r.int(1, 18));
     const uncertain = r.chance(0.1) ? ' uncertain="Reported by one source only; not confirmed elsewhere."' : '';
-    return `<Finding id="${id}" asOf="${asOf}"${uncertain}>\n${findingBody(r, coi, count)}\n</Finding>`;
+    return `<Finding id="${id}" asOf="${asOf}" title="${id.replace(/-/g, ' ')}"${uncertain}>\n${findingBody(r, coi, count)}\n</Finding>`;
   });
   const qd = legal.find((s) => s.id === 'eu-qd')!;
   const cases = legal.filter((s) => s.data.type === 'legal_case');

@@ -16,6 +16,7 @@ import { checkUnknownProfile } from './unknown-profile.ts';
 import { checkUnknownProvision } from './unknown-provision.ts';
 import { checkUnknownSource } from './unknown-source.ts';
 import { checkUnsupportedConclusion } from './unsupported-conclusion.ts';
+import { checkUnsourcedOfficialConclusion } from './unsourced-official-conclusion.ts';
 
 /** The checks in the order their problems are best read; syntax, schema and unsafe-mdx come from loading. */
 export const CHECKS: ((c: Corpus) => Problem[])[] = [
@@ -29,6 +30,7 @@ export const CHECKS: ((c: Corpus) => Problem[])[] = [
   checkUncitedFinding,
   checkDuplicateId,
   checkUnsupportedConclusion,
+  checkUnsourcedOfficialConclusion,
   checkUnknownProfile,
   checkUnknownProvision,
   checkArchiveMismatch,

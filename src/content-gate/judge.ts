@@ -13,6 +13,8 @@ import { imageUrlProblem, linkUrlProblem } from './url-policy.ts';
 export interface ScannedFinding {
   id: string;
   asOf: string;
+  /** A short human title naming the finding wherever it is listed; the id stays its permanent anchor. */
+  title?: string;
   uncertain?: string;
   offset: number;
   end: number;
@@ -51,7 +53,7 @@ const MARKDOWN_NODES = new Set([
   'footnoteDefinition', 'footnoteReference', 'table', 'tableRow', 'tableCell', 'yaml',
 ]);
 const COMPONENTS = new Set<string>(ALLOWED_COMPONENTS);
-const FINDING_ATTRS = new Set(['id', 'asOf', 'uncertain']);
+const FINDING_ATTRS = new Set(['id', 'asOf', 'title', 'uncertain']);
 const AS_OF = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
 const ONLY = `content may use only ${[...COMPONENTS].map((c) => `<${c}>`).join(', ')} and Markdown`;
 
@@ -65,6 +67,21 @@ type Node = MdastNode & {
   children?: Node[];
   position?: { start: { offset?: number }; end: { offset?: number } };
 };
+
+/** Longest title a finding may have: it names the finding in lists and links, so it must stay short. */
+export const MAX_FINDING_TITLE = 80;
+
+/** A finding's title is required (it names the finding wherever it is listed) and short. */
+function titleProblems(f: ScannedFinding): GateProblem[] {
+  const hint = 'write title="…", a few words saying what the finding establishes, e.g. title="Deserters detained after amnesties"';
+  if (f.title === undefined) return [{ offset: f.offset, rule: 'syntax', message: `finding "${f.id}" has no title`, hint }];
+  const title = f.title.trim();
+  if (!title) return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `finding "${f.id}" has an empty title`, hint }];
+  if (title.length > MAX_FINDING_TITLE) {
+    return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `the title of finding "${f.id}" has ${title.length} characters; at most ${MAX_FINDING_TITLE}`, hint: 'shorten it: the finding\'s text says the rest' }];
+  }
+  return [];
+}
 
 /** Judges a parsed profile body. `shift` is added to tree offsets (a BOM the parser dropped). */
 export function judgeTree(tree: MdastNode, source: string, shift = 0): Judgement {
@@ -110,11 +127,13 @@ export function judgeTree(tree: MdastNode, source: string, shift = 0): Judgement
       if (!FINDING_ATTRS.has(a.name!)) problem(attrOffsets[a.name!], 'syntax', `<Finding> has no attribute "${a.name}"`, 'use id, asOf and, for facts we could not verify, uncertain="why"');
     }
     if (open) problem(start(n), 'syntax', `<Finding> inside finding "${open.id}": findings cannot nest`, `close "${open.id}" with </Finding> first`);
-    const { id = '', asOf = '', uncertain } = attrs;
+    const { id = '', asOf = '', title, uncertain } = attrs;
     if (!Id.safeParse(id).success) problem(attrOffsets.id ?? start(n), 'syntax', id ? `finding id "${id}" is not kebab-case` : '<Finding> needs an id', 'write id="short-kebab-case-name"; it becomes the finding\'s permanent anchor');
     if (!AS_OF.test(asOf)) problem(attrOffsets.asOf ?? start(n), 'syntax', asOf ? `asOf "${asOf}" is not a date` : '<Finding> needs asOf, the date the fact describes', 'write asOf="YYYY-MM" or asOf="YYYY-MM-DD"');
     if (uncertain !== undefined && uncertain.trim() === '') problem(attrOffsets.uncertain, 'syntax', 'uncertain="" gives no reason', 'say why the fact is uncertain, e.g. uncertain="Only reported by one news agency"');
-    return { id, asOf, uncertain, offset: start(n), end: end(n), attrOffsets, citations: [], text: '' };
+    const finding = { id, asOf, title, uncertain, offset: start(n), end: end(n), attrOffsets, citations: [], text: '' };
+    problems.push(...titleProblems(finding));
+    return finding;
   }
 
   function text(n: Node, open: ScannedFinding | null, words: string[] | null) {

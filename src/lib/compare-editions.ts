@@ -36,10 +36,6 @@ export interface Comparison {
   sourcesDropped: string[];
 }
 
-/** A finding's name for people: its title where it has one, else its id in words. */
-function findingTitle(f: { id: string; title?: string }): string {
-  return f.title ?? f.id.replace(/-/g, ' ');
-}
 
 function conclusionText(p: ProfileEntry, key: ConclusionKey): string | null {
   const v = p.data?.conclusions?.[key];
@@ -62,14 +58,14 @@ export function compareVersions(before: ProfileEntry, after: ProfileEntry): Comp
   const findings: FindingChange[] = [];
   for (const f of after.scan.findings) {
     const was = old.get(f.id);
-    if (!was) findings.push({ id: f.id, title: findingTitle(f), change: 'added', words: [{ text: f.text, change: 'added' }] });
+    if (!was) findings.push({ id: f.id, title: f.title ?? f.id, change: 'added', words: [{ text: f.text, change: 'added' }] });
     else {
       const words = diffWords(was.text, f.text).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }) as WordRun);
-      findings.push({ id: f.id, title: findingTitle(f), change: words.some((w) => w.change !== 'same') ? 'changed' : 'same', words });
+      findings.push({ id: f.id, title: f.title ?? f.id, change: words.some((w) => w.change !== 'same') ? 'changed' : 'same', words });
     }
   }
   for (const f of before.scan.findings) {
-    if (!now.has(f.id)) findings.push({ id: f.id, title: findingTitle(f), change: 'removed', words: [{ text: f.text, change: 'removed' }] });
+    if (!now.has(f.id)) findings.push({ id: f.id, title: f.title ?? f.id, change: 'removed', words: [{ text: f.text, change: 'removed' }] });
   }
   const a = citedSources(before);
   const b = citedSources(after);

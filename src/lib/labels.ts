@@ -45,6 +45,23 @@ export function withProvenance(label: string, knownFrom: z.infer<typeof KnownFro
   return KNOWN_FROM_SHORT[knownFrom] ? `${label} (${KNOWN_FROM_SHORT[knownFrom]})` : label;
 }
 
+/**
+ * A profile's level of risk and where it comes from, in one line for search results:
+ * "Level of risk: Individual assessment (from a press release)", "… (official text)", "Level of risk: not known".
+ */
+export function riskAnswerLine(risk: { status: 'not-known' } | { level: z.infer<typeof RiskLevel>; knownFrom: z.infer<typeof KnownFrom> }): string {
+  if ('status' in risk) return 'Level of risk: not known';
+  return `Level of risk: ${RISK_LABEL[risk.level]} (${KNOWN_FROM_SHORT[risk.knownFrom] || 'official text'})`;
+}
+
+/** How each kind of change to a profile is introduced in its list of changes. */
+export const CHANGE_KIND_LABEL = {
+  added: 'Added',
+  revised: 'Revised',
+  removed: 'No longer',
+  'unchanged-note': 'Unchanged',
+} as const;
+
 export const CONCLUSION_HEADING = {
   persecution: 'Article 9: acts of persecution',
   risk: 'Level of risk',

@@ -36,6 +36,7 @@ function parseErrorHint(message: string): string {
   return PARSE_HINTS.find(([re]) => re.test(message))?.[1] ?? 'write Markdown; a < or { in text must be escaped as \\< or \\{';
 }
 
+
 /** Scans a profile's MDX source. Pure: the same text always gives the same result. */
 export function scanMdx(text: string): ScanResult {
   const input = compilerInput(text);

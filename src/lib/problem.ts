@@ -9,6 +9,8 @@ export type Rule =
   | 'source-after-cutoff'
   | 'uncited-finding'
   | 'unsupported-conclusion'
+  /** A conclusion given as the official text rests on no pinpointed citation to the edition's guidance. */
+  | 'unsourced-official-conclusion'
   | 'unknown-provision'
   | 'unknown-profile'
   | 'unknown-edition'
@@ -85,6 +87,7 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
   'archive-mismatch': { tier: 'references', warnings: 'archived copies that do not match their record' },
   'uncited-finding': { tier: 'coverage', warnings: 'findings without a citation' },
   'unsupported-conclusion': { tier: 'coverage', warnings: 'conclusions no finding supports' },
+  'unsourced-official-conclusion': { tier: 'coverage', warnings: 'official conclusions not resting on the guidance itself' },
   'orphan-source': { tier: 'coverage', warnings: 'sources no finding cites' },
 };
 

@@ -50,6 +50,8 @@ export interface PageMeta {
    * query naming a profile ("deserters") finds the profile before the many sources with the word in their title.
    */
   profile?: string;
+  /** On risk profiles, the level of risk and where it comes from (labels.ts riskAnswerLine). */
+  risk?: string;
 }
 
 /**

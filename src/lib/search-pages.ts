@@ -5,7 +5,7 @@
 import type { Corpus, ProfileEntry } from './corpus.ts';
 import { currentEdition, editionsOf, versionsOf } from './site-data.ts';
 import { formatDate } from './dates.ts';
-import { RISK_LABEL } from './labels.ts';
+import { RISK_LABEL, riskAnswerLine } from './labels.ts';
 import { FACETS, KIND, RISK_NOT_KNOWN, type FacetKey, type PageFilters, type PageMeta, type Status } from './search-facets.ts';
 
 /** What a page declares to the index. */
@@ -28,6 +28,12 @@ function riskOf(p: ProfileEntry): string | undefined {
   return 'status' in risk ? RISK_NOT_KNOWN : RISK_LABEL[risk.level];
 }
 
+/** The risk answer a profile result shows, with its provenance; nothing for overviews. */
+function riskMeta(p: ProfileEntry): { risk?: string } {
+  const risk = p.data?.conclusions?.risk;
+  return risk ? { risk: riskAnswerLine(risk) } : {};
+}
+
 /** A profile page, as it stood in its edition. */
 export function profileSearchData(c: Corpus, p: ProfileEntry): PageSearchData {
   const edition = c.editions.get(p.edition)!.data!;
@@ -35,7 +41,7 @@ export function profileSearchData(c: Corpus, p: ProfileEntry): PageSearchData {
   const status = statusOf(c, p.country, p.edition);
   return {
     filters: { kind: KIND.profile, country, profile: profileLabel(c, p.country, p.profile), edition: edition.label, status, risk: riskOf(p) },
-    meta: { kind: KIND.profile, country, edition: edition.label, status, date: `Last updated ${formatDate(p.data!.lastUpdate)}`, profile: p.data!.title },
+    meta: { kind: KIND.profile, country, edition: edition.label, status, date: `Last updated ${formatDate(p.data!.lastUpdate)}`, profile: p.data!.title, ...riskMeta(p) },
   };
 }
 

@@ -54,6 +54,12 @@ export function nextEdition(c: Corpus, editionId: string): { id: string; data: E
   return next && data ? { id: next, data } : undefined;
 }
 
+/** The edition that `editionId` replaced, if any. */
+export function previousEdition(c: Corpus, editionId: string): { id: string; data: Edition } | undefined {
+  const prev = [...c.editions.values()].find((e) => e.data?.supersededBy === editionId);
+  return prev?.data ? { id: prev.id, data: prev.data } : undefined;
+}
+
 /** One profile as it stands in one edition, if that edition has it (and it is valid). */
 export function profileIn(c: Corpus, editionId: string | undefined, profileId: string): ProfileEntry | undefined {
   return c.profiles.find((p) => p.edition === editionId && p.profile === profileId && p.data);
@@ -75,6 +81,8 @@ export function profilesOf(c: Corpus, editionId: string): ProfileEntry[] {
 export interface Reliance {
   profile: ProfileEntry;
   findingId: string;
+  /** The finding's short title, which names it in lists (its id is only the anchor). */
+  findingTitle: string;
   findingText: string;
   locators: string[];
   conclusions: { profile: ProfileEntry; key: ConclusionKey }[];
@@ -107,7 +115,7 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
       const locators = new Map<string, string[]>();
       for (const item of f.citations.flatMap((cl) => cl.items)) locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
       for (const [source, locs] of locators) {
-        const reliance = { profile: p, findingId: f.id, findingText: f.text, locators: locs, conclusions: resting.get(findingKey(p.edition, p.profile, f.id)) ?? [] };
+        const reliance = { profile: p, findingId: f.id, findingTitle: f.title ?? f.id, findingText: f.text, locators: locs, conclusions: resting.get(findingKey(p.edition, p.profile, f.id)) ?? [] };
         bySource.set(source, [...(bySource.get(source) ?? []), reliance]);
       }
     }
@@ -121,6 +129,16 @@ const graphs = new WeakMap<Corpus, Map<string, Reliance[]>>();
 /** Everything that relies on a source, across editions, newest edition first. */
 export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
   return reliancesBySource(c).get(sourceId) ?? [];
+}
+
+/**
+ * The title of a finding named in a conclusion's supportedBy (`id`, or `other-profile#id` in the same edition); the id
+ * itself when the finding cannot be found, which the checks report.
+ */
+export function findingTitle(c: Corpus, p: ProfileEntry, ref: string): string {
+  const [profileId, findingId] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+  const target = profileId === p.profile ? p : c.profiles.find((o) => o.edition === p.edition && o.profile === profileId);
+  return target?.scan.findings.find((f) => f.id === findingId)?.title ?? findingId;
 }
 
 /** Sources cited anywhere in a profile, in order of first citation. */

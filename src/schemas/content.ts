@@ -147,7 +147,10 @@ export const SourceType = z.enum([
 
 /** How far we could read and trust the source; shown next to every citation list. */
 export const SourceAccess = z.enum([
-  /** We read the cited passages in a stored copy of the source itself. */
+  /**
+   * We read the whole source in a stored copy of it (for a source registered as an excerpt, such as Handbook
+   * paragraphs 167–174, the whole excerpt). Reading only the cited passages is `partly-read`.
+   */
   'read',
   /** Only part of the source could be read; what was not read is said in `accessNote`. */
   'partly-read',
@@ -368,6 +371,25 @@ export const Conclusions = z.strictObject({
   exclusion: orNotKnown(ExclusionConclusion),
 });
 
+/** How a profile changed since the previous edition. */
+export const ChangeKind = z.enum([
+  /** Something this edition adds: a conclusion that is now known, new findings, a new part of the scope. */
+  'added',
+  /** A conclusion, its provenance or the scope now says something different. */
+  'revised',
+  /** Something the previous edition had that this one no longer has (a conclusion no longer known, findings dropped). */
+  'removed',
+  /** Worth saying although nothing changed, e.g. a gap that is still open. */
+  'unchanged-note',
+]);
+
+/** One change to a profile since the previous edition: a short line in our own words, citing nothing new. */
+export const ProfileChange = z.strictObject({
+  kind: ChangeKind,
+  /** What changed, in one short sentence. */
+  what: Text.max(300, { error: 'must be one short sentence (at most 300 characters)' }),
+});
+
 export const ProfileSchema = z
   .strictObject({
     /** The profile's name as a heading ("Military deserters and defectors"). */
@@ -382,6 +404,11 @@ export const ProfileSchema = z
     officialSection: Text.optional(),
     /** The structured legal conclusions; required for risk profiles, absent from overviews. */
     conclusions: Conclusions.optional(),
+    /**
+     * What changed for this profile since the previous edition of the country's guidance, shown on the profile and
+     * its history page. Empty in the edition where the profile first appears (the page then says it is new).
+     */
+    changes: z.array(ProfileChange).default([]),
     /** Other profiles of the same edition worth reading with this one. */
     related: z.array(Id).default([]),
     /** Display order on the country page (lower first). */
@@ -405,6 +432,7 @@ export type Conclusions = z.infer<typeof Conclusions>;
 export type ConclusionKey = keyof Conclusions;
 export type AnyConclusion = Conclusions[ConclusionKey];
 export type NotKnownConclusion = z.infer<typeof NotKnown>;
+export type ProfileChangeEntry = z.infer<typeof ProfileChange>;
 
 /** Components an MDX profile may use; anything else is rejected (rule unsafe-mdx). */
 export const ALLOWED_COMPONENTS = ['Finding'] as const;

@@ -372,6 +372,7 @@ export function startSearchPage(): void {
     return h('li', { class: `search-result${superseded ? ' is-superseded' : ''}` },
       h('h3', { class: 'result-title' }, link),
       h('p', { class: 'result-meta' }, badge, badge && ' ', facts),
+      m.risk ? h('p', { class: 'result-risk' }, m.risk) : null,
       excerptNode(data.excerpt, 'result-excerpt'),
       subs.length ? h('ul', { class: 'sub-results', 'aria-label': `Matching sections of ${title}` }, ...subs) : null,
       entry.missing?.length ? h('p', { class: 'result-missing' }, 'Does not contain: ', entry.missing.map((w) => `“${w}”`).join(', ')) : null,

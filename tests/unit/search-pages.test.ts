@@ -12,14 +12,23 @@ describe('what pages declare to the search index', () => {
   it('a profile of the current edition is current, with its edition, risk level and last update', () => {
     expect(profileSearchData(c, profile('2024-06/evaders'))).toEqual({
       filters: { kind: 'Profile', country: 'Testland', profile: 'Draft evaders', edition: 'June 2024', status: 'current', risk: 'In general not substantiated' },
-      meta: { kind: 'Profile', country: 'Testland', edition: 'June 2024', status: 'current', date: 'Last updated June 2024', profile: 'Draft evaders' },
+      meta: { kind: 'Profile', country: 'Testland', edition: 'June 2024', status: 'current', date: 'Last updated June 2024', profile: 'Draft evaders', risk: 'Level of risk: In general not substantiated (from a secondary report)' },
     });
   });
 
   it('a profile of an earlier edition is superseded and says which edition it belongs to', () => {
     const { filters, meta } = profileSearchData(c, profile('2023-01/deserters'));
     expect(filters).toMatchObject({ status: 'superseded', edition: 'January 2023', risk: 'Well-founded fear in general substantiated' });
-    expect(meta).toMatchObject({ status: 'superseded', edition: 'January 2023' });
+    expect(meta).toMatchObject({ status: 'superseded', edition: 'January 2023', risk: 'Level of risk: Well-founded fear in general substantiated (official text)' });
+  });
+
+  it('a profile result says when its level of risk is not known, and an overview declares none', () => {
+    const notKnown = profile('2024-06/evaders');
+    const risk = { status: 'not-known' as const, why: 'Not read.', wouldSettle: 'The guidance.' };
+    const withNotKnown = { ...notKnown, data: { ...notKnown.data!, conclusions: { ...notKnown.data!.conclusions!, risk } } };
+    expect(profileSearchData(c, withNotKnown).meta.risk).toBe('Level of risk: not known');
+    const overview = { ...notKnown, data: { ...notKnown.data!, kind: 'overview' as const, conclusions: undefined } };
+    expect(profileSearchData(c, overview).meta).not.toHaveProperty('risk');
   });
 
   it('editions carry their status; the country page is current guidance', () => {

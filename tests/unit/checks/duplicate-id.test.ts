@@ -6,7 +6,7 @@ import { checkFixture, FILES, insertAfter, ofRule, VALID } from '../support/corp
 describe('duplicate-id', () => {
   it('two findings of one profile with one id fail at the second id, naming the first one\'s line', () => {
     // a second finding "penalties" after the first (which opens on line 28 and closes on line 30)
-    const problems = checkFixture({ [FILES.deserters]: insertAfter(30, '\n<Finding id="penalties" asOf="2022-11">\nDeserters are also fined [@report-2022, p. 14].\n</Finding>') });
+    const problems = checkFixture({ [FILES.deserters]: insertAfter(30, '\n<Finding id="penalties" asOf="2022-11" title="Fines">\nDeserters are also fined [@report-2022, p. 14].\n</Finding>') });
     expect(ofRule(problems, 'duplicate-id')).toEqual([
       {
         file: 'profiles/testland/2023-01/deserters.mdx', line: 32, column: 14, severity: 'error', rule: 'duplicate-id',
@@ -27,7 +27,7 @@ describe('duplicate-id', () => {
   });
 
   it('the same finding id in two different profiles passes (they are addressed as profile#id)', () => {
-    const problems = checkFixture({ [FILES.deserters]: insertAfter(30, '\n<Finding id="call-ups" asOf="2022-11">\nDeserters were called up again [@report-2022, p. 14].\n</Finding>') });
+    const problems = checkFixture({ [FILES.deserters]: insertAfter(30, '\n<Finding id="call-ups" asOf="2022-11" title="Called up again">\nDeserters were called up again [@report-2022, p. 14].\n</Finding>') });
     expect(problems).toEqual([]);
   });
 

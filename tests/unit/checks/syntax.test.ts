@@ -41,12 +41,12 @@ describe('syntax', () => {
 
   it('a finding inside a finding fails where the compiler loses the outer finding', () => {
     // The inner finding takes the outer one's </Finding>, so MDX reports the outer tag as never closed.
-    const problems = checkFixture({ [FILES.deserters]: edit('Desertion is punished', '<Finding id="inner" asOf="2022-10">\nDesertion is punished') });
+    const problems = checkFixture({ [FILES.deserters]: edit('Desertion is punished', '<Finding id="inner" asOf="2022-10" title="Inner">\nDesertion is punished') });
     expect(ofRule(problems, 'syntax')).toEqual([expect.objectContaining({ line: 28, column: 1, hint: 'end each <Finding> with </Finding> on a line of its own; findings cannot nest' })]);
   });
 
   it('a finding nested and closed inside another finding fails at the inner tag', () => {
-    const problems = checkFixture({ [FILES.deserters]: edit('Desertion is punished', '<Finding id="inner" asOf="2022-10">\nText.\n</Finding>\n\nDesertion is punished') });
+    const problems = checkFixture({ [FILES.deserters]: edit('Desertion is punished', '<Finding id="inner" asOf="2022-10" title="Inner">\nText.\n</Finding>\n\nDesertion is punished') });
     expect(ofRule(problems, 'syntax')).toContainEqual(expect.objectContaining({ line: 29, column: 1, message: '<Finding> inside finding "penalties": findings cannot nest' }));
   });
 
@@ -75,7 +75,7 @@ describe('syntax', () => {
   });
 
   it('a finding without asOf fails at the tag', () => {
-    const problems = checkFixture({ [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10">', '<Finding id="penalties">') });
+    const problems = checkFixture({ [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10"', '<Finding id="penalties"') });
     expect(ofRule(problems, 'syntax')).toEqual([expect.objectContaining({ line: 28, column: 1, message: '<Finding> needs asOf, the date the fact describes' })]);
   });
 
@@ -85,7 +85,7 @@ describe('syntax', () => {
   });
 
   it('an unknown attribute on a finding fails at its value', () => {
-    const problems = checkFixture({ [FILES.evaders2024]: edit('asOf="2024-03">', 'asOf="2024-03" source="news">') });
+    const problems = checkFixture({ [FILES.evaders2024]: edit('title="Conscription ended">', 'source="news" title="Conscription ended">') });
     expect(ofRule(problems, 'syntax')).toEqual([expect.objectContaining({ line: 12, column: 58, message: '<Finding> has no attribute "source"' })]);
   });
 
@@ -98,7 +98,7 @@ describe('syntax', () => {
   });
 
   it('a profile without frontmatter fails at 1:1', () => {
-    const problems = checkFixture({ [FILES.evaders2024]: '<Finding id="x" asOf="2024-03">\nText [@news-2024].\n</Finding>\n' });
+    const problems = checkFixture({ [FILES.evaders2024]: '<Finding id="x" asOf="2024-03" title="X">\nText [@news-2024].\n</Finding>\n' });
     expect(ofRule(problems, 'syntax')).toEqual([
       {
         file: FILES.evaders2024, line: 1, column: 1, severity: 'error', rule: 'syntax', message: 'the file has no frontmatter',

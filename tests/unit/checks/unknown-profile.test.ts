@@ -14,7 +14,7 @@ describe('unknown-profile', () => {
 
   it('a related profile that exists only in another edition fails', () => {
     // the 2024-06 edition has evaders but no deserters
-    const problems = checkFixture({ [FILES.evaders2024]: edit('exclusion: { consider: false, summary: No indicators. }', 'exclusion: { consider: false, summary: No indicators. }\nrelated: [deserters]') });
+    const problems = checkFixture({ [FILES.evaders2024]: edit('summary: No indicators. }', 'summary: No indicators. }\nrelated: [deserters]') });
     expect(ofRule(problems, 'unknown-profile')).toEqual([expect.objectContaining({ line: 10, column: 11, message: 'related names "deserters", but edition testland-2024-06 has no such profile' })]);
   });
 

@@ -41,7 +41,7 @@ describe('unsafe-mdx', () => {
   });
 
   it('an attribute expression id={x} on an allowed component fails at the tag', () => {
-    const problems = checkFixture({ [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10">', '<Finding id={x} asOf="2022-10">') });
+    const problems = checkFixture({ [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10"', '<Finding id={x} asOf="2022-10"') });
     expect(ofRule(problems, 'unsafe-mdx')).toEqual([
       expect.objectContaining({ line: 28, column: 1, message: '<Finding> attributes must be plain quoted strings', hint: expect.stringContaining('expressions in braces and spreads run code') }),
     ]);

@@ -4,7 +4,7 @@ import { checkFixture, edit, FILES, ofRule } from '../support/corpus-fixture.ts'
 describe('unsupported-conclusion', () => {
   it('a conclusion with an empty supportedBy fails at the conclusion', () => {
     const problems = checkFixture({
-      [FILES.evaders2024]: edit('persecution: { answer: no, summary: No persecution is reported., supportedBy: [end-of-conscription] }', 'persecution: { answer: no, summary: No persecution is reported., supportedBy: [] }'),
+      [FILES.evaders2024]: edit('summary: No persecution is reported., supportedBy: [end-of-conscription] }', 'summary: No persecution is reported., supportedBy: [] }'),
     });
     expect(ofRule(problems, 'unsupported-conclusion')).toEqual([
       {
@@ -60,7 +60,7 @@ describe('unsupported-conclusion', () => {
   it('a not-known conclusion needs no findings', () => {
     const problems = checkFixture({
       [FILES.evaders2024]: edit(
-        'risk: { level: not-in-general, summary: In general no well-founded fear., supportedBy: [end-of-conscription] }',
+        'risk: { level: not-in-general, knownFrom: secondary, basis: The news report only., summary: In general no well-founded fear., supportedBy: [end-of-conscription] }',
         'risk: { status: not-known, why: The conclusion text was not available., wouldSettle: The official PDF. }',
       ),
     });
@@ -68,13 +68,13 @@ describe('unsupported-conclusion', () => {
   });
 
   it('an exclusion conclusion may name no findings', () => {
-    // every exclusion conclusion in the valid fixture has no supportedBy
-    const problems = checkFixture({ [FILES.evaders2024]: edit('exclusion: { consider: false, summary: No indicators. }', 'exclusion: { consider: false, summary: No indicators., supportedBy: [] }') });
+    // the 2024-06 evaders exclusion names no findings in the valid fixture
+    const problems = checkFixture({ [FILES.evaders2024]: edit('summary: No indicators. }', 'summary: No indicators., supportedBy: [] }') });
     expect(problems).toEqual([]);
   });
 
   it('an exclusion conclusion that does name findings must name existing ones', () => {
-    const problems = checkFixture({ [FILES.evaders2024]: edit('exclusion: { consider: false, summary: No indicators. }', 'exclusion: { consider: false, summary: No indicators., supportedBy: [nothing-here] }') });
+    const problems = checkFixture({ [FILES.evaders2024]: edit('summary: No indicators. }', 'summary: No indicators., supportedBy: [nothing-here] }') });
     expect(ofRule(problems, 'unsupported-conclusion')).toEqual([expect.objectContaining({ line: 9, message: 'exclusion.supportedBy names "nothing-here", but this profile has no such finding' })]);
   });
 });

@@ -13,10 +13,10 @@ describe('comparing two editions of a profile', () => {
     const { before, after } = versions();
     const { conclusions } = compareVersions(before, after);
     expect(conclusions.map((c) => [c.key, c.before, c.after, c.changed])).toEqual([
-      ['persecution', 'Depends on the case', 'Does not amount to persecution', true],
-      ['risk', 'Only with risk-impacting circumstances', 'In general not substantiated', true],
-      ['nexus', '(imputed) political opinion: may be', 'No reason for persecution established', true],
-      ['exclusion', 'No exclusion indicators noted', 'No exclusion indicators noted', false],
+      ['persecution', 'Depends on the case', 'Does not amount to persecution (from a secondary report)', true],
+      ['risk', 'Only with risk-impacting circumstances', 'In general not substantiated (from a secondary report)', true],
+      ['nexus', '(imputed) political opinion: may be', 'No reason for persecution established (from a secondary report)', true],
+      ['exclusion', 'No exclusion indicators noted', 'No exclusion indicators noted (from a secondary report)', true],
     ]);
   });
 
@@ -30,7 +30,7 @@ describe('comparing two editions of a profile', () => {
 
   it('diffs a reworded finding word by word', () => {
     const { before, after } = versions({
-      [FILES.evaders2024]: edit('<Finding id="end-of-conscription" asOf="2024-03">\nConscription ended in March 2024 [@news-2024].', '<Finding id="call-ups" asOf="2024-03">\nCall-ups stopped in March 2024 [@news-2024].'),
+      [FILES.evaders2024]: edit('<Finding id="end-of-conscription" asOf="2024-03" title="Conscription ended">\nConscription ended in March 2024 [@news-2024].', '<Finding id="call-ups" asOf="2024-03" title="Call-ups stopped">\nCall-ups stopped in March 2024 [@news-2024].'),
     });
     const [finding] = compareVersions(before, after).findings;
     expect(finding.change).toBe('changed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FROM_NOTE, nexusPhrase, withProvenance } from '../../../src/lib/labels.ts';
+import { KNOWN_FROM_NOTE, nexusPhrase, riskAnswerLine, withProvenance } from '../../../src/lib/labels.ts';
 
 describe('provenance labels', () => {
   it('adds nothing to a conclusion taken from the official text', () => {
@@ -14,6 +14,17 @@ describe('provenance labels', () => {
   ] as const)('says in tables when a conclusion is known from %s', (knownFrom, words) => {
     expect(withProvenance('In general not substantiated', knownFrom)).toBe(`In general not substantiated (${words})`);
     expect(KNOWN_FROM_NOTE[knownFrom]).toMatch(/\S/);
+  });
+});
+
+describe('risk answer line in search results', () => {
+  it('names the official text as the source of an official conclusion', () => {
+    expect(riskAnswerLine({ level: 'in-general', knownFrom: 'official-text' })).toBe('Level of risk: Well-founded fear in general substantiated (official text)');
+  });
+
+  it('says where any other conclusion comes from, and says plainly when the risk is not known', () => {
+    expect(riskAnswerLine({ level: 'individual', knownFrom: 'press-release' })).toBe('Level of risk: Individual assessment (from a press release)');
+    expect(riskAnswerLine({ status: 'not-known' })).toBe('Level of risk: not known');
   });
 });
 

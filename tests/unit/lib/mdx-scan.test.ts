@@ -79,14 +79,32 @@ describe('scanMdx: findings and their citations', () => {
     expect(f.uncertain).toBe('Reported by one source only.');
   });
 
+  it('carries the finding\'s title, which names it wherever it is listed', () => {
+    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" title="Call-ups went on">\nX [@y].\n</Finding>\n`).findings[0]).toMatchObject({ id: 'a', title: 'Call-ups went on' });
+  });
+
+  it('requires a title on every finding, at the tag', () => {
+    const text = `${FM}<Finding id="a" asOf="2024-01">\nX [@y].\n</Finding>\n`;
+    expect(scanMdx(text).problems).toEqual([
+      { offset: text.indexOf('<Finding'), rule: 'syntax', message: 'finding "a" has no title', hint: expect.stringContaining('title="') },
+    ]);
+  });
+
+  it('rejects an empty or overlong title, at its value', () => {
+    const empty = `${FM}<Finding id="a" asOf="2024-01" title=" ">\nX [@y].\n</Finding>\n`;
+    expect(scanMdx(empty).problems).toEqual([expect.objectContaining({ offset: empty.indexOf('" ">') + 1, message: 'finding "a" has an empty title' })]);
+    const long = `${FM}<Finding id="a" asOf="2024-01" title="${'word '.repeat(17)}">\nX [@y].\n</Finding>\n`;
+    expect(scanMdx(long).problems).toEqual([expect.objectContaining({ message: 'the title of finding "a" has 84 characters; at most 80' })]);
+  });
+
   it('rejects an empty uncertain attribute', () => {
-    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" uncertain="">\nX [@y].\n</Finding>\n`).problems).toEqual([
+    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" title="A" uncertain="">\nX [@y].\n</Finding>\n`).problems).toEqual([
       expect.objectContaining({ rule: 'syntax', message: 'uncertain="" gives no reason' }),
     ]);
   });
 
   it('accepts single-quoted attributes and a tag spread over several lines', () => {
-    const scan2 = scanMdx(`${FM}<Finding\n  id='a'\n  asOf='2024-01'\n>\nX [@y].\n</Finding>\n`);
+    const scan2 = scanMdx(`${FM}<Finding\n  id='a'\n  asOf='2024-01'\n  title='A'\n>\nX [@y].\n</Finding>\n`);
     expect(scan2.problems).toEqual([]);
     expect(scan2.findings[0]).toMatchObject({ id: 'a', asOf: '2024-01' });
   });
