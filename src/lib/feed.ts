@@ -4,7 +4,8 @@
  * `<img onerror=…>` then reaches the reader as those characters, never as an element.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import type { Update } from './updates.ts';
+import type { ProfileUpdate, Update } from './updates.ts';
+import { CHANGE_KIND_LABEL } from './labels.ts';
 import { editionUrl } from './urls.ts';
 
 /** Text as HTML that shows exactly that text. */
@@ -19,5 +20,15 @@ export function feedItems(list: Update[]): RSSFeedItem[] {
     link: editionUrl(u.country, u.editionId),
     pubDate: new Date(`${u.published}T00:00:00Z`),
     description: `<p>${htmlText(u.summary)}</p>${u.changes.length ? `<ul>${u.changes.map((c) => `<li>${htmlText(c)}</li>`).join('')}</ul>` : ''}`,
+  }));
+}
+
+/** One feed item per profile change, linking to the comparison that shows it; escaped like the edition items. */
+export function profileFeedItems(list: ProfileUpdate[]): RSSFeedItem[] {
+  return list.map((u) => ({
+    title: htmlText(`${u.title}: what changed in the ${u.editionLabel} edition`),
+    link: u.compareHref,
+    pubDate: new Date(`${u.published}T00:00:00Z`),
+    description: `<ul>${u.changes.map((ch) => `<li>${htmlText(`${CHANGE_KIND_LABEL[ch.kind]}: ${ch.what}`)}</li>`).join('')}</ul><p>${htmlText(`Compared with the ${u.previousLabel} edition.`)}</p>`,
   }));
 }
