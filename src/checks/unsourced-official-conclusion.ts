@@ -1,6 +1,6 @@
 import type { Corpus, ProfileEntry } from '../lib/corpus.ts';
 import type { Problem } from '../lib/problem.ts';
-import type { AnyConclusion, ConclusionKey } from '../schemas/content.ts';
+import { parseFindingRef, type AnyConclusion, type ConclusionKey } from '../schemas/content.ts';
 import type { ScannedFinding } from '../lib/mdx-scan.ts';
 
 /**
@@ -13,7 +13,7 @@ export function checkUnsourcedOfficialConclusion(c: Corpus): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(c.profiles.map((p) => [p.id, p]));
   const findingOf = (p: ProfileEntry, ref: string): ScannedFinding | undefined => {
-    const [profileId, findingId] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+    const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
     return byId.get(`${p.country}/${p.month}/${profileId}`)?.scan.findings.find((f) => f.id === findingId);
   };
   for (const p of c.profiles) {

@@ -1,6 +1,6 @@
 import type { Corpus } from '../lib/corpus.ts';
 import { didYouMean, type Problem } from '../lib/problem.ts';
-import type { AnyConclusion, ConclusionKey } from '../schemas/content.ts';
+import { parseFindingRef, type AnyConclusion, type ConclusionKey } from '../schemas/content.ts';
 
 /** Conclusions that must rest on findings; exclusion is a prompt to examine and may stand alone. */
 const MUST_BE_SUPPORTED: ConclusionKey[] = ['persecution', 'risk', 'nexus'];
@@ -21,7 +21,7 @@ export function checkUnsupportedConclusion(c: Corpus): Problem[] {
         problems.push({ file: p.file, ...p.at(['conclusions', key]), severity: 'error', rule: 'unsupported-conclusion', message: `the ${key} conclusion names no supporting finding`, hint: 'list the findings it rests on in supportedBy, or record it as status: not-known with why and wouldSettle' });
       }
       refs.forEach((ref, index) => {
-        const [profileId, findingId] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+        const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
         const target = byId.get(`${p.country}/${p.month}/${profileId}`);
         const at = p.at(['conclusions', key, 'supportedBy', index]);
         if (!target) {

@@ -154,13 +154,3 @@ export function checkLocator(parts: LocatorPart[], structure: Structure | undefi
   }
   return problems;
 }
-
-/** CSL locator label for citation tools (the most specific part wins). */
-export function cslLocator(parts: LocatorPart[]): { label: string; locator: string } | undefined {
-  const order: LocatorKind[] = ['paragraph', 'page', 'footnote', 'article', 'point', 'section'];
-  for (const kind of order) {
-    const part = parts.find((p) => p.kind === kind);
-    if (part) return { label: kind === 'article' ? 'section' : kind === 'point' ? 'paragraph' : kind === 'footnote' ? 'note' : kind, locator: part.to ? `${part.from}-${part.to}` : part.from };
-  }
-  return undefined;
-}

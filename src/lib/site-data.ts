@@ -4,7 +4,7 @@
  */
 import { loadCorpus, type Corpus, type ProfileEntry } from './corpus.ts';
 import { contentDir } from './content-dir.ts';
-import type { ConclusionKey, Edition } from '../schemas/content.ts';
+import { parseFindingRef, type ConclusionKey, type Edition } from '../schemas/content.ts';
 
 let corpus: Corpus | undefined;
 let loadedVersion = -1;
@@ -80,18 +80,18 @@ export function profilesOf(c: Corpus, editionId: string): ProfileEntry[] {
 /** A finding that cites a source, with the conclusions (of any profile in its edition) that rest on it. */
 export interface Reliance {
   profile: ProfileEntry;
-  findingId: string;
-  /** The finding's short title, which names it in lists (its id is only the anchor). */
-  findingTitle: string;
-  findingText: string;
+  /** The finding the citations stand in; absent for citations in the profile's other text (reasoning, scope). */
+  finding?: { id: string; title: string; text: string };
   locators: string[];
+  /** Conclusions resting on the finding (none for citations outside findings). */
   conclusions: { profile: ProfileEntry; key: ConclusionKey }[];
 }
 
 type Resting = Reliance['conclusions'];
 
 /**
- * Which findings rely on each source, with the conclusions resting on each finding: built in one pass and kept
+ * What relies on each source: every citation, in a finding (with the conclusions resting on it) or elsewhere in a
+ * profile's text: built in one pass and kept
  * with the corpus. Looking these up per page instead made source pages quadratic in the number of profiles
  * (measured by `npm run bench`).
  */
@@ -103,7 +103,7 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
   for (const p of c.profiles) {
     for (const [key, conclusion] of Object.entries(p.data?.conclusions ?? {}) as [ConclusionKey, { supportedBy?: string[] }][]) {
       for (const ref of conclusion.supportedBy ?? []) {
-        const [profile, finding] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+        const { profile, finding } = parseFindingRef(ref, p.profile);
         const k = findingKey(p.edition, profile, finding);
         resting.set(k, [...(resting.get(k) ?? []), { profile: p, key }]);
       }
@@ -111,16 +111,24 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
   }
   const bySource = new Map<string, Reliance[]>();
   for (const p of c.profiles) {
-    for (const f of p.scan.findings) {
+    // Every citation counts: those in a finding go with it, the rest (reasoning, scope) with the profile itself.
+    const byPlace = Map.groupBy(p.scan.citations, (cluster) => cluster.findingId ?? '');
+    for (const [findingId, clusters] of byPlace) {
+      const f = findingId ? p.scan.findings.find((x) => x.id === findingId) : undefined;
       const locators = new Map<string, string[]>();
-      for (const item of f.citations.flatMap((cl) => cl.items)) locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
+      for (const item of clusters.flatMap((cl) => cl.items)) locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
       for (const [source, locs] of locators) {
-        const reliance = { profile: p, findingId: f.id, findingTitle: f.title ?? f.id, findingText: f.text, locators: locs, conclusions: resting.get(findingKey(p.edition, p.profile, f.id)) ?? [] };
+        const reliance: Reliance = {
+          profile: p,
+          ...(f ? { finding: { id: f.id, title: f.title ?? f.id, text: f.text } } : {}),
+          locators: locs,
+          conclusions: f ? resting.get(findingKey(p.edition, p.profile, f.id)) ?? [] : [],
+        };
         bySource.set(source, [...(bySource.get(source) ?? []), reliance]);
       }
     }
   }
-  for (const list of bySource.values()) list.sort((a, b) => b.profile.month.localeCompare(a.profile.month) || a.profile.profile.localeCompare(b.profile.profile));
+  for (const list of bySource.values()) list.sort((a, b) => b.profile.month.localeCompare(a.profile.month) || a.profile.profile.localeCompare(b.profile.profile) || Number(!a.finding) - Number(!b.finding));
   graphs.set(c, bySource);
   return bySource;
 }
@@ -136,7 +144,7 @@ export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
  * itself when the finding cannot be found, which the checks report.
  */
 export function findingTitle(c: Corpus, p: ProfileEntry, ref: string): string {
-  const [profileId, findingId] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+  const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
   const target = profileId === p.profile ? p : c.profiles.find((o) => o.edition === p.edition && o.profile === profileId);
   return target?.scan.findings.find((f) => f.id === findingId)?.title ?? findingId;
 }

@@ -239,6 +239,15 @@ export const FindingRef = z.string().regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*#)?[a-z0
   error: 'must be a finding id, or profile#finding-id for a finding of another profile in the same edition',
 });
 
+/**
+ * Reads a finding reference: `finding-id` names a finding of `ownProfile`, `profile#finding-id` one of another
+ * profile in the same edition. The one reader of this grammar.
+ */
+export function parseFindingRef(ref: string, ownProfile: string): { profile: string; finding: string; own: boolean } {
+  const hash = ref.indexOf('#');
+  return hash === -1 ? { profile: ownProfile, finding: ref, own: true } : { profile: ref.slice(0, hash), finding: ref.slice(hash + 1), own: false };
+}
+
 /** Where our statement of an official conclusion comes from. */
 export const KnownFrom = z.enum([
   /** The official guidance text itself. */

@@ -8,7 +8,7 @@ import { CONCLUSION_HEADING } from '../labels.ts';
 import { absoluteUrl } from '../site-url.ts';
 import { editionsOf, currentEdition, profilesOf, reliancesOn } from '../site-data.ts';
 import { conclusionAnchor, countryUrl, editionProfileUrl, editionUrl, findingAnchor, sourceUrl } from '../urls.ts';
-import type { ConclusionKey } from '../../schemas/content.ts';
+import { parseFindingRef, type ConclusionKey } from '../../schemas/content.ts';
 import { countryDataUrl, dataSchemaUrl, DATA_VERSION, editionDataUrl, profileDataUrl, sourceDataUrl } from './urls.ts';
 
 const KEYS: ConclusionKey[] = ['persecution', 'risk', 'nexus', 'exclusion'];
@@ -56,7 +56,7 @@ export function editionData(c: Corpus, id: string) {
 
 /** "finding" or "other-profile#finding" → where that finding is. */
 function findingRef(p: ProfileEntry, ref: string) {
-  const [profile, finding] = ref.includes('#') ? ref.split('#') : [p.profile, ref];
+  const { profile, finding } = parseFindingRef(ref, p.profile);
   return { profile, finding, url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profile)}#${findingAnchor(finding)}`) };
 }
 
@@ -111,9 +111,9 @@ export function sourceData(c: Corpus, id: string) {
     reliedOnBy: reliancesOn(c, id).map((r) => ({
       edition: r.profile.edition,
       profile: r.profile.profile,
-      finding: r.findingId,
+      finding: r.finding?.id ?? null,
       pinpoints: r.locators,
-      url: absoluteUrl(`${editionProfileUrl(r.profile.country, r.profile.edition, r.profile.profile)}#${findingAnchor(r.findingId)}`),
+      url: absoluteUrl(`${editionProfileUrl(r.profile.country, r.profile.edition, r.profile.profile)}${r.finding ? `#${findingAnchor(r.finding.id)}` : ''}`),
     })),
   };
 }

@@ -2,7 +2,7 @@
  * JSON Schema (2020-12) of the open data, version 1: published at /data/v1/schema.json and checked against every
  * document of the build by the tests. Adding an optional field keeps v1; renaming or removing one needs v2.
  */
-import { Ground, KnownFrom, Likelihood, RiskLevel } from '../../schemas/content.ts';
+import { Ground, KnownFrom, Likelihood, RiskLevel, SourceAccess } from '../../schemas/content.ts';
 import { DATA_VERSION } from './urls.ts';
 
 const str = { type: 'string' };
@@ -180,7 +180,7 @@ export const openDataSchema = {
           properties: { id, type: str, title: str, URL: url, issued: { type: 'object', required: ['date-parts'], properties: { 'date-parts': { type: 'array' } } } },
         },
         description: str,
-        access: { enum: ['read', 'partly-read', 'secondary'] },
+        access: { enum: SourceAccess.options },
         accessNote: nullableStr,
         structure: { type: ['object', 'null'] },
         reliedOnBy: {
@@ -189,7 +189,8 @@ export const openDataSchema = {
             type: 'object',
             additionalProperties: false,
             required: ['edition', 'profile', 'finding', 'pinpoints', 'url'],
-            properties: { edition: id, profile: id, finding: id, pinpoints: { type: 'array', items: str }, url },
+            // finding is null for a citation outside any finding (in the reasoning or another part of the text).
+            properties: { edition: id, profile: id, finding: { anyOf: [id, { type: 'null' }] }, pinpoints: { type: 'array', items: str }, url },
           },
         },
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLocator, cslLocator, parseLocator, type LocatorPart } from '../../../src/lib/locator.ts';
+import { checkLocator, parseLocator, type LocatorPart } from '../../../src/lib/locator.ts';
 
 /** Parses a locator that must be readable. */
 function parts(text: string): LocatorPart[] {
@@ -156,22 +156,6 @@ describe('checkLocator: sources with less structure', () => {
   });
 });
 
-describe('cslLocator', () => {
-  it.each([
-    // the most specific part wins: a page inside a section
-    ['sec. VI, pp. 8-9', { label: 'page', locator: '8-9' }],
-    // a section alone
-    ['sec. 4.2.3', { label: 'section', locator: '4.2.3' }],
-    // CSL has no article label: articles are sections
-    ['art. 9', { label: 'section', locator: '9' }],
-    // footnotes are CSL notes
-    ['fn. 3', { label: 'note', locator: '3' }],
-    // the source as a whole has no locator
-    ['', undefined],
-  ])('"%s" → %o', (text, expected) => {
-    expect(cslLocator(parts(text))).toEqual(expected);
-  });
-});
 
 describe('indents of an operative part', () => {
   const judgment = { points: 2, indents: { '1': 6 } };
