@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
-  CountrySchema, EditionSchema, FindingRef, Id, PartialDate, ProfileSchema, ProvisionSchema, SourceSchema,
+  CountrySchema, EditionSchema, FindingRef, Id, PartialDate, parseProvisionId, ProfileSchema, ProvisionSchema, SourceSchema,
 } from '../../src/schemas/content.ts';
 import { VALID } from './support/corpus-fixture.ts';
 
@@ -306,5 +306,16 @@ describe('the valid fixture files', () => {
     const text = readFileSync(join(VALID, 'profiles/testland', file), 'utf8');
     const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(text)![1];
     expect(ProfileSchema.safeParse(parse(frontmatter)).error).toBeUndefined();
+  });
+});
+
+describe('the provision id grammar', () => {
+  it('reads an article and a part of either instrument', () => {
+    expect(parseProvisionId('qd-9-2-e')).toEqual({ instrument: 'qd', article: '9', articleId: 'qd-9', part: '2-e' });
+    expect(parseProvisionId('qr-12a')).toEqual({ instrument: 'qr', article: '12a', articleId: 'qr-12a' });
+  });
+
+  it('refuses what is not a provision id', () => {
+    for (const id of ['qx-9', 'qd-', 'qd-9-', 'QD-9', 'qd-9--e']) expect(parseProvisionId(id)).toBeNull();
   });
 });
