@@ -103,3 +103,6 @@ export function conclusionAnswer(v: ConclusionValue): string {
 export function conclusionAnswerWithProvenance(v: ConclusionValue & { knownFrom?: z.infer<typeof KnownFrom> }): string {
   return 'knownFrom' in v && v.knownFrom ? withProvenance(conclusionAnswer(v), v.knownFrom) : conclusionAnswer(v);
 }
+
+/** The status of an edition or of a profile in it. */
+export const STATUS_LABEL = { current: 'Current', superseded: 'Superseded' } as const;
