@@ -70,6 +70,11 @@ export function versionsOf(c: Corpus, country: string, profileId: string): Profi
   return c.profiles.filter((p) => p.country === country && p.profile === profileId && p.data).sort((a, b) => b.month.localeCompare(a.month));
 }
 
+/** A profile's name across editions: the title of its newest version, so that every page names it the same way. */
+export function profileTitle(c: Corpus, country: string, profileId: string): string {
+  return versionsOf(c, country, profileId)[0]?.data?.title ?? profileId;
+}
+
 /** Profiles of one edition, in display order. */
 export function profilesOf(c: Corpus, editionId: string): ProfileEntry[] {
   return c.profiles
