@@ -106,3 +106,15 @@ export function conclusionAnswerWithProvenance(v: ConclusionValue & { knownFrom?
 
 /** The status of an edition or of a profile in it. */
 export const STATUS_LABEL = { current: 'Current', superseded: 'Superseded' } as const;
+
+/** How much of a source we read, in a word (tables) and in a sentence (the source's page). */
+export const ACCESS_LABEL = { read: 'Read in full', 'partly-read': 'Partly read', secondary: 'Known only second-hand' } as const;
+export const ACCESS_NOTE = {
+  read: 'We read the whole of this source (or of the registered excerpt) in a stored copy.',
+  'partly-read': 'Only part of this source could be read.',
+  secondary: 'We know this source only through another source.',
+} as const;
+
+/** The EU instruments, by full name and by short name. */
+export const INSTRUMENT_NAME = { qd: 'Qualification Directive 2011/95/EU', qr: 'Qualification Regulation (EU) 2024/1347' } as const;
+export const INSTRUMENT_SHORT = { qd: 'Qualification Directive', qr: 'Qualification Regulation' } as const;
