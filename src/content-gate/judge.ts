@@ -83,125 +83,145 @@ function titleProblems(f: ScannedFinding): GateProblem[] {
   return [];
 }
 
-/** Judges a parsed profile body. `shift` is added to tree offsets (a BOM the parser dropped). */
-export function judgeTree(tree: MdastNode, source: string, shift = 0): Judgement {
-  const problems: GateProblem[] = [];
-  const findings: ScannedFinding[] = [];
-  const citations: CiteCluster[] = [];
-  const rewrites: CitationRewrite[] = [];
-  const definitions = new Map<string, string>();
-  const start = (n: Node) => (n.position?.start.offset ?? 0) + shift;
-  const end = (n: Node) => (n.position?.end.offset ?? 0) + shift;
-  const problem = (offset: number, rule: GateProblem['rule'], message: string, hint: string) => problems.push({ offset, rule, message, hint });
+const LINK_HINT = 'link to a web page (https://…), an email address (mailto:…) or a page of this site';
+const IMAGE_HINT = 'put the image under public/ and refer to it by its path; nothing may load from another origin';
 
-  (function collectDefinitions(n: Node) {
-    if (n.type === 'definition' && n.identifier) definitions.set(n.identifier, n.url ?? '');
-    n.children?.forEach(collectDefinitions);
-  })(tree as Node);
+/** One judgement over one tree: the state the walk builds up, and one method per kind of node. */
+class Judge {
+  readonly result: Judgement = { findings: [], citations: [], problems: [], rewrites: [] };
+  private readonly definitions = new Map<string, string>();
 
-  function attributeOffset(n: Node, name: string): number {
-    const from = start(n);
-    const tag = source.slice(from - shift, source.indexOf('>', from - shift) + 1 || undefined);
+  constructor(
+    private readonly source: string,
+    private readonly shift: number,
+    tree: Node,
+  ) {
+    const collect = (n: Node) => {
+      if (n.type === 'definition' && n.identifier) this.definitions.set(n.identifier, n.url ?? '');
+      n.children?.forEach(collect);
+    };
+    collect(tree);
+  }
+
+  private start = (n: Node) => (n.position?.start.offset ?? 0) + this.shift;
+  private end = (n: Node) => (n.position?.end.offset ?? 0) + this.shift;
+
+  private problem(offset: number, rule: GateProblem['rule'], message: string, hint: string) {
+    this.result.problems.push({ offset, rule, message, hint });
+  }
+
+  private attributeOffset(n: Node, name: string): number {
+    const from = this.start(n);
+    const tag = this.source.slice(from - this.shift, this.source.indexOf('>', from - this.shift) + 1 || undefined);
     const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']`).exec(tag);
     return m ? from + m.index + m[0].length : from;
   }
 
-  function element(n: Node, open: ScannedFinding | null): ScannedFinding | null {
-    const name = n.name ?? '';
-    if (!COMPONENTS.has(name)) {
-      problem(start(n), 'unsafe-mdx', name ? `<${name}> is not an allowed component or element` : 'JSX fragments (<>…</>) are not allowed', ONLY);
-      return null;
-    }
-    if (n.type === 'mdxJsxTextElement') {
-      problem(start(n), 'syntax', `<${name}> must stand on lines of its own`, `put <${name} …> and </${name}> each on its own line, with a blank line before`);
-    }
+  /** The plain string attributes of an element; anything else (an expression, a spread) is refused. */
+  private attributes(n: Node, name: string) {
     const attrs: Record<string, string> = {};
-    const attrOffsets: Record<string, number> = {};
+    const offsets: Record<string, number> = {};
     for (const a of n.attributes ?? []) {
       if (a.type !== 'mdxJsxAttribute' || typeof a.value !== 'string') {
-        problem(start(n), 'unsafe-mdx', `<${name}> attributes must be plain quoted strings`, 'write id="…" asOf="YYYY-MM"; expressions in braces and spreads run code and are not allowed');
+        this.problem(this.start(n), 'unsafe-mdx', `<${name}> attributes must be plain quoted strings`, 'write id="…" asOf="YYYY-MM"; expressions in braces and spreads run code and are not allowed');
         continue;
       }
       attrs[a.name!] = a.value;
-      attrOffsets[a.name!] = attributeOffset(n, a.name!);
-      if (!FINDING_ATTRS.has(a.name!)) problem(attrOffsets[a.name!], 'syntax', `<Finding> has no attribute "${a.name}"`, 'use id, asOf and, for facts we could not verify, uncertain="why"');
+      offsets[a.name!] = this.attributeOffset(n, a.name!);
+      if (!FINDING_ATTRS.has(a.name!)) this.problem(offsets[a.name!], 'syntax', `<Finding> has no attribute "${a.name}"`, 'use id, asOf, title and, for facts we could not verify, uncertain="why"');
     }
-    if (open) problem(start(n), 'syntax', `<Finding> inside finding "${open.id}": findings cannot nest`, `close "${open.id}" with </Finding> first`);
+    return { attrs, offsets };
+  }
+
+  /** An element: only `<Finding>`, standing on its own lines, with valid attributes, not nested. */
+  private element(n: Node, open: ScannedFinding | null): ScannedFinding | null {
+    const name = n.name ?? '';
+    if (!COMPONENTS.has(name)) {
+      this.problem(this.start(n), 'unsafe-mdx', name ? `<${name}> is not an allowed component or element` : 'JSX fragments (<>…</>) are not allowed', ONLY);
+      return null;
+    }
+    if (n.type === 'mdxJsxTextElement') {
+      this.problem(this.start(n), 'syntax', `<${name}> must stand on lines of its own`, `put <${name} …> and </${name}> each on its own line, with a blank line before`);
+    }
+    const { attrs, offsets } = this.attributes(n, name);
+    if (open) this.problem(this.start(n), 'syntax', `<Finding> inside finding "${open.id}": findings cannot nest`, `close "${open.id}" with </Finding> first`);
     const { id = '', asOf = '', title, uncertain } = attrs;
-    if (!Id.safeParse(id).success) problem(attrOffsets.id ?? start(n), 'syntax', id ? `finding id "${id}" is not kebab-case` : '<Finding> needs an id', 'write id="short-kebab-case-name"; it becomes the finding\'s permanent anchor');
-    if (!AS_OF.test(asOf)) problem(attrOffsets.asOf ?? start(n), 'syntax', asOf ? `asOf "${asOf}" is not a date` : '<Finding> needs asOf, the date the fact describes', 'write asOf="YYYY-MM" or asOf="YYYY-MM-DD"');
-    if (uncertain !== undefined && uncertain.trim() === '') problem(attrOffsets.uncertain, 'syntax', 'uncertain="" gives no reason', 'say why the fact is uncertain, e.g. uncertain="Only reported by one news agency"');
-    const finding = { id, asOf, title, uncertain, offset: start(n), end: end(n), attrOffsets, citations: [], text: '' };
-    problems.push(...titleProblems(finding));
+    if (!Id.safeParse(id).success) this.problem(offsets.id ?? this.start(n), 'syntax', id ? `finding id "${id}" is not kebab-case` : '<Finding> needs an id', 'write id="short-kebab-case-name"; it becomes the finding\'s permanent anchor');
+    if (!AS_OF.test(asOf)) this.problem(offsets.asOf ?? this.start(n), 'syntax', asOf ? `asOf "${asOf}" is not a date` : '<Finding> needs asOf, the date the fact describes', 'write asOf="YYYY-MM" or asOf="YYYY-MM-DD"');
+    if (uncertain !== undefined && uncertain.trim() === '') this.problem(offsets.uncertain, 'syntax', 'uncertain="" gives no reason', 'say why the fact is uncertain, e.g. uncertain="Only reported by one news agency"');
+    const finding = { id, asOf, title, uncertain, offset: this.start(n), end: this.end(n), attrOffsets: offsets, citations: [], text: '' };
+    this.result.problems.push(...titleProblems(finding));
     return finding;
   }
 
-  function text(n: Node, open: ScannedFinding | null, words: string[] | null) {
+  /** Text: its citation clusters, recorded and marked for the compiler to turn into `<Cite>`. */
+  private text(n: Node, open: ScannedFinding | null, words: string[] | null) {
     const value = n.value ?? '';
-    const { offsets, escaped } = alignText(value, source.slice(start(n) - shift, end(n) - shift), start(n));
+    const slice = this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift);
+    const { offsets, escaped } = alignText(value, slice, this.start(n));
     const found = findCitations(value, offsets, escaped);
-    for (const p of found.problems) problem(p.offset, 'syntax', p.message, p.hint);
+    for (const p of found.problems) this.problem(p.offset, 'syntax', p.message, p.hint);
     let last = 0;
     for (const cluster of found.clusters) {
       if (open) cluster.findingId = open.id;
       const { start: _s, stop: _e, ...plain } = cluster;
-      citations.push(plain);
+      this.result.citations.push(plain);
       open?.citations.push(plain);
       words?.push(value.slice(last, cluster.start));
       last = cluster.stop;
     }
     words?.push(value.slice(last));
-    if (found.clusters.length) rewrites.push({ node: n, clusters: found.clusters });
+    if (found.clusters.length) this.result.rewrites.push({ node: n, clusters: found.clusters });
   }
 
-  function walk(n: Node, open: ScannedFinding | null, words: string[] | null) {
+  /** Why a node's URL is refused, with the hint; null for nodes without a URL or with an allowed one. */
+  private urlProblem(n: Node): [string, string] | null {
+    if (n.type === 'link' || n.type === 'definition') return ((w) => (w ? [w, LINK_HINT] : null))(linkUrlProblem(n.url ?? ''));
+    if (n.type === 'image') return ((w) => (w ? [w, IMAGE_HINT] : null))(imageUrlProblem(n.url ?? ''));
+    if (n.type === 'imageReference') return ((w) => (w ? [w, IMAGE_HINT] : null))(imageUrlProblem(this.definitions.get(n.identifier ?? '') ?? ''));
+    return null;
+  }
+
+  /** A Finding element and what it holds: the finding's plain text is gathered from its children. */
+  private findingElement(n: Node, open: ScannedFinding | null, words: string[] | null) {
+    const finding = this.element(n, open);
+    const inner: string[] = [];
+    for (const child of n.children ?? []) this.walk(child, finding ?? open, finding ? inner : words);
+    if (!finding) return;
+    finding.text = inner.join(' ').replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
+    this.result.findings.push(finding);
+  }
+
+  walk(n: Node, open: ScannedFinding | null, words: string[] | null): void {
+    const at = this.start(n);
     switch (n.type) {
       case 'mdxjsEsm':
-        return problem(start(n), 'unsafe-mdx', 'MDX files may not import or export code', 'remove the line; the components a profile may use (Finding) are provided by the site');
+        return this.problem(at, 'unsafe-mdx', 'MDX files may not import or export code', 'remove the line; the components a profile may use (Finding) are provided by the site');
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        return problem(start(n), 'unsafe-mdx', 'MDX expressions in braces run code and are not allowed in content', 'write \\{ for a literal brace; keep editorial notes out of the file');
+        return this.problem(at, 'unsafe-mdx', 'MDX expressions in braces run code and are not allowed in content', 'write \\{ for a literal brace; keep editorial notes out of the file');
       case 'html':
-        return problem(start(n), 'unsafe-mdx', 'raw HTML is not allowed in content', ONLY);
+        return this.problem(at, 'unsafe-mdx', 'raw HTML is not allowed in content', ONLY);
       case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const finding = element(n, open);
-        const inner: string[] = [];
-        for (const child of n.children ?? []) walk(child, finding ?? open, finding ? inner : words);
-        if (finding) {
-          finding.text = inner.join(' ').replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
-          findings.push(finding);
-        }
-        return;
-      }
+      case 'mdxJsxTextElement':
+        return this.findingElement(n, open, words);
       case 'text':
-        return text(n, open, words);
+        return this.text(n, open, words);
       case 'inlineCode':
         words?.push(n.value ?? '');
         return;
-      case 'link':
-      case 'definition': {
-        const why = linkUrlProblem(n.url ?? '');
-        if (why) problem(start(n), 'unsafe-mdx', why, 'link to a web page (https://…), an email address (mailto:…) or a page of this site');
-        break;
-      }
-      case 'image': {
-        const why = imageUrlProblem(n.url ?? '');
-        if (why) problem(start(n), 'unsafe-mdx', why, 'put the image under public/ and refer to it by its path; nothing may load from another origin');
-        break;
-      }
-      case 'imageReference': {
-        const why = imageUrlProblem(definitions.get(n.identifier ?? '') ?? '');
-        if (why) problem(start(n), 'unsafe-mdx', why, 'put the image under public/ and refer to it by its path; nothing may load from another origin');
-        break;
-      }
-      default:
-        if (!MARKDOWN_NODES.has(n.type)) return problem(start(n), 'unsafe-mdx', `${n.type} is not allowed in content`, ONLY);
     }
-    for (const child of n.children ?? []) walk(child, open, words);
+    const refused = this.urlProblem(n);
+    if (refused) this.problem(at, 'unsafe-mdx', ...refused);
+    if (!MARKDOWN_NODES.has(n.type)) return this.problem(at, 'unsafe-mdx', `${n.type} is not allowed in content`, ONLY);
+    for (const child of n.children ?? []) this.walk(child, open, words);
   }
+}
 
-  walk(tree as Node, null, null);
-  problems.sort((a, b) => a.offset - b.offset);
-  return { findings, citations, problems, rewrites };
+/** Judges a parsed profile body. `shift` is added to tree offsets (a BOM the parser dropped). */
+export function judgeTree(tree: MdastNode, source: string, shift = 0): Judgement {
+  const judge = new Judge(source, shift, tree as Node);
+  judge.walk(tree as Node, null, null);
+  judge.result.problems.sort((a, b) => a.offset - b.offset);
+  return judge.result;
 }
