@@ -62,3 +62,29 @@ export function nexusPhrase(v: { grounds: Parameters<typeof groundPhrase>[0][]; 
   if (v.grounds.length) return v.grounds.map(groundPhrase).join('; ');
   return v.groundNotNamed ? 'A reason may be established; none named' : 'No reason for persecution established';
 }
+
+/** The exclusion prompt in a few words, as the conclusion cards say it. */
+export const EXCLUSION_LABEL = { consider: 'Exclusion may need to be considered', none: 'No exclusion indicators noted' } as const;
+
+export const NOT_KNOWN_LABEL = 'Not known';
+
+type Conclusion<T> = { status: string } | T;
+interface Conclusions {
+  persecution: Conclusion<{ answer: keyof typeof PERSECUTION_LABEL; knownFrom: z.infer<typeof KnownFrom> }>;
+  risk: Conclusion<{ level: z.infer<typeof RiskLevel>; knownFrom: z.infer<typeof KnownFrom> }>;
+  nexus: Conclusion<Parameters<typeof nexusPhrase>[0] & { knownFrom: z.infer<typeof KnownFrom> }>;
+}
+
+/**
+ * A profile's answer in one line, for a search result: "Article 9: Amounts to persecution · Risk: Individual
+ * assessment · Reason: political opinion (imputed): highly likely". Gaps say "Not known", never a guess.
+ */
+export function conclusionsLine(k: Conclusions): string {
+  const part = <T extends object>(v: Conclusion<T>, text: (x: T) => string) =>
+    'status' in v ? NOT_KNOWN_LABEL : withProvenance(text(v as T), (v as { knownFrom: z.infer<typeof KnownFrom> }).knownFrom);
+  return [
+    `Article 9: ${part(k.persecution, (v) => PERSECUTION_LABEL[v.answer])}`,
+    `Risk: ${part(k.risk, (v) => RISK_LABEL[v.level])}`,
+    `Reason: ${part(k.nexus, (v) => nexusPhrase(v))}`,
+  ].join(' · ');
+}
