@@ -99,6 +99,18 @@ function excerptNode(excerpt: string, className: string): HTMLElement {
   return p;
 }
 
+/**
+ * The filters are sent folded (no `open` in the HTML), so a phone paints them in their final state and nothing moves.
+ * On a wide screen the stylesheet shows them beside the results whatever the state (search.css, ::details-content);
+ * opening them here only keeps the state true to what is seen, and unfolds them in browsers without that selector.
+ */
+function openFiltersOnWideScreens(filters: HTMLDetailsElement): void {
+  const wide = window.matchMedia('(min-width: 50.01rem)');
+  const apply = () => { if (wide.matches) filters.open = true; };
+  apply();
+  wide.addEventListener('change', apply);
+}
+
 /** A profile's answer under its title: the conclusions in one line (labels.ts conclusionsLine), from the index. */
 function answerLine(meta: PagefindData['meta']): HTMLElement | null {
   return meta.answer ? h('p', { class: 'result-answer' }, meta.answer) : null;
@@ -191,8 +203,7 @@ export function startSearchPage(): void {
 
   let state = fromUrl();
   writeForm(state);
-  // On a narrow screen the filters start folded, unless the URL already uses them.
-  if (window.matchMedia('(max-width: 50rem)').matches && !hasFacetFilters(state) && state.status === 'current') filters.open = false;
+  openFiltersOnWideScreens(filters);
 
   const pagefindReady = loadPagefind();
   pagefindReady.catch(() => {}); // reported by run()
@@ -292,6 +303,8 @@ export function startSearchPage(): void {
     list.children[first]?.querySelector<HTMLAnchorElement>('a')?.focus();
   });
   window.addEventListener('popstate', () => {
+    // A link within the page ("Skip to results") also fires popstate; the search is the same, so leave it drawn.
+    if (stateToUrl(fromUrl()) === stateToUrl(state)) return;
     state = fromUrl();
     writeForm(state);
     run();
