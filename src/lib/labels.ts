@@ -52,6 +52,14 @@ export const CONCLUSION_HEADING = {
   exclusion: 'Exclusion',
 } as const;
 
+/** The conclusions' names in a few words, for table columns and summaries. */
+export const CONCLUSION_SHORT = {
+  persecution: 'Article 9',
+  risk: 'Level of risk',
+  nexus: 'Article 10 reason',
+  exclusion: 'Exclusion',
+} as const;
+
 /** "political opinion (imputed), highly likely" */
 export function groundPhrase(g: { ground: z.infer<typeof Ground>; imputed: boolean; likelihood: z.infer<typeof Likelihood>; for?: string }): string {
   return `${g.imputed ? '(imputed) ' : ''}${GROUND_LABEL[g.ground]}: ${LIKELIHOOD_LABEL[g.likelihood]}${g.for ? ` (for ${g.for})` : ''}`;

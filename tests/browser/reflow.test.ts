@@ -87,7 +87,8 @@ describe('a wide table scrolls in its own box, with its name and first column ke
         const before = first.getBoundingClientRect().left;
         box.scrollLeft = box.scrollWidth;
         return {
-          role: box.getAttribute('role'),
+          // A <section> with a name is a region landmark.
+          role: box.getAttribute('role') ?? (box.tagName === 'SECTION' && box.hasAttribute('aria-label') ? 'region' : null),
           name: box.getAttribute('aria-label') ?? '',
           tabindex: box.getAttribute('tabindex'),
           scrolls: box.scrollWidth > box.clientWidth,
