@@ -3,7 +3,7 @@ import { didYouMean, type Problem } from '../lib/problem.ts';
 
 /**
  * A profile sits in an edition folder with no edition file, or an edition or profile names a country that is not
- * registered.
+ * registered, or a source says it is part of an edition that does not exist.
  */
 export function checkUnknownEdition(c: Corpus): Problem[] {
   const problems: Problem[] = [];
@@ -23,6 +23,12 @@ export function checkUnknownEdition(c: Corpus): Problem[] {
       problems.push({ file: e.file, ...e.at(['country']), severity: 'error', rule: 'unknown-country', message: `unknown country "${e.data.country}"`, hint: didYouMean(e.data.country, countries, `add content/countries/${e.data.country}.yaml`) });
     } else if (!e.id.startsWith(`${e.data.country}-`) || !/-\d{4}-(0[1-9]|1[0-2])$/.test(e.id)) {
       problems.push({ file: e.file, line: 1, column: 1, severity: 'error', rule: 'unknown-edition', message: `an edition file must be named <country>-<yyyy-mm>.yaml; "${e.id}" does not match country "${e.data.country}"`, hint: `rename it to ${e.data.country}-${e.data.published.slice(0, 7)}.yaml` });
+    }
+  }
+  for (const src of c.sources.values()) {
+    const id = src.data?.partOfEdition;
+    if (id && !c.editions.has(id)) {
+      problems.push({ file: src.file, ...src.at(['partOfEdition']), severity: 'error', rule: 'unknown-edition', message: `partOfEdition names an unknown edition "${id}"`, hint: didYouMean(id, editions, 'name an edition of content/editions/') });
     }
   }
   return problems;

@@ -45,14 +45,6 @@ export function withProvenance(label: string, knownFrom: z.infer<typeof KnownFro
   return KNOWN_FROM_SHORT[knownFrom] ? `${label} (${KNOWN_FROM_SHORT[knownFrom]})` : label;
 }
 
-/**
- * A profile's level of risk and where it comes from, in one line for search results:
- * "Level of risk: Individual assessment (from a press release)", "… (official text)", "Level of risk: not known".
- */
-export function riskAnswerLine(risk: { status: 'not-known' } | { level: z.infer<typeof RiskLevel>; knownFrom: z.infer<typeof KnownFrom> }): string {
-  if ('status' in risk) return 'Level of risk: not known';
-  return `Level of risk: ${RISK_LABEL[risk.level]} (${KNOWN_FROM_SHORT[risk.knownFrom] || 'official text'})`;
-}
 
 /** How each kind of change to a profile is introduced in its list of changes. */
 export const CHANGE_KIND_LABEL = {
@@ -66,6 +58,14 @@ export const CONCLUSION_HEADING = {
   persecution: 'Article 9: acts of persecution',
   risk: 'Level of risk',
   nexus: 'Article 10: reasons for persecution',
+  exclusion: 'Exclusion',
+} as const;
+
+/** The conclusions' names in a few words, for table columns and summaries. */
+export const CONCLUSION_SHORT = {
+  persecution: 'Article 9',
+  risk: 'Level of risk',
+  nexus: 'Article 10 reason',
   exclusion: 'Exclusion',
 } as const;
 
@@ -92,7 +92,7 @@ type ConclusionValue =
 
 /** A conclusion's answer in a few words, the same on every page; "Not known" for a recorded gap. */
 export function conclusionAnswer(v: ConclusionValue): string {
-  if ('status' in v) return 'Not known';
+  if ('status' in v) return NOT_KNOWN_LABEL;
   if ('answer' in v) return PERSECUTION_LABEL[v.answer];
   if ('level' in v) return RISK_LABEL[v.level];
   if ('consider' in v) return v.consider ? EXCLUSION_LABEL.consider : EXCLUSION_LABEL.none;
@@ -118,3 +118,18 @@ export const ACCESS_NOTE = {
 /** The EU instruments, by full name and by short name. */
 export const INSTRUMENT_NAME = { qd: 'Qualification Directive 2011/95/EU', qr: 'Qualification Regulation (EU) 2024/1347' } as const;
 export const INSTRUMENT_SHORT = { qd: 'Qualification Directive', qr: 'Qualification Regulation' } as const;
+
+/** The word for a conclusion we record as not known. */
+export const NOT_KNOWN_LABEL = 'Not known';
+
+/**
+ * A profile's answer in one line, for a search result: "Article 9: Amounts to persecution · Risk: Individual
+ * assessment (from a press release) · Reason: political opinion (imputed): highly likely". Gaps say "Not known".
+ */
+export function conclusionsLine(k: { persecution: ConclusionValue; risk: ConclusionValue; nexus: ConclusionValue }): string {
+  return [
+    `Article 9: ${conclusionAnswerWithProvenance(k.persecution)}`,
+    `Risk: ${conclusionAnswerWithProvenance(k.risk)}`,
+    `Reason: ${conclusionAnswerWithProvenance(k.nexus)}`,
+  ].join(' · ');
+}

@@ -10,6 +10,8 @@ export const PAGEFIND_PATH = '/pagefind/';
  * - `title` keeps its default 5× boost;
  * - `profile` (the profile's name, on profile pages only, see search-pages.ts) adds 3×, so that a query naming a
  *   profile ("deserters") finds the profile before the dozens of sources with the word in their title;
+ * - `cite` (a source's short citation and number) adds 4×, so a source is found by the way it is cited;
+ * - `answer` (a profile's conclusions in one line) only describes a result, like `kind`;
  * - `country` and `edition` count a little (a query often names them), and the labels that only describe a result
  *   (`kind`, `status`, `date`, `risk`) not at all, so that "current" or "2025" in a query does not lift every page.
  * Superseded editions are ranked below current guidance by their page weight, not here (SUPERSEDED_WEIGHT).
@@ -17,7 +19,7 @@ export const PAGEFIND_PATH = '/pagefind/';
 export const PAGEFIND_OPTIONS = {
   excerptLength: 26,
   ranking: {
-    metaWeights: { title: 5, profile: 3, country: 0.5, edition: 0.5, kind: 0, status: 0, date: 0, risk: 0 },
+    metaWeights: { title: 5, profile: 3, cite: 4, country: 0.5, edition: 0.5, kind: 0, status: 0, date: 0, answer: 0 },
   },
 } as const;
 

@@ -50,8 +50,10 @@ export interface PageMeta {
    * query naming a profile ("deserters") finds the profile before the many sources with the word in their title.
    */
   profile?: string;
-  /** On risk profiles, the level of risk and where it comes from (labels.ts riskAnswerLine). */
-  risk?: string;
+  /** On profile pages, the conclusions in one line (labels.ts conclusionsLine); shown, never ranked. */
+  answer?: string;
+  /** On source pages, the short citation and case or document number ("EUAA CG Syria Dec 2025 · C-238/19"). */
+  cite?: string;
 }
 
 /**
@@ -59,6 +61,13 @@ export interface PageMeta {
  * rank a current page above its superseded versions, which matter only when a reader includes superseded editions.
  */
 export const SUPERSEDED_WEIGHT = 0.25;
+
+/**
+ * Ranking weight of a source page. Sources repeat the words of the guidance (news on amnesties, the COI report on
+ * deserters), so at full weight they outrank the profile that answers the reader's question; at this weight a profile
+ * with the same words ranks first, while a query only a source matches still finds it.
+ */
+export const SOURCE_WEIGHT = 0.5;
 
 /** Risk label used when a profile records its level of risk as not known. */
 export const RISK_NOT_KNOWN = 'Not known';

@@ -5,8 +5,8 @@
 import type { Corpus, ProfileEntry } from './corpus.ts';
 import { currentEdition, editionsOf, versionsOf } from './site-data.ts';
 import { formatDate } from './dates.ts';
-import { RISK_LABEL, riskAnswerLine } from './labels.ts';
-import { FACETS, KIND, RISK_NOT_KNOWN, type FacetKey, type PageFilters, type PageMeta, type Status } from './search-facets.ts';
+import { RISK_LABEL, conclusionsLine } from './labels.ts';
+import { FACETS, KIND, RISK_NOT_KNOWN, SOURCE_WEIGHT, SUPERSEDED_WEIGHT, type FacetKey, type PageFilters, type PageMeta, type Status } from './search-facets.ts';
 
 /** What a page declares to the index. */
 export interface PageSearchData {
@@ -28,12 +28,6 @@ function riskOf(p: ProfileEntry): string | undefined {
   return 'status' in risk ? RISK_NOT_KNOWN : RISK_LABEL[risk.level];
 }
 
-/** The risk answer a profile result shows, with its provenance; nothing for overviews. */
-function riskMeta(p: ProfileEntry): { risk?: string } {
-  const risk = p.data?.conclusions?.risk;
-  return risk ? { risk: riskAnswerLine(risk) } : {};
-}
-
 /** A profile page, as it stood in its edition. */
 export function profileSearchData(c: Corpus, p: ProfileEntry): PageSearchData {
   const edition = c.editions.get(p.edition)!.data!;
@@ -41,7 +35,10 @@ export function profileSearchData(c: Corpus, p: ProfileEntry): PageSearchData {
   const status = statusOf(c, p.country, p.edition);
   return {
     filters: { kind: KIND.profile, country, profile: profileLabel(c, p.country, p.profile), edition: edition.label, status, risk: riskOf(p) },
-    meta: { kind: KIND.profile, country, edition: edition.label, status, date: `Last updated ${formatDate(p.data!.lastUpdate)}`, profile: p.data!.title, ...riskMeta(p) },
+    meta: {
+      kind: KIND.profile, country, edition: edition.label, status, date: `Last updated ${formatDate(p.data!.lastUpdate)}`, profile: p.data!.title,
+      answer: p.data!.conclusions ? conclusionsLine(p.data!.conclusions) : undefined,
+    },
   };
 }
 
@@ -75,10 +72,38 @@ export function retiredProfileSearchData(c: Corpus, countryId: string, profileId
   return { filters: { kind: KIND.profile, country, profile: profileLabel(c, countryId, profileId) }, meta: { kind: KIND.profile, country } };
 }
 
-/** A registered source. */
+/** The edition of guidance a source is the text of (an edition's `basedOn`) or a part of (`partOfEdition`), if any. */
+function editionPublishedAs(c: Corpus, sourceId: string) {
+  const part = c.sources.get(sourceId)?.data?.partOfEdition;
+  return [...c.editions.entries()].find(([id, e]) => e.data && (e.data.basedOn === sourceId || id === part));
+}
+
+/**
+ * A registered source. One that is the text of an edition of guidance carries that edition's status, so a superseded
+ * edition's document is labelled superseded and left out of "current guidance only", like the edition's profiles.
+ * Its short citation and number are declared too, so "EUAA CG Syria Dec 2025" or "C-238/19" finds it.
+ */
 export function sourceSearchData(c: Corpus, sourceId: string): PageSearchData {
   const s = c.sources.get(sourceId)!.data!;
-  return { filters: { kind: KIND.source }, meta: { kind: KIND.source, date: `Published ${formatDate(s.issued)}` } };
+  const cite = [s.shortTitle, s.number].filter(Boolean).join(' · ');
+  const published = editionPublishedAs(c, sourceId);
+  if (!published) return { filters: { kind: KIND.source }, meta: { kind: KIND.source, date: `Published ${formatDate(s.issued)}`, cite } };
+  const [editionId, e] = published;
+  const country = c.countries.get(e.data!.country)?.data?.name;
+  const status = statusOf(c, e.data!.country, editionId);
+  return {
+    filters: { kind: KIND.source, country, edition: e.data!.label, status },
+    meta: { kind: KIND.source, country, edition: e.data!.label, status, date: `Published ${formatDate(s.issued)}`, cite },
+  };
+}
+
+/**
+ * Ranking weight of a source page: below guidance (for the same words a profile, which answers the question, ranks
+ * above the documents it rests on), and lower still for a superseded edition's document.
+ */
+export function sourceSearchWeight(c: Corpus, sourceId: string): number {
+  const published = editionPublishedAs(c, sourceId);
+  return published && statusOf(c, published[1].data!.country, published[0]) === 'superseded' ? SUPERSEDED_WEIGHT : SOURCE_WEIGHT;
 }
 
 /** A legal provision, or the list of provisions. */

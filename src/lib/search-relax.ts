@@ -57,6 +57,23 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word.toLowerCase().replace(/['’]/g, ''));
 }
 
+/** A lone letter ("a", "I"): never worth searching. A lone digit is, as in "Article 9". */
+const isLoneLetter = (word: string) => /^\p{L}$/u.test(word);
+
+/**
+ * The term the search page sends to Pagefind: the query without its stop words and lone letters. Pagefind matches
+ * each word as the start of a word, so "a" would match, and highlight, every word beginning with "a" and lift pages
+ * for it. A query with quotes (a phrase) or with nothing left is sent as typed.
+ */
+export function searchTerm(query: string): string {
+  if (/["“”]/.test(query)) return query.trim();
+  const kept = query.split(/\s+/).filter((raw) => {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '');
+    return word !== '' && !isStopWord(word) && !isLoneLetter(word);
+  });
+  return kept.length ? kept.join(' ') : query.trim();
+}
+
 /** A query split into the words worth searching and the words left out. */
 export interface RelaxationPlan {
   /** Words searched one by one, in the order typed. */

@@ -79,6 +79,11 @@ export const SourceSchema = z.strictObject({
   authority: Text.optional(),
   /** Case number, decree number, report number. */
   number: Text.optional(),
+  /**
+   * The edition of guidance (content/editions/) this source is one part of, such as a single page of the EUAA's
+   * guidance, when it is not the edition's own `basedOn` document. Search then labels it with the edition's status.
+   */
+  partOfEdition: Id.optional(),
   /** Publication date. */
   issued: PartialDate,
   /**

@@ -8,7 +8,8 @@
  */
 import { MAX_SUB_RESULTS, MIN_RESULTS, PAGE_SIZE, PAGEFIND_OPTIONS, PAGEFIND_PATH, TYPING_DELAY } from '../lib/search-config.ts';
 import { FACETS, FACET_KEYS, type FacetKey } from '../lib/search-facets.ts';
-import { canRelax, describeRelaxation, isStopWord, planRelaxation, rankByCoverage, type WordHits } from '../lib/search-relax.ts';
+import { canRelax, describeRelaxation, isStopWord, planRelaxation, rankByCoverage, searchTerm, type WordHits } from '../lib/search-relax.ts';
+import { preferGuidance, RERANK_DEPTH } from '../lib/search-rank.ts';
 import { describeScope, emptyState, hasFacetFilters, pagefindFilters, parseState, stateToUrl, type SearchState } from '../lib/search-state.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -57,6 +58,18 @@ async function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/**
+ * Pagefind's results with guidance before sources for the same match (lib/search-rank.ts). Only the head is
+ * re-ranked: it needs each result's metadata, which the first page of results loads anyway.
+ */
+async function guidanceFirst(results: PagefindResult[], query: string): Promise<PagefindResult[]> {
+  const head = await Promise.all(results.slice(0, RERANK_DEPTH).map(async (result) => {
+    const { meta } = await result.data();
+    return { result, score: result.score, kind: meta.kind, cite: meta.cite };
+  }));
+  return [...preferGuidance(head, query).map((x) => x.result), ...results.slice(RERANK_DEPTH)];
+}
+
 async function search(pagefind: Pagefind, term: string | null, filters: object): Promise<PagefindResponse> {
   const response = await pagefind.search(term, { filters });
   if (!response) throw new Error('Pagefind returned no response');
@@ -84,6 +97,42 @@ function excerptNode(excerpt: string, className: string): HTMLElement {
     .replace(/<(?!\/?mark>)[^>]*>/g, '')
     .replace(/<mark>([^<]*)<\/mark>/g, (whole, word: string) => (isStopWord(word.replace(/[^\p{L}\p{N}'’]/gu, '')) ? word : whole));
   return p;
+}
+
+/**
+ * The filters are sent folded (no `open` in the HTML), so a phone paints them in their final state and nothing moves.
+ * On a wide screen the stylesheet shows them beside the results whatever the state (search.css, ::details-content);
+ * opening them here only keeps the state true to what is seen, and unfolds them in browsers without that selector.
+ */
+function openFiltersOnWideScreens(filters: HTMLDetailsElement): void {
+  const wide = window.matchMedia('(min-width: 50.01rem)');
+  const apply = () => { if (wide.matches) filters.open = true; };
+  apply();
+  wide.addEventListener('change', apply);
+}
+
+/** A profile's answer under its title: the conclusions in one line (labels.ts conclusionsLine), from the index. */
+function answerLine(meta: PagefindData['meta']): HTMLElement | null {
+  return meta.answer ? h('p', { class: 'result-answer' }, meta.answer) : null;
+}
+
+/**
+ * Filter options that would show nothing are not offered: an option whose count is 0 is hidden, unless it is ticked
+ * (the reader must be able to untick it). "Superseded editions only" follows the superseded count. Without counts
+ * (no search yet, or relaxed results) every option is offered.
+ */
+function offerOptions(countOf: ((el: HTMLElement) => number) | null): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-count]')) {
+    const row = el.closest<HTMLElement>('.filter-option');
+    const input = row?.querySelector('input');
+    if (!row || !input) continue;
+    row.hidden = countOf !== null && countOf(el) === 0 && !input.checked;
+    if (input.id === 'status-all') {
+      const only = document.getElementById('status-superseded') as HTMLInputElement | null;
+      const onlyRow = only?.closest<HTMLElement>('.filter-option');
+      if (onlyRow && only) onlyRow.hidden = row.hidden && !only.checked;
+    }
+  }
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -154,8 +203,7 @@ export function startSearchPage(): void {
 
   let state = fromUrl();
   writeForm(state);
-  // On a narrow screen the filters start folded, unless the URL already uses them.
-  if (window.matchMedia('(max-width: 50rem)').matches && !hasFacetFilters(state) && state.status === 'current') filters.open = false;
+  openFiltersOnWideScreens(filters);
 
   const pagefindReady = loadPagefind();
   pagefindReady.catch(() => {}); // reported by run()
@@ -255,6 +303,8 @@ export function startSearchPage(): void {
     list.children[first]?.querySelector<HTMLAnchorElement>('a')?.focus();
   });
   window.addEventListener('popstate', () => {
+    // A link within the page ("Skip to results") also fires popstate; the search is the same, so leave it drawn.
+    if (stateToUrl(fromUrl()) === stateToUrl(state)) return;
     state = fromUrl();
     writeForm(state);
     run();
@@ -267,7 +317,7 @@ export function startSearchPage(): void {
   /** Runs the searches of one state: the query, the counts of each filter group, and, if needed, the relaxation. */
   async function execute(pagefind: Pagefind, s: SearchState): Promise<Outcome> {
     const started = performance.now();
-    const term = s.q || null;
+    const term = s.q ? searchTerm(s.q) : null;
     const main = await search(pagefind, term, pagefindFilters(s));
 
     // Counts per filter group ignore the group's own selection: ticking a second box widens, it does not narrow.
@@ -279,7 +329,8 @@ export function startSearchPage(): void {
     const statusCounts = counts.status ?? {};
     const supersededMore = s.status === 'current' ? (statusCounts.superseded ?? 0) : 0;
 
-    const entries: Entry[] = main.results.map((result) => ({ result }));
+    const ranked = s.q ? await guidanceFirst(main.results, s.q) : main.results;
+    const entries: Entry[] = ranked.map((result) => ({ result }));
     let relaxNote: string | undefined;
     if (s.q && main.results.length < MIN_RESULTS && canRelax(s.q)) {
       const plan = planRelaxation(s.q);
@@ -324,13 +375,14 @@ export function startSearchPage(): void {
     }
 
     // Counts are of pages containing every word; beside relaxed results they would mislead, so they are left out.
-    if (relaxedCount > 0) clearCounts();
-    else for (const el of document.querySelectorAll<HTMLElement>('[data-count]')) {
+    const countOf = (el: HTMLElement) => {
       const [key, ...rest] = el.dataset.count!.split(':');
       const value = rest.join(':');
-      const n = key === 'status' ? o.counts.status?.superseded ?? 0 : o.counts[key]?.[value] ?? 0;
-      el.textContent = `(${n})`;
-    }
+      return key === 'status' ? o.counts.status?.superseded ?? 0 : o.counts[key]?.[value] ?? 0;
+    };
+    if (relaxedCount > 0) clearCounts();
+    else for (const el of document.querySelectorAll<HTMLElement>('[data-count]')) el.textContent = `(${countOf(el)})`;
+    offerOptions(relaxedCount > 0 ? null : countOf);
 
     document.getElementById('search-hint-superseded')!.hidden = s.status !== 'current';
     document.getElementById('search-hint-filters')!.hidden = !hasFacetFilters(s);
@@ -372,7 +424,7 @@ export function startSearchPage(): void {
     return h('li', { class: `search-result${superseded ? ' is-superseded' : ''}` },
       h('h3', { class: 'result-title' }, link),
       h('p', { class: 'result-meta' }, badge, badge && ' ', facts),
-      m.risk ? h('p', { class: 'result-risk' }, m.risk) : null,
+      answerLine(m),
       excerptNode(data.excerpt, 'result-excerpt'),
       subs.length ? h('ul', { class: 'sub-results', 'aria-label': `Matching sections of ${title}` }, ...subs) : null,
       entry.missing?.length ? h('p', { class: 'result-missing' }, 'Does not contain: ', entry.missing.map((w) => `“${w}”`).join(', ')) : null,
@@ -381,6 +433,7 @@ export function startSearchPage(): void {
 
   function clearCounts() {
     for (const el of document.querySelectorAll<HTMLElement>('[data-count]')) el.textContent = '';
+    offerOptions(null);
   }
 
   function updateFiltersSummary(s: SearchState) {

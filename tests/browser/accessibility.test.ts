@@ -1,4 +1,7 @@
-/** axe finds no WCAG 2.2 A/AA violation on any page type (tests/support/site-pages.ts picks one of each). */
+/**
+ * axe finds no WCAG 2.2 A/AA violation on any page type (tests/support/site-pages.ts picks one of each), in the light
+ * and the dark colour scheme, and on the search page with results shown.
+ */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +11,8 @@ import type { PageTypes } from '../support/site-pages.ts';
 const session = useBrowserSession();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TYPES: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'sources', 'source', 'law', 'provision', 'notFound'];
+
+const SCHEMES = ['light', 'dark'] as const;
 
 const describeViolations = (violations: Result[]) =>
   violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`).join('\n');
@@ -20,12 +25,23 @@ describe(`every page type passes axe (${TAGS.join(', ')}) on ${session.site.labe
     expect(violations.map((v) => v.id)).toContain('image-alt');
   });
 
-  it.each(TYPES)('%s', async (type) => {
+  // Both colour schemes: the dark one follows the system setting (prefers-color-scheme) and has its own colours.
+  it.each(SCHEMES.flatMap((scheme) => TYPES.map((type) => [type, scheme] as const)))('%s, %s scheme', async (type, scheme) => {
     const path = session.site.pages[type];
     const page = await session.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
     const response = await page.goto(session.url(path));
     expect(response?.status(), path).toBe(type === 'notFound' ? 404 : 200);
     const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
+  });
+
+  it.each(SCHEMES)('search results, %s scheme', async (scheme) => {
+    const page = await session.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(session.url('/search/?q=deserter&status=all'));
+    await page.waitForSelector('.search-main[aria-busy="false"]');
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(violations, describeViolations(violations)).toEqual([]);
   });
 });

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../src/lib/corpus.ts';
-import { countrySearchData, editionSearchData, facetOptions, lawSearchData, profileSearchData, retiredProfileSearchData, sourceSearchData } from '../../src/lib/search-pages.ts';
-import { FACET_KEYS } from '../../src/lib/search-facets.ts';
+import { countrySearchData, editionSearchData, facetOptions, lawSearchData, profileSearchData, retiredProfileSearchData, sourceSearchData, sourceSearchWeight } from '../../src/lib/search-pages.ts';
+import { FACET_KEYS, SOURCE_WEIGHT, SUPERSEDED_WEIGHT } from '../../src/lib/search-facets.ts';
 
 const VALID = resolve(import.meta.dirname, '../fixtures/valid');
 const c = loadCorpus(VALID, VALID);
 const profile = (id: string) => c.profiles.find((p) => p.id === id || `${p.month}/${p.profile}` === id)!;
 
 describe('what pages declare to the search index', () => {
-  it('a profile of the current edition is current, with its edition, risk level and last update', () => {
+  it('a profile of the current edition is current, with its edition, risk level, last update and answer in one line', () => {
     expect(profileSearchData(c, profile('2024-06/evaders'))).toEqual({
       filters: { kind: 'Profile', country: 'Testland', profile: 'Draft evaders', edition: 'June 2024', status: 'current', risk: 'In general not substantiated' },
-      meta: { kind: 'Profile', country: 'Testland', edition: 'June 2024', status: 'current', date: 'Last updated June 2024', profile: 'Draft evaders', risk: 'Level of risk: In general not substantiated (from a secondary report)' },
+      meta: {
+        kind: 'Profile', country: 'Testland', edition: 'June 2024', status: 'current', date: 'Last updated June 2024', profile: 'Draft evaders',
+        answer: 'Article 9: Does not amount to persecution (from a secondary report) · Risk: In general not substantiated (from a secondary report) · Reason: No reason for persecution established (from a secondary report)',
+      },
     });
   });
 
@@ -42,6 +45,20 @@ describe('what pages declare to the search index', () => {
       expect(data.filters.status).toBeUndefined();
       expect(data.meta.status).toBeUndefined();
     }
+  });
+
+  it('a source that is the text of a superseded edition is superseded, like the edition, and ranks lower still', () => {
+    expect(sourceSearchData(c, 'report-2022')).toMatchObject({
+      filters: { kind: 'Source', status: 'superseded', edition: 'January 2023', country: 'Testland' },
+      meta: { status: 'superseded', edition: 'January 2023', cite: 'Military report 2022' },
+    });
+    expect(sourceSearchWeight(c, 'report-2022')).toBe(SUPERSEDED_WEIGHT);
+    expect(sourceSearchWeight(c, 'eu-qd')).toBe(SOURCE_WEIGHT);
+    expect(SOURCE_WEIGHT).toBeLessThan(1);
+  });
+
+  it('a source declares its short citation, so it is found the way it is cited', () => {
+    expect(sourceSearchData(c, 'eu-qd').meta.cite).toBe('QD');
   });
 });
 

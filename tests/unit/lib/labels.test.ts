@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FROM_NOTE, nexusPhrase, riskAnswerLine, withProvenance } from '../../../src/lib/labels.ts';
+import { conclusionsLine, KNOWN_FROM_NOTE, nexusPhrase, withProvenance } from '../../../src/lib/labels.ts';
 
 describe('provenance labels', () => {
   it('adds nothing to a conclusion taken from the official text', () => {
@@ -17,14 +17,13 @@ describe('provenance labels', () => {
   });
 });
 
-describe('risk answer line in search results', () => {
-  it('names the official text as the source of an official conclusion', () => {
-    expect(riskAnswerLine({ level: 'in-general', knownFrom: 'official-text' })).toBe('Level of risk: Well-founded fear in general substantiated (official text)');
-  });
-
-  it('says where any other conclusion comes from, and says plainly when the risk is not known', () => {
-    expect(riskAnswerLine({ level: 'individual', knownFrom: 'press-release' })).toBe('Level of risk: Individual assessment (from a press release)');
-    expect(riskAnswerLine({ status: 'not-known' })).toBe('Level of risk: not known');
+describe('a profile's answer in one line, in search results', () => {
+  it('says where each conclusion comes from when it is not the official text, and says plainly what is not known', () => {
+    expect(conclusionsLine({
+      persecution: { answer: 'yes', knownFrom: 'official-text' },
+      risk: { level: 'individual', knownFrom: 'press-release' },
+      nexus: { status: 'not-known' },
+    } as never)).toBe('Article 9: Amounts to persecution · Risk: Individual assessment (from a press release) · Reason: Not known');
   });
 });
 

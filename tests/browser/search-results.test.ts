@@ -1,0 +1,90 @@
+/**
+ * What a search result tells the reader, on the search page of the site built from content/: a source that is a
+ * superseded edition's document is labelled superseded and follows the editions filter; a profile shows its answer;
+ * words like "a" are neither searched nor highlighted; and a filter option that would find nothing is not offered.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { loadPage, textOf } from '../support/built-html.ts';
+import { searchTerm } from '../../src/lib/search-relax.ts';
+import { declaredStatus, openSearch, openSearchSite, shownResults, type SearchSite } from './search-support.ts';
+
+const dir = inject('siteDir');
+let site: SearchSite;
+let page: Page;
+
+beforeAll(async () => {
+  site = await openSearchSite(dir);
+  page = await site.newPage();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** A meta value a built page declares to the index. */
+const metaOf = (url: string, key: string) => {
+  const el = loadPage(dir, url).all('span').find((s) => s.attribs['data-pagefind-meta'] === key);
+  return el ? textOf(el) : undefined;
+};
+const sources = () => listFiles(dir, '.html').map(pageUrl).filter((u) => /^\/sources\/[^/]+\/$/.test(u));
+
+describe('a superseded edition’s document is treated like the edition', () => {
+  it('it is left out of “current guidance only”, and shown labelled superseded when superseded editions are included', async () => {
+    const superseded = sources().find((u) => declaredStatus(dir, u) === 'superseded');
+    expect(superseded, 'some source is the document of a superseded edition').toBeDefined();
+    const cite = metaOf(superseded!, 'cite')!;
+
+    await openSearch(page, site.origin, { q: cite });
+    expect(await shownResults(page)).not.toContain(superseded);
+
+    await openSearch(page, site.origin, { q: cite, status: 'all' });
+    const item = page.locator('#search-results > li', { has: page.locator(`.result-title a[href="${superseded}"]`) });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('.status-superseded').textContent()).toMatch(/^Superseded: /);
+  });
+});
+
+describe('a profile result shows its answer', () => {
+  it('its conclusions in one line, under the title', async () => {
+    await openSearch(page, site.origin, { q: 'deserters' });
+    const shown = await shownResults(page);
+    // The first risk profile shown (an overview draws no conclusions and has no answer).
+    const i = shown.findIndex((u) => metaOf(u, 'answer') !== undefined);
+    expect(i, 'a risk profile is among the results').toBeGreaterThanOrEqual(0);
+    const answer = metaOf(shown[i], 'answer');
+    expect(answer).toMatch(/^Article 9: .* · Risk: .* · Reason: /);
+    expect(await page.locator('#search-results > li').nth(i).locator('.result-answer').textContent()).toBe(answer);
+  });
+});
+
+describe('words that carry no meaning are not highlighted', () => {
+  it('in “is a deserter at risk” only words starting with “deserter” or “risk” are marked', async () => {
+    const query = 'is a deserter at risk';
+    await openSearch(page, site.origin, { q: query });
+    const marks = await page.locator('#search-results mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(searchTerm(query)).toBe('deserter risk');
+    // Pagefind matches stems ("deserted"), so compare the start of each word.
+    const stems = ['deser', 'risk'];
+    // A mark may be a hyphenated run ("no-longer-at-risk"): one of its parts must be a searched word.
+    const parts = (m: string) => m.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    for (const m of marks) expect(parts(m).some((p) => stems.some((s) => p.startsWith(s))), `“${m}” is marked`).toBe(true);
+  });
+});
+
+describe('filter options that would find nothing are not offered', () => {
+  it.each(['EUAA CG Syria Dec 2025', 'deserters', 'C-238/19'])('“%s”', async (q) => {
+    await openSearch(page, site.origin, { q });
+    const offered = await page.locator('.filter-option').evaluateAll((rows) =>
+      rows.filter((r) => !(r as HTMLElement).hidden).map((r) => ({ label: r.textContent!.trim(), count: r.querySelector('[data-count]')?.textContent ?? '' })));
+    expect(offered.filter((o) => o.count === '(0)')).toEqual([]);
+  });
+
+  it('“Include superseded editions” is not offered when no superseded page matches', async () => {
+    await openSearch(page, site.origin, { q: 'EUAA CG Syria Dec 2025' });
+    const superseded = await page.locator('[data-count="status:superseded"]').textContent();
+    const hidden = await page.locator('#status-all').evaluate((i) => (i.closest('.filter-option') as HTMLElement).hidden);
+    expect(hidden).toBe(superseded === '(0)');
+  });
+});
