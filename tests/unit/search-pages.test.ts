@@ -22,16 +22,17 @@ describe('what pages declare to the search index', () => {
   it('a profile of an earlier edition is superseded and says which edition it belongs to', () => {
     const { filters, meta } = profileSearchData(c, profile('2023-01/deserters'));
     expect(filters).toMatchObject({ status: 'superseded', edition: 'January 2023', risk: 'Well-founded fear in general substantiated' });
-    expect(meta).toMatchObject({ status: 'superseded', edition: 'January 2023', risk: 'Level of risk: Well-founded fear in general substantiated (official text)' });
+    expect(meta).toMatchObject({ status: 'superseded', edition: 'January 2023' });
+    expect(meta.answer).toContain('Risk: Well-founded fear in general substantiated');
   });
 
-  it('a profile result says when its level of risk is not known, and an overview declares none', () => {
+  it('a profile result says when its level of risk is not known, and an overview declares no answer', () => {
     const notKnown = profile('2024-06/evaders');
     const risk = { status: 'not-known' as const, why: 'Not read.', wouldSettle: 'The guidance.' };
     const withNotKnown = { ...notKnown, data: { ...notKnown.data!, conclusions: { ...notKnown.data!.conclusions!, risk } } };
-    expect(profileSearchData(c, withNotKnown).meta.risk).toBe('Level of risk: not known');
+    expect(profileSearchData(c, withNotKnown).meta.answer).toContain('Risk: Not known');
     const overview = { ...notKnown, data: { ...notKnown.data!, kind: 'overview' as const, conclusions: undefined } };
-    expect(profileSearchData(c, overview).meta).not.toHaveProperty('risk');
+    expect(profileSearchData(c, overview).meta.answer).toBeUndefined();
   });
 
   it('editions carry their status; the country page is current guidance', () => {

@@ -17,7 +17,7 @@ describe('provenance labels', () => {
   });
 });
 
-describe('a profile's answer in one line, in search results', () => {
+describe('a profile’s answer in one line, in search results', () => {
   it('says where each conclusion comes from when it is not the official text, and says plainly what is not known', () => {
     expect(conclusionsLine({
       persecution: { answer: 'yes', knownFrom: 'official-text' },
