@@ -90,12 +90,12 @@ const IMAGE_HINT = 'put the image under public/ and refer to it by its path; not
 class Judge {
   readonly result: Judgement = { findings: [], citations: [], problems: [], rewrites: [] };
   private readonly definitions = new Map<string, string>();
+  private readonly source: string;
+  private readonly shift: number;
 
-  constructor(
-    private readonly source: string,
-    private readonly shift: number,
-    tree: Node,
-  ) {
+  constructor(source: string, shift: number, tree: Node) {
+    this.source = source;
+    this.shift = shift;
     const collect = (n: Node) => {
       if (n.type === 'definition' && n.identifier) this.definitions.set(n.identifier, n.url ?? '');
       n.children?.forEach(collect);

@@ -14,8 +14,13 @@ import { judgeTree, type CitationRewrite } from './judge.ts';
 
 /** Thrown when the compiler meets content the gate refuses; `line` and `column` feed Astro's error location. */
 export class ContentGateError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  readonly line: number;
+  readonly column: number;
+
+  constructor(message: string, line: number, column: number) {
     super(message);
+    this.line = line;
+    this.column = column;
     this.name = 'ContentGateError';
   }
 }
