@@ -6,11 +6,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.ts';
-import type { PageTypes } from '../support/site-pages.ts';
+import { PAGE_TYPES } from '../support/site-pages.ts';
 
 const session = useBrowserSession();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const TYPES: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'sources', 'source', 'law', 'provision', 'notFound'];
+const TYPES = PAGE_TYPES;
 
 const SCHEMES = ['light', 'dark'] as const;
 

@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
 import { useBrowserSession } from '../support/browser-session.ts';
-import type { PageTypes } from '../support/site-pages.ts';
+import { PAGE_TYPES } from '../support/site-pages.ts';
 
 const session = useBrowserSession();
 const WIDTHS = [320, 375, 640];
-const TYPES: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'sources', 'source', 'law', 'provision', 'notFound'];
+const TYPES = PAGE_TYPES;
 
 /** The source page with the longest unbreakable run of text (usually a URL): the hardest case for reflow. */
 function longestWordSource(dir: string): string | undefined {

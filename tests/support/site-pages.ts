@@ -14,6 +14,8 @@ export interface PageTypes {
   /** A profile page of a superseded edition, preferably one carried forward into the current edition. */
   supersededProfile: string;
   history: string;
+  /** A comparison of two editions of a profile, linked from its history page. */
+  comparison: string;
   sources: string;
   source: string;
   law: string;
@@ -38,7 +40,10 @@ export function findPageTypes(dir: string): Partial<PageTypes> {
     found.edition = links.find((h) => segments(h).length === 2 && MONTH.test(segments(h)[1]));
     found.currentProfile = links.find((h) => segments(h).length === 2 && !MONTH.test(segments(h)[1]) && !h.includes('#'));
     const history = found.currentProfile && `${found.currentProfile}history/`;
-    if (history && exists(dir, history)) found.history = history;
+    if (history && exists(dir, history)) {
+      found.history = history;
+      found.comparison = loadPage(dir, history).links().map((l) => l.href).find((h) => /\/compare\/\d{4}-\d{2}\.\.\d{4}-\d{2}\/$/.test(h));
+    }
     const editionProfiles = urls.filter((u) => u.startsWith(country) && segments(u).length === 3 && MONTH.test(segments(u)[1]));
     const superseded = editionProfiles.flatMap((url) => {
       const page = loadPage(dir, url);
@@ -56,8 +61,11 @@ export function findPageTypes(dir: string): Partial<PageTypes> {
 }
 
 /** The page types a site lacks. */
+/** Every page type, in the order tests go through them. */
+export const PAGE_TYPES: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'comparison', 'sources', 'source', 'law', 'provision', 'notFound'];
+
 export function missingTypes(found: Partial<PageTypes>): (keyof PageTypes)[] {
-  const all: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'sources', 'source', 'law', 'provision', 'notFound'];
+  const all = PAGE_TYPES;
   return all.filter((k) => !found[k]);
 }
 
