@@ -7,9 +7,10 @@
  * 2. searches each remaining word on its own (Pagefind loads each word's index chunk once, so this is cheap);
  * 3. merges the pages found, ranking first the pages that contain the most of the words (rarer words weigh more),
  *    then by Pagefind's own score;
- * 4. says which words it left out, and for each page which of the reader's words it lacks.
+ * 4. says which words it left out, and for each page which of the reader's words it lacks (the sentences are in
+ *    search-messages.ts).
  *
- * Pure: the page script does the searching, this module decides and ranks.
+ * Pure: search-run.ts does the searching, this module decides and ranks.
  */
 
 /**
@@ -149,25 +150,4 @@ export function rankByCoverage<Id>(perWord: WordHits<Id>[], totalPages: number, 
   return [...byId.entries()]
     .map(([id, e]) => ({ id, matched: words.filter((w) => e.matched.has(w)), missing: words.filter((w) => !e.matched.has(w)), weight: e.weight, score: e.score * coverage(e.matched.size) }))
     .sort((a, b) => b.score - a.score || b.matched.length - a.matched.length || b.weight - a.weight);
-}
-
-/** Joins words for a sentence: “a”, “a” and “b”, “a”, “b” and “c”. */
-export function listWords(words: string[]): string {
-  const quoted = words.map((w) => `“${w}”`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-}
-
-/**
- * The sentence that tells the reader what the relaxed search did, in plain words. `unknown` are words no page
- * contains at all (often a typing error).
- */
-export function describeRelaxation({ exactCount, plan, unknown }: { exactCount: number; plan: RelaxationPlan; unknown: string[] }): string {
-  const lead = exactCount === 0 ? 'No page contains all the words you typed.' : `Only ${exactCount === 1 ? 'one page contains' : `${exactCount} pages contain`} all the words you typed.`;
-  const parts = [lead];
-  if (plan.ignored.length) parts.push(`Left out as too common: ${listWords(plan.ignored)}.`);
-  if (unknown.length) parts.push(`No page contains ${listWords(unknown)}; check the spelling or try another word.`);
-  const searched = plan.words.filter((w) => !unknown.includes(w));
-  if (searched.length) parts.push(`${exactCount === 0 ? 'Showing' : 'Also showing'} pages that contain some of ${listWords(searched)}, the most matching first; each says which words it lacks.`);
-  return parts.join(' ');
 }

@@ -74,10 +74,3 @@ export function pagefindFilters(state: SearchState, omit?: FacetKey | 'status'):
   }
   return filters;
 }
-
-/** The words of the state in one phrase, for the results count: "current guidance only, Kind of page: Profile". */
-export function describeScope(state: SearchState, labels: Record<FacetKey, string>): string {
-  const status = { current: 'current guidance only', all: 'current and superseded editions', superseded: 'superseded editions only' }[state.status];
-  const parts = FACET_KEYS.filter((k) => state.filters[k].length).map((k) => `${labels[k]}: ${state.filters[k].join(' or ')}`);
-  return [status, ...parts].join('; ');
-}

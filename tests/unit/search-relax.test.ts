@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRelax, describeRelaxation, idf, isStopWord, listWords, planRelaxation, queryWords, rankByCoverage } from '../../src/lib/search-relax.ts';
+import { canRelax, idf, isStopWord, planRelaxation, queryWords, rankByCoverage } from '../../src/lib/search-relax.ts';
 
 describe('queryWords', () => {
   it.each([
@@ -95,30 +95,5 @@ describe('rankByCoverage', () => {
   it('with equal words and weights, Pagefind\'s score decides', () => {
     const ranked = rankByCoverage([{ word: 'x', pagesWithWord: 3, hits: [{ id: 'a', score: 1 }, { id: 'b', score: 9 }] }], 10);
     expect(ranked.map((r) => r.id)).toEqual(['b', 'a']);
-  });
-});
-
-describe('describeRelaxation', () => {
-  it('says that nothing matched every word, which words were left out and how the rest is ranked', () => {
-    const text = describeRelaxation({ exactCount: 0, plan: { words: ['deserter', 'airport'], ignored: ['what', 'the'] }, unknown: [] });
-    expect(text).toBe('No page contains all the words you typed. Left out as too common: “what” and “the”. Showing pages that contain some of “deserter” and “airport”, the most matching first; each says which words it lacks.');
-  });
-
-  it('names words that no page contains, as a possible typing error', () => {
-    const text = describeRelaxation({ exactCount: 1, plan: { words: ['deserter', 'desertr'], ignored: [] }, unknown: ['desertr'] });
-    expect(text).toContain('Only one page contains all the words you typed.');
-    expect(text).toContain('No page contains “desertr”; check the spelling');
-    expect(text).toContain('Also showing pages that contain some of “deserter”');
-  });
-});
-
-describe('listWords', () => {
-  it.each([
-    [[], ''],
-    [['a'], '“a”'],
-    [['a', 'b'], '“a” and “b”'],
-    [['a', 'b', 'c'], '“a”, “b” and “c”'],
-  ])('%j → %s', (words, text) => {
-    expect(listWords(words)).toBe(text);
   });
 });

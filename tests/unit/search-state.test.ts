@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeScope, emptyState, hasFacetFilters, pagefindFilters, parseState, stateToParams, stateToUrl } from '../../src/lib/search-state.ts';
-import { FACETS } from '../../src/lib/search-facets.ts';
+import { emptyState, hasFacetFilters, pagefindFilters, parseState, stateToParams, stateToUrl } from '../../src/lib/search-state.ts';
 
-const LABELS = Object.fromEntries(FACETS.map((f) => [f.key, f.label])) as Parameters<typeof describeScope>[1];
 const from = (query: string) => parseState(new URLSearchParams(query));
 
 describe('parseState', () => {
@@ -54,14 +52,9 @@ describe('pagefindFilters', () => {
   });
 });
 
-describe('hasFacetFilters / describeScope', () => {
+describe('hasFacetFilters', () => {
   it('the editions choice alone is not a filter', () => {
     expect(hasFacetFilters(from('status=all'))).toBe(false);
     expect(hasFacetFilters(from('country=Syria'))).toBe(true);
-  });
-
-  it('describes the scope of a search in words', () => {
-    expect(describeScope(emptyState(), LABELS)).toBe('current guidance only');
-    expect(describeScope(from('status=all&kind=Profile&kind=Source'), LABELS)).toBe('current and superseded editions; Kind of page: Profile or Source');
   });
 });
