@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Node scripts and tests run with Node's globals.
-    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.mjs', '*.ts'],
+    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,mjs}', '*.mjs', '*.ts'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

@@ -78,6 +78,7 @@ const HINTS: Record<OutputRule, string> = {
 /** A URL's scheme as the browser parses it (lower case, with the colon), or null for a relative URL. */
 export function schemeOf(value: string): string | null {
   // The URL parser drops tabs and newlines anywhere and C0 controls and spaces at both ends, as browsers do.
+  // eslint-disable-next-line no-control-regex -- C0 controls are exactly what the URL parser strips
   const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
   return m ? `${m[1].toLowerCase()}:` : null;
@@ -150,128 +151,192 @@ export interface ScanOptions {
   at?: (offset: number) => { line: number; column: number };
 }
 
+/** An element whose text is read whole when it closes: a script, a style, or a feed element holding HTML. */
+interface RawText {
+  tag: string;
+  offset: number;
+  text: string;
+}
+
+/** Whether a URL attribute makes the browser fetch by itself; links the reader follows may point anywhere. */
+function loadsByItself(tag: string, attr: string, rel: string[], xml: boolean): boolean {
+  if (attr === 'href' && (tag === 'a' || tag === 'area')) return false;
+  if (tag === 'link' && attr === 'href' && rel.length > 0 && rel.every((r) => NON_FETCHING_RELS.has(r))) return false;
+  if (NOT_LOADED.has(attr)) return false;
+  return !(xml && attr === 'href' && tag !== 'image' && tag !== 'use');
+}
+
+/**
+ * One document's scan, fed by htmlparser2's events: each kind of element or attribute has its own check, and what
+ * needs the whole page (inline scripts against a CSP that may come later) is judged at the end.
+ */
+class MarkupScan {
+  readonly problems: OutputProblem[] = [];
+  #file: string;
+  #options: ScanOptions;
+  #position: (offset: number) => { line: number; column: number };
+  #tagStart = 0;
+  #attrStarts = new Map<string, number>();
+  /** Inline scripts, checked against the CSP once the whole page is read (the meta may come later). */
+  #inlineScripts: { offset: number; text: string }[] = [];
+  #cspPolicies: string[] = [];
+  #cspOffset = -1;
+  #rawText: RawText | null = null;
+
+  constructor(file: string, text: string, options: ScanOptions) {
+    this.#file = file;
+    this.#options = options;
+    this.#position = options.at ?? positionFinder(text);
+  }
+
+  report(offset: number, rule: OutputRule, message: string): void {
+    const where = this.#position(offset);
+    this.problems.push({ file: this.#file, ...where, severity: 'error', rule, message, hint: HINTS[rule] });
+  }
+
+  openTagName(start: number): void {
+    this.#tagStart = start;
+    this.#attrStarts = new Map();
+  }
+
+  attribute(name: string, start: number): void {
+    if (!this.#attrStarts.has(name)) this.#attrStarts.set(name, start);
+  }
+
+  openTag(rawName: string, attribs: Record<string, string>): void {
+    const tag = rawName.toLowerCase();
+    if (EMBEDDING.has(tag)) {
+      this.report(this.#tagStart, 'embedded-content', `<${tag}> is not allowed in published pages`);
+    }
+    this.#checkAttributes(tag, attribs);
+    if (tag === 'animate' || tag === 'set') this.#checkAnimation(tag, attribs);
+    if (tag === 'meta') this.#checkMeta(attribs);
+    if (tag === 'script' && attribs.src !== undefined) this.#checkScriptSrc(attribs.src);
+    const readsText = (tag === 'script' && attribs.src === undefined) || tag === 'style';
+    if (readsText || (this.#options.xml && HTML_IN_FEED.has(tag))) {
+      this.#rawText = { tag, offset: this.#tagStart, text: '' };
+    }
+  }
+
+  text(data: string): void {
+    if (this.#rawText) this.#rawText.text += data;
+  }
+
+  closeTag(rawName: string): void {
+    const tag = rawName.toLowerCase();
+    if (!this.#rawText || this.#rawText.tag !== tag) return;
+    const { offset, text: content } = this.#rawText;
+    this.#rawText = null;
+    if (tag === 'script') this.#inlineScripts.push({ offset, text: content });
+    else if (tag === 'style') this.#checkCss(tag, 'url()', content, offset);
+    else {
+      // A feed reader decodes the XML once and renders the result as HTML: scan that HTML, located at its element.
+      const here = this.#position(offset);
+      this.problems.push(...scanMarkup(this.#file, content, { url: this.#options.url, at: () => here }));
+    }
+  }
+
+  /** What needs the whole page: inline scripts against the page's CSP, and the CSP itself. */
+  end(): void {
+    const allowed = new Set(this.#cspPolicies.flatMap((p) => [...cspScriptHashes(p)]));
+    for (const script of this.#inlineScripts) {
+      const own = (['sha256', 'sha384', 'sha512'] as const).some((a) => allowed.has(hashOf(a, script.text)));
+      const message = "inline <script> whose hash is not in the page's Content-Security-Policy";
+      if (!own) this.report(script.offset, 'foreign-script', message);
+    }
+    if (!this.#options.requireCsp) return;
+    if (this.#cspPolicies.length === 0) this.report(0, 'missing-csp', 'page has no Content-Security-Policy meta');
+    else {
+      const why = this.#cspPolicies.map(cspProblem).find(Boolean);
+      if (why) this.report(this.#cspOffset, 'missing-csp', `page's Content-Security-Policy is too weak: ${why}`);
+    }
+  }
+
+  #at(attr: string): number {
+    return this.#attrStarts.get(attr) ?? this.#tagStart;
+  }
+
+  #checkUrl(tag: string, attr: string, value: string, offset: number, loads: boolean): void {
+    const scheme = schemeOf(value);
+    if (scheme && BAD_SCHEMES.has(scheme)) this.report(offset, 'unsafe-url', `<${tag} ${attr}> is a ${scheme} URL`);
+    else if (loads) {
+      const origin = foreignOrigin(value, this.#options.url);
+      if (origin) this.report(offset, 'foreign-resource', `<${tag} ${attr}> loads from another origin: ${value}`);
+    }
+  }
+
+  #checkCss(tag: string, what: string, css: string, offset: number): void {
+    for (const { url } of cssUrls(css)) this.#checkUrl(tag, what, url, offset, true);
+  }
+
+  /** Event handlers, and every attribute that holds URLs or CSS. */
+  #checkAttributes(tag: string, attribs: Record<string, string>): void {
+    const rel = (attribs.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    for (const [rawAttr, value] of Object.entries(attribs)) {
+      const attr = rawAttr.toLowerCase();
+      const at = this.#at(rawAttr);
+      if (attr.startsWith('on')) this.report(at, 'event-handler', `<${tag} ${attr}> runs code in the reader's browser`);
+      // A script's src is judged once, as one of the site's own scripts or not (#checkScriptSrc).
+      else if (tag === 'script' && attr === 'src') continue;
+      else if (URL_ATTRS.has(attr)) {
+        this.#checkUrl(tag, attr, value, at, loadsByItself(tag, attr, rel, !!this.#options.xml));
+      } else if (SRCSET_ATTRS.has(attr)) {
+        for (const url of srcsetUrls(value)) this.#checkUrl(tag, attr, url, at, true);
+      } else if (SPACED_URL_ATTRS.has(attr)) {
+        for (const url of value.split(/\s+/).filter(Boolean)) this.#checkUrl(tag, attr, url, at, true);
+      } else if (attr === 'style') this.#checkCss(tag, 'style', value, at);
+    }
+  }
+
+  /** SVG animation can rewrite an href to a script URL after the parser has seen it. */
+  #checkAnimation(tag: string, attribs: Record<string, string>): void {
+    if (!/href$/i.test(attribs.attributename ?? attribs.attributeName ?? '')) return;
+    for (const key of ['to', 'from', 'values']) {
+      for (const v of attribs[key]?.split(';') ?? []) this.#checkUrl(tag, key, v.trim(), this.#at(key), false);
+    }
+  }
+
+  /** A refresh that sends the reader elsewhere, and the page's CSP (kept for the end). */
+  #checkMeta(attribs: Record<string, string>): void {
+    const equiv = attribs['http-equiv']?.toLowerCase();
+    if (equiv === 'refresh') {
+      const target = /url\s*=\s*['"]?([^'"]+)/i.exec(attribs.content ?? '')?.[1];
+      if (target) this.#checkUrl('meta', 'http-equiv=refresh', target.trim(), this.#at('content'), true);
+    }
+    if (equiv === 'content-security-policy') {
+      this.#cspPolicies.push(attribs.content ?? '');
+      if (this.#cspOffset < 0) this.#cspOffset = this.#tagStart;
+    }
+  }
+
+  #checkScriptSrc(src: string): void {
+    const local = foreignOrigin(src, this.#options.url) === null && schemeOf(src) === null;
+    const path = local ? new URL(src, new URL(this.#options.url, HERE)).pathname : null;
+    if (!path || !OWN_SCRIPT_DIRS.some((d) => path.startsWith(d))) {
+      this.report(this.#tagStart, 'foreign-script', `<script src="${src}"> is not one of the site's own scripts`);
+    }
+  }
+}
+
 /** Scans one HTML, SVG or XML document. `file` is the path the report names. */
 export function scanMarkup(file: string, text: string, options: ScanOptions): OutputProblem[] {
-  const problems: OutputProblem[] = [];
-  const position = options.at ?? positionFinder(text);
-  const report = (offset: number, rule: OutputRule, message: string) =>
-    problems.push({ file, ...position(offset), severity: 'error', rule, message, hint: HINTS[rule] });
-
-  let tagStart = 0;
-  let attrStarts = new Map<string, number>();
-  /** Inline scripts, checked against the CSP once the whole page is read (the meta may come later). */
-  const inlineScripts: { offset: number; text: string }[] = [];
-  let cspPolicies: string[] = [];
-  let cspOffset = -1;
-  let rawText: { tag: string; offset: number; text: string } | null = null;
-
-  const checkUrl = (tag: string, attr: string, value: string, offset: number, loads: boolean) => {
-    const scheme = schemeOf(value);
-    if (scheme && BAD_SCHEMES.has(scheme)) report(offset, 'unsafe-url', `<${tag} ${attr}> is a ${scheme} URL`);
-    else if (loads) {
-      const origin = foreignOrigin(value, options.url);
-      if (origin) report(offset, 'foreign-resource', `<${tag} ${attr}> loads from another origin: ${value}`);
-    }
-  };
-  const checkCss = (tag: string, what: string, css: string, offset: number) => {
-    for (const { url } of cssUrls(css)) checkUrl(tag, what, url, offset, true);
-  };
-
+  const scan = new MarkupScan(file, text, options);
   const parser: Parser = new Parser(
     {
-      onopentagname() {
-        tagStart = parser.startIndex;
-        attrStarts = new Map();
-      },
-      onattribute(name) {
-        if (!attrStarts.has(name)) attrStarts.set(name, parser.startIndex);
-      },
-      onopentag(rawName, attribs) {
-        const tag = rawName.toLowerCase();
-        const at = (attr: string) => attrStarts.get(attr) ?? tagStart;
-        if (EMBEDDING.has(tag)) report(tagStart, 'embedded-content', `<${tag}> is not allowed in published pages`);
-        const rel = (attribs.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-        for (const [rawAttr, value] of Object.entries(attribs)) {
-          const attr = rawAttr.toLowerCase();
-          if (attr.startsWith('on')) report(at(rawAttr), 'event-handler', `<${tag} ${attr}> runs code in the reader's browser`);
-          // A script's src is judged below, once: as one of the site's own scripts or not.
-          else if (tag === 'script' && attr === 'src') continue;
-          else if (URL_ATTRS.has(attr)) {
-            const followedOnlyByReader = (attr === 'href' && (tag === 'a' || tag === 'area'))
-              || (tag === 'link' && attr === 'href' && rel.length > 0 && rel.every((r) => NON_FETCHING_RELS.has(r)))
-              || NOT_LOADED.has(attr) || (options.xml && attr === 'href' && tag !== 'image' && tag !== 'use');
-            checkUrl(tag, attr, value, at(rawAttr), !followedOnlyByReader);
-          } else if (SRCSET_ATTRS.has(attr)) for (const url of srcsetUrls(value)) checkUrl(tag, attr, url, at(rawAttr), true);
-          else if (SPACED_URL_ATTRS.has(attr)) for (const url of value.split(/\s+/).filter(Boolean)) checkUrl(tag, attr, url, at(rawAttr), true);
-          else if (attr === 'style') checkCss(tag, 'style', value, at(rawAttr));
-        }
-        // SVG animation can rewrite an href to a script URL after the parser has seen it.
-        if ((tag === 'animate' || tag === 'set') && /href$/i.test(attribs.attributename ?? attribs.attributeName ?? '')) {
-          for (const key of ['to', 'from', 'values']) {
-            const value = attribs[key];
-            if (value !== undefined) for (const v of value.split(';')) checkUrl(tag, key, v.trim(), at(key), false);
-          }
-        }
-        if (tag === 'meta' && attribs['http-equiv']?.toLowerCase() === 'refresh') {
-          const target = /url\s*=\s*['"]?([^'"]+)/i.exec(attribs.content ?? '')?.[1];
-          if (target) checkUrl(tag, 'http-equiv=refresh', target.trim(), at('content'), true);
-        }
-        if (tag === 'meta' && attribs['http-equiv']?.toLowerCase() === 'content-security-policy') {
-          cspPolicies.push(attribs.content ?? '');
-          if (cspOffset < 0) cspOffset = tagStart;
-        }
-        if (tag === 'script') {
-          const src = attribs.src;
-          if (src === undefined) rawText = { tag, offset: tagStart, text: '' };
-          else {
-            const local = foreignOrigin(src, options.url) === null && schemeOf(src) === null;
-            const path = local ? new URL(src, new URL(options.url, HERE)).pathname : null;
-            if (!path || !OWN_SCRIPT_DIRS.some((d) => path.startsWith(d))) {
-              report(tagStart, 'foreign-script', `<script src="${src}"> is not one of the site's own scripts`);
-            }
-          }
-        }
-        if (tag === 'style') rawText = { tag, offset: tagStart, text: '' };
-        if (options.xml && HTML_IN_FEED.has(tag)) rawText = { tag, offset: tagStart, text: '' };
-      },
-      ontext(data) {
-        if (rawText) rawText.text += data;
-      },
-      oncdatastart() {
-        /* CDATA text arrives through ontext */
-      },
-      onclosetag(rawName) {
-        const tag = rawName.toLowerCase();
-        if (!rawText || rawText.tag !== tag) return;
-        const { offset, text: content } = rawText;
-        rawText = null;
-        if (tag === 'script') inlineScripts.push({ offset, text: content });
-        else if (tag === 'style') checkCss(tag, 'url()', content, offset);
-        else {
-          // A feed reader decodes the XML once and renders the result as HTML: scan that HTML, located at its element.
-          const here = position(offset);
-          problems.push(...scanMarkup(file, content, { url: options.url, at: () => here }));
-        }
-      },
+      onopentagname: () => scan.openTagName(parser.startIndex),
+      onattribute: (name) => scan.attribute(name, parser.startIndex),
+      onopentag: (name, attribs) => scan.openTag(name, attribs),
+      ontext: (data) => scan.text(data),
+      // CDATA text arrives through ontext.
+      oncdatastart: () => {},
+      onclosetag: (name) => scan.closeTag(name),
     },
     { xmlMode: options.xml ?? false, recognizeCDATA: true, lowerCaseTags: !options.xml, lowerCaseAttributeNames: !options.xml },
   );
   parser.write(text);
   parser.end();
-
-  const allowed = new Set(cspPolicies.flatMap((p) => [...cspScriptHashes(p)]));
-  for (const script of inlineScripts) {
-    const own = (['sha256', 'sha384', 'sha512'] as const).some((a) => allowed.has(hashOf(a, script.text)));
-    if (!own) report(script.offset, 'foreign-script', 'inline <script> whose hash is not in the page\'s Content-Security-Policy');
-  }
-  if (options.requireCsp) {
-    if (cspPolicies.length === 0) report(0, 'missing-csp', 'page has no Content-Security-Policy meta');
-    else {
-      const why = cspPolicies.map(cspProblem).find(Boolean);
-      if (why) report(cspOffset, 'missing-csp', `page's Content-Security-Policy is too weak: ${why}`);
-    }
-  }
-  return problems;
+  scan.end();
+  return scan.problems;
 }
 
 /** Scans a CSS file for loads from another origin and script URLs. */

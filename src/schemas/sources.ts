@@ -14,7 +14,7 @@ export const SourceSection = z.strictObject({
    * The section's label as the source prints it: its number ("VI", "4.2.3") or, for an unnumbered section, its
    * heading ("COI summary", "Guidance note"), never a slug of our own.
    */
-  id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.\-]| (?=\S))*$/, { error: 'must be a section number such as VI or 4.2.3, or the heading of an unnumbered section such as COI summary' }),
+  id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]| (?=\S))*$/, { error: 'must be a section number such as VI or 4.2.3, or the heading of an unnumbered section such as COI summary' }),
   /** The section's heading. */
   title: Text.optional(),
   /** First and last page of the section, when the source is paginated. */

@@ -27,6 +27,7 @@ export function escapeTex(text: string): string {
   return text
     .replace(/\\/g, '\u0000')
     .replace(/([{}%&$#_])/g, '\\$1')
+    // eslint-disable-next-line no-control-regex -- NUL never occurs in a title, so it is a safe placeholder
     .replace(/\u0000/g, '\\textbackslash{}')
     .replace(/~/g, '\\textasciitilde{}')
     .replace(/\^/g, '\\textasciicircum{}');

@@ -65,7 +65,7 @@ export function parseRis(text: string): RisRecord[] {
   let current: RisRecord | undefined;
   for (const [i, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
-    const m = line.match(/^([A-Z][A-Z0-9])  - ?(.*)$/);
+    const m = line.match(/^([A-Z][A-Z0-9]) {2}- ?(.*)$/);
     if (!m) throw new Error(`RIS line ${i + 1} is not "TAG  - value": ${line}`);
     const [, tag, value] = m;
     if (tag === 'TY') {

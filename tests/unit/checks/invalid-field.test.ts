@@ -50,14 +50,14 @@ describe('invalid-field', () => {
   });
 
   it('a risk profile without conclusions fails, saying how to write an overview instead', () => {
-    const problems = checkFixture({ [FILES.evaders2024]: (t) => t.replace(/conclusions:\n(?:  .*\n)+/, '') });
+    const problems = checkFixture({ [FILES.evaders2024]: (t) => t.replace(/conclusions:\n(?: {2}.*\n)+/, '') });
     expect(ofRule(problems, 'invalid-field')).toEqual([
       expect.objectContaining({ message: 'conclusions: a risk profile needs conclusions (persecution, risk, nexus, exclusion); write kind: overview for background without conclusions' }),
     ]);
   });
 
   it('an overview without conclusions passes', () => {
-    const problems = checkFixture({ [FILES.evaders2024]: (t) => t.replace(/conclusions:\n(?:  .*\n)+/, 'kind: overview\n') });
+    const problems = checkFixture({ [FILES.evaders2024]: (t) => t.replace(/conclusions:\n(?: {2}.*\n)+/, 'kind: overview\n') });
     expect(problems).toEqual([]);
   });
 

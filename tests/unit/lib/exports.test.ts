@@ -99,5 +99,5 @@ it('escapes TeX specials so a title cannot break the entry', () => {
 
 it('RIS reader rejects what is not RIS', () => {
   expect(() => parseRis('TY  - RPRT\nTI  - x\n')).toThrow(/no ER/);
-  expect(() => parseRis('hello')).toThrow(/not "TAG  - value"/);
+  expect(() => parseRis('hello')).toThrow(/not "TAG {2}- value"/);
 });

@@ -37,8 +37,8 @@ describe('formatReport', () => {
       problem({ file: 'b.yaml', line: 1, column: 1 }),
     ]);
     const lines = report.split('\n');
-    expect(lines[0]).toMatch(/^b\.yaml:1:1  error /);
-    expect(lines[2]).toMatch(/^a\.yaml:1:1  warning /);
+    expect(lines[0]).toMatch(/^b\.yaml:1:1 {2}error /);
+    expect(lines[2]).toMatch(/^a\.yaml:1:1 {2}warning /);
     expect(lines.at(-1)).toBe('1 error, 1 warning');
   });
 
