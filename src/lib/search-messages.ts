@@ -100,9 +100,8 @@ export function describeRelaxation({
   const searched = plan.words.filter((w) => !unknown.includes(w));
   if (searched.length) {
     const showing = exactCount === 0 ? 'Showing' : 'Also showing';
-    parts.push(
-      `${showing} pages that contain some of ${listWords(searched)}, the most matching first; each says which words it lacks.`,
-    );
+    const pages = `${showing} pages that contain some of ${listWords(searched)}`;
+    parts.push(`${pages}, the most matching first; each says which words it lacks.`);
   }
   return parts.join(' ');
 }
@@ -140,7 +139,9 @@ export function unavailable(dev: boolean): { status: string; text: string } {
   return dev
     ? {
         status: 'Search works after npm run build.',
-        text: 'Search works after `npm run build`: the index is made from the built site. Run `npm run build` once, then reload this page; `npm run dev` serves the index of the last build.',
+        text:
+          'Search works after `npm run build`: the index is made from the built site. Run `npm run build` once, ' +
+          'then reload this page; `npm run dev` serves the index of the last build.',
       }
     : { status: 'Search is not available.', text: `${LABELS.unavailable} Reload the page to try again.` };
 }
