@@ -4,7 +4,7 @@
  * (institution = court, number = case number) and @legislation for acts, with ECLI or CELEX as biblatex eprints.
  */
 import type { CslItem } from '../csl.ts';
-import { legalIdentifiers } from './identifiers.ts';
+import { legalIdentifiers, type DateField, type Name } from './identifiers.ts';
 
 const ENTRY_TYPE: Record<string, string> = {
   report: 'report',
@@ -18,8 +18,6 @@ const ENTRY_TYPE: Record<string, string> = {
   speech: 'misc',
 };
 
-type Name = { literal?: string; family?: string; given?: string };
-type DateField = { 'date-parts': number[][] };
 
 /** Escapes the characters TeX treats specially; braces keep the case of the text as written. */
 export function escapeTex(text: string): string {

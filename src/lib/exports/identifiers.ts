@@ -27,3 +27,8 @@ function safeDecode(url: string): string {
     return url;
   }
 }
+
+/** A CSL-JSON name, as the exporters read it. */
+export type Name = { literal?: string; family?: string; given?: string };
+/** A CSL-JSON date, as the exporters read it. */
+export type DateField = { 'date-parts': number[][] };

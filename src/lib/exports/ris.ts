@@ -4,7 +4,7 @@
  * uses. Tags follow the RIS specification as Zotero reads it.
  */
 import type { CslItem } from '../csl.ts';
-import { legalIdentifiers } from './identifiers.ts';
+import { legalIdentifiers, type DateField, type Name } from './identifiers.ts';
 
 export const RIS_TYPE: Record<string, string> = {
   report: 'RPRT',
@@ -18,8 +18,6 @@ export const RIS_TYPE: Record<string, string> = {
   speech: 'GEN',
 };
 
-type Name = { literal?: string; family?: string; given?: string };
-type DateField = { 'date-parts': number[][] };
 
 /** RIS dates are YYYY/MM/DD/ with empty parts left blank. */
 const risDate = (d: DateField) => {
