@@ -85,6 +85,10 @@ export function schemeOf(value: string): string | null {
 
 /** The origin a URL loads from, resolved against the page, or null when it is this site (or not loadable). */
 export function foreignOrigin(value: string, pageUrl: string): string | null {
+  // A URL without a scheme that does not start with two slashes (or backslashes, which browsers read as slashes)
+  // resolves on the page's own origin, whatever its path: decided without parsing, as most of a page's links are.
+  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (!/^[/\\]{2}/.test(cleaned) && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(cleaned)) return null;
   try {
     const url = new URL(value, new URL(pageUrl, HERE));
     if (url.origin === HERE) return null;
@@ -153,7 +157,9 @@ export interface ScanOptions {
 /** Scans one HTML, SVG or XML document. `file` is the path the report names. */
 export function scanMarkup(file: string, text: string, options: ScanOptions): OutputProblem[] {
   const problems: OutputProblem[] = [];
-  const position = options.at ?? positionFinder(text);
+  // The line table is built only when a problem must be located.
+  let finder: ((offset: number) => { line: number; column: number }) | undefined;
+  const position = (offset: number) => (finder ??= options.at ?? positionFinder(text))(offset);
   const report = (offset: number, rule: OutputRule, message: string) =>
     problems.push({ file, ...position(offset), severity: 'error', rule, message, hint: HINTS[rule] });
 
