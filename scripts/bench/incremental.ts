@@ -4,7 +4,7 @@
  *   2. `astro dev`: from saving the file to the page showing the change, and to the page answering with the
  *      citation error when the edit cites an unknown source (the error overlay's report).
  *
- *   node scripts/bench/incremental.ts [--n 1000]        (npm run bench -- --incremental runs it too)
+ *   node scripts/run.mjs node scripts/bench/incremental.ts [--n 1000]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
