@@ -1,10 +1,12 @@
 /**
- * `npm run bench`: what the citation pipeline costs. Builds N synthetic profiles (a) with the project's full
- * pipeline (`astro build`: content checks, citation transform, every page, Pagefind) and (b) as a bare Astro MDX
- * build of the same profile files, alternating a, b, a, b … after one untimed warm-up of each, and prints wall
- * time, peak memory and pages emitted, ending with the median ratio.
+ * `npm run bench`: what the pipeline costs against what a team would otherwise build. Builds N synthetic profiles
+ * (a) with the project's full pipeline (`astro build`: content checks, compiler gate, citations, every page,
+ * Pagefind, publish scan) and (b) as a bare Astro MDX site of the same profile pages plus Pagefind, alternating
+ * a, b, a, b … after one untimed warm-up of each (skipped with --runs 1), and prints wall time, CPU time, peak
+ * memory and pages (median, min, max), the render cost of each kind of page, and last the median wall-time ratio.
  *
- *   npm run bench -- --n 200 --runs 3 [--log-dir <dir>]   (--log-dir keeps every timed build's output)
+ *   npm run bench -- --n 1000 --runs 3 [--log-dir <dir>]   (--log-dir keeps every timed build's output)
+ *   npm run bench -- --n 10000 --runs 1                     (about 10 minutes on two cores)
  *
  * Where the difference goes (checks, hooks, transforms, render time per kind of page, CPU profile):
  * `node scripts/bench/breakdown.ts [--n 1000]`.
@@ -18,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { writeBareProject } from './bench/bare-project.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { GNU_TIME, hasGnuTime, measure, type Measurement } from './bench/measure.ts';
+import { renderTimeByKind } from './bench/page-kinds.ts';
 import { stats, table } from './bench/report.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, 'log-dir': { type: 'string' } } });
@@ -145,10 +148,12 @@ try {
 
   const fingerprint = codeFingerprint();
   console.log(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
-  // 3. One untimed warm-up of each, then a, b, a, b …
-  console.log('warm-up (not counted):');
-  await runBuild(full, 'full-warm');
-  await runBuild(bare, 'bare-warm');
+  // 3. One untimed warm-up of each (it fills the OS file cache), then a, b, a, b …
+  if (runs > 1) {
+    console.log('warm-up (not counted):');
+    await runBuild(full, 'full-warm');
+    await runBuild(bare, 'bare-warm');
+  }
   console.log(`timed runs (${runs} × full, bare):`);
   const results = { full: [] as (Measurement & { pages: number })[], bare: [] as (Measurement & { pages: number })[] };
   for (let i = 1; i <= runs; i++) {
@@ -156,19 +161,33 @@ try {
   }
 
   if (codeFingerprint() !== fingerprint) console.log('warning: src/, astro.config.mjs or package-lock.json changed while the benchmark ran; the full-build runs may have measured different code');
+  const label = { full: 'full build', bare: 'bare MDX + Pagefind' };
   const rows = (['full', 'bare'] as const).map((name) => ({
-    name,
+    name: label[name],
     wall: stats(results[name].map((m) => m.wallSeconds)),
+    cpu: results[name].every((m) => m.cpuSeconds !== null) ? stats(results[name].map((m) => m.cpuSeconds!)) : null,
     memory: stats(results[name].map((m) => m.peakMB)),
     pages: results[name][results[name].length - 1].pages,
   }));
   console.log('');
   console.log(table(rows));
-  const cpu = (name: 'full' | 'bare') => results[name].every((m) => m.cpuSeconds !== null) ? stats(results[name].map((m) => m.cpuSeconds!)).median : NaN;
-  if (!Number.isNaN(cpu('full'))) console.log(`CPU time (user + sys) median: full ${cpu('full').toFixed(1)} s, bare ${cpu('bare').toFixed(1)} s (${(cpu('full') / cpu('bare')).toFixed(2)}×; less disturbed than wall time when the machine is busy)`);
+  const [f, b] = rows;
+  if (f.cpu && b.cpu) console.log(`CPU ratio ${(f.cpu.median / b.cpu.median).toFixed(2)}× (less disturbed than wall time when the machine is busy); peak memory ratio ${(f.memory.median / b.memory.median).toFixed(2)}×`);
+
+  // 4. What each kind of page costs: Astro's per-file render times, summed (median over the runs).
+  console.log('\nrender time by kind of page (sum of Astro\'s per-file "+ms", median over the runs):');
+  const kinds = (name: 'full' | 'bare') => results[name].map((m) => renderTimeByKind(m.output));
+  for (const name of ['full', 'bare'] as const) {
+    const perRun = kinds(name);
+    for (const kind of perRun[0].keys()) {
+      const ms = stats(perRun.map((r) => r.get(kind)?.ms ?? 0)).median;
+      const pages = perRun[0].get(kind)!.pages;
+      console.log(`  ${label[name].padEnd(20)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${String(pages).padStart(6)} pages  ${(ms / pages).toFixed(1).padStart(6)} ms each  ${kind}`);
+    }
+  }
   console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
   console.log('');
-  console.log(`full build ÷ bare build at N=${n}: ${(rows[0].wall.median / rows[1].wall.median).toFixed(2)}×`);
+  console.log(`full build ÷ bare build + Pagefind at N=${n}: ${(f.wall.median / b.wall.median).toFixed(2)}×`);
 } finally {
   cleanup();
 }

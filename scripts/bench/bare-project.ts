@@ -1,7 +1,9 @@
 /**
- * A minimal Astro + MDX project over the same profile files: the baseline the full pipeline is compared with.
- * Default Markdown processor, one glob collection with no schema, one page per entry rendered with render() in a
- * plain layout. Citations stay plain text; <Finding> gets a bare wrapper because MDX needs every used component.
+ * A minimal Astro + MDX + Pagefind project over the same profile files: the baseline the full pipeline is compared
+ * with, i.e. what a team would otherwise build. Default Markdown processor, one glob collection with no schema, one
+ * page per entry rendered with render() in a plain layout whose <main> is indexed by Pagefind after the build (the
+ * same Pagefind calls as src/integrations/search-index.ts). Citations stay plain text; <Finding> gets a bare wrapper
+ * because MDX needs every used component.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +23,25 @@ export function writeBareProject(root: string, opts: { nodeModules: string; prof
   write(join(root, 'package.json'), JSON.stringify({ name: 'cg-bench-bare', private: true, type: 'module' }, null, 2));
   write(join(root, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+const search = {
+  name: 'bare:pagefind',
+  hooks: {
+    'astro:build:done': async ({ dir }) => {
+      try {
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        if (!index) throw new Error(errors.join('\\n'));
+        const added = await index.addDirectory({ path: fileURLToPath(dir) });
+        if (added.errors.length || added.page_count === 0) throw new Error('Pagefind indexing failed');
+        await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
+      } finally {
+        await pagefind.close();
+      }
+    },
+  },
+};
 
 export default defineConfig({
   site: 'https://bare.example',
@@ -30,7 +51,7 @@ export default defineConfig({
   cacheDir: ${JSON.stringify(opts.cacheDir)},
   vite: { cacheDir: ${JSON.stringify(opts.cacheDir + '/vite')} },
   devToolbar: { enabled: false },
-  integrations: [mdx()],
+  integrations: [mdx(), search],
 });
 `);
   write(join(root, 'src/content.config.ts'), `import { defineCollection } from 'astro:content';
@@ -46,7 +67,7 @@ const { title } = Astro.props;
 <!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>{title}</title></head>
-  <body><main><slot /></main></body>
+  <body><main data-pagefind-body><slot /></main></body>
 </html>
 `);
   write(join(root, 'src/components/Finding.astro'), `---

@@ -22,6 +22,7 @@ import { CHECKS } from '../../src/checks/index.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { writeBareProject } from './bare-project.ts';
 import { writeCorpus } from './corpus.ts';
+import { renderTimeByKind } from './page-kinds.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, keep: { type: 'string' } } });
 const n = Number(values.n);
@@ -68,30 +69,6 @@ export function instrument(config, cacheDir) {
 
 interface Timings {
   [name: string]: { ms: number; calls: number; async: boolean };
-}
-
-/** Sums Astro's "├─ /path (+12ms)" lines by kind of page. */
-function routeTimes(log: string): Map<string, { ms: number; pages: number }> {
-  const kinds: [string, RegExp][] = [
-    ['profile in an edition  /c/yyyy-mm/p/', /^\/[^/]+\/\d{4}-\d{2}\/[^/]+\/index\.html$/],
-    ['edition page  /c/yyyy-mm/', /^\/[^/]+\/\d{4}-\d{2}\/index\.html$/],
-    ['profile history  /c/p/history/', /^\/[^/]+\/[^/]+\/history\/index\.html$/],
-    ['source page  /sources/id/', /^\/sources\/[^/]+\/index\.html$/],
-    ['source exports  .bib .json', /^\/sources\/[^/]+\.(bib|json)$/],
-    ['source register  /sources/', /^\/sources\/index\.html$/],
-    ['law pages  /law/…', /^\/law\//],
-    ['current or retired profile  /c/p/', /^\/(?!sources|law|search|updates)[^/]+\/[^/]+\/index\.html$/],
-  ];
-  const out = new Map<string, { ms: number; pages: number }>();
-  for (const m of log.matchAll(/├─ (\S+) \(\+([\d.]+)(ms|s)\)/g)) {
-    const t = Number(m[2]) * (m[3] === 's' ? 1000 : 1);
-    const kind = kinds.find(([, re]) => re.test(m[1]))?.[0] ?? 'other (home, country, search, 404, updates…)';
-    const e = out.get(kind) ?? { ms: 0, pages: 0 };
-    e.ms += t;
-    e.pages++;
-    out.set(kind, e);
-  }
-  return out;
 }
 
 interface ProfileNode {
@@ -204,7 +181,7 @@ try {
     const asyncTransforms = Object.entries(b.timings).filter(([hook, t]) => t.async && hook.startsWith('transform ')).map(([hook]) => hook.slice(10));
     if (asyncTransforms.length) console.log(`   (not summed: async transforms ${asyncTransforms.join(', ')}; they overlap)`);
     console.log(`\n3. ${name} build: render time by kind of page (sum of Astro's per-page "+ms")`);
-    for (const [kind, r] of [...routeTimes(b.log)].sort((a, c) => c[1].ms - a[1].ms)) console.log(`${ms(r.ms)}  ${kind}: ${r.pages} pages, ${(r.ms / r.pages).toFixed(1)} ms each`);
+    for (const [kind, r] of [...renderTimeByKind(b.log)].sort((a, c) => c[1].ms - a[1].ms)) console.log(`${ms(r.ms)}  ${kind}: ${r.pages} pages, ${(r.ms / r.pages).toFixed(1)} ms each`);
   }
 
   console.log(`\n4. CPU self time (main thread and workers, idle excluded): full ${ms(full.prof.total)}, bare ${ms(bare.prof.total)}`);

@@ -256,8 +256,9 @@ function notKnown(r: Random) {
 }
 
 function conclusions(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], count: Counters): Record<string, unknown> {
+  // The first finding cites the edition's own guidance, which an official conclusion must rest on.
   const refs = () => {
-    const own = r.sample(plan.findingIds, r.int(1, 3));
+    const own = [...new Set([plan.findingIds[0], ...r.sample(plan.findingIds, r.int(1, 3))])];
     if (siblings.length && r.chance(0.2)) {
       const other = r.pick(siblings);
       own.push(`${other.slug}#${r.pick(other.findingIds)}`);
@@ -265,12 +266,12 @@ function conclusions(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], coun
     }
     return own;
   };
-  const knownFrom = () => (r.chance(0.08) ? { knownFrom: r.pick(['press-release', 'secondary']) } : {});
+  const knownFrom = () => (r.chance(0.08) ? { knownFrom: r.pick(['press-release', 'secondary']), basis: `${sentence(r)}.` } : {});
   return {
     persecution: r.chance(0.04) ? notKnown(r) : { answer: r.pick(['yes', 'no', 'depends']), provisions: r.sample(PERSECUTION_PROVISIONS, r.int(1, 3)), summary: `${sentence(r)}.`, supportedBy: refs(), ...knownFrom() },
     risk: r.chance(0.06) ? notKnown(r) : { level: r.pick(['in-general', 'risk-factors', 'not-in-general', 'individual']), factors: Array.from({ length: r.int(0, 3) }, () => sentence(r).split(' ').slice(0, 6).join(' ')), summary: `${sentence(r)}.`, supportedBy: refs(), ...knownFrom() },
     nexus: r.chance(0.08) ? notKnown(r) : { grounds: r.sample(['political-opinion', 'religion', 'particular-social-group', 'nationality'], r.int(0, 2)).map((ground) => ({ ground, imputed: r.chance(0.5), likelihood: r.pick(['highly-likely', 'may', 'unlikely']) })), summary: `${sentence(r)}.`, supportedBy: refs() },
-    exclusion: r.chance(0.03) ? notKnown(r) : { consider: r.chance(0.3), summary: `${sentence(r)}.`, ...(r.chance(0.3) ? { supportedBy: refs() } : {}) },
+    exclusion: r.chance(0.03) ? notKnown(r) : { consider: r.chance(0.3), summary: `${sentence(r)}.`, supportedBy: refs() },
   };
 }
 
@@ -289,10 +290,12 @@ function profileMdx(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], coi: 
   };
   const target = r.int(420, 780);
   const intro = paragraph(r, r.int(40, 70));
-  const findings = plan.findingIds.map((id) => {
+  const guidance = coi.find((s) => s.id === `cg-${e.id}`)!;
+  const findings = plan.findingIds.map((id, i) => {
     const asOf = monthsBefore(e.month, r.int(1, 18));
     const uncertain = r.chance(0.1) ? ' uncertain="Reported by one source only; not confirmed elsewhere."' : '';
-    return `<Finding id="${id}" asOf="${asOf}" title="${id.replace(/-/g, ' ')}"${uncertain}>\n${findingBody(r, coi, count)}\n</Finding>`;
+    const official = i === 0 ? ` ${sentence(r)} ${cluster(r, [guidance], count)}.` : '';
+    return `<Finding id="${id}" asOf="${asOf}" title="${id.replace(/-/g, ' ')}"${uncertain}>\n${findingBody(r, coi, count)}${official}\n</Finding>`;
   });
   const qd = legal.find((s) => s.id === 'eu-qd')!;
   const cases = legal.filter((s) => s.data.type === 'legal_case');

@@ -23,15 +23,16 @@ export function checkUnsupportedConclusion(c: Corpus): Problem[] {
       refs.forEach((ref, index) => {
         const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
         const target = byId.get(`${p.country}/${p.month}/${profileId}`);
-        const at = p.at(['conclusions', key, 'supportedBy', index]);
+        // Located only when reported: locating parses the frontmatter again, with positions.
+        const at = () => p.at(['conclusions', key, 'supportedBy', index]);
         if (!target) {
           const siblings = c.profiles.filter((o) => o.edition === p.edition).map((o) => o.profile);
-          problems.push({ file: p.file, ...at, severity: 'error', rule: 'unknown-profile', message: `${key}.supportedBy names "${ref}", but this edition has no profile "${profileId}"`, hint: didYouMean(profileId, siblings, `profiles in this edition: ${siblings.join(', ')}`) });
+          problems.push({ file: p.file, ...at(), severity: 'error', rule: 'unknown-profile', message: `${key}.supportedBy names "${ref}", but this edition has no profile "${profileId}"`, hint: didYouMean(profileId, siblings, `profiles in this edition: ${siblings.join(', ')}`) });
           return;
         }
         const ids = target.scan.findings.map((f) => f.id);
         if (!ids.includes(findingId)) {
-          problems.push({ file: p.file, ...at, severity: 'error', rule: 'unsupported-conclusion', message: `${key}.supportedBy names "${ref}", but ${target === p ? 'this profile' : `profile "${profileId}"`} has no such finding`, hint: didYouMean(findingId, ids, ids.length ? `findings there: ${ids.join(', ')}` : 'that profile has no findings yet') });
+          problems.push({ file: p.file, ...at(), severity: 'error', rule: 'unsupported-conclusion', message: `${key}.supportedBy names "${ref}", but ${target === p ? 'this profile' : `profile "${profileId}"`} has no such finding`, hint: didYouMean(findingId, ids, ids.length ? `findings there: ${ids.join(', ')}` : 'that profile has no findings yet') });
         }
       });
     }

@@ -3,10 +3,12 @@
  * `astro dev` shows the report in the error overlay, clearing it once the files are fixed.
  */
 import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../checks/index.ts';
 import type { Corpus } from '../lib/corpus.ts';
 import { contentDir } from '../lib/content-dir.ts';
+import { prepareReferences } from '../lib/csl.ts';
 import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
 import { bumpContentVersion, shareCheckedCorpus } from '../lib/site-data.ts';
 import { createContentGate } from './dev-content-guard.ts';
@@ -44,14 +46,22 @@ function stopBuild(problems: Problem[]): never {
 
 /** The integration: checks once per build, and again on every content change in dev. */
 export function contentCheck(): AstroIntegration {
+  /** Formatted references of earlier builds, in Astro's cache folder. */
+  let referenceCache = '';
   return {
     name: 'cg:content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
+        referenceCache = fileURLToPath(new URL('cg-references.json', config.cacheDir));
         if (command !== 'build') return;
         const { corpus, problems } = checkContentTotally(contentDir());
         if (problems.some((p) => p.severity === 'error')) stopBuild(problems);
-        if (corpus) shareCheckedCorpus(corpus);
+        if (corpus) {
+          shareCheckedCorpus(corpus);
+          // Formatted once here, from the cache of earlier builds where the sources are unchanged, not per page.
+          const { formatted, total } = prepareReferences(corpus, referenceCache);
+          logger.info(`references: ${total - formatted} of ${total} from the cache, ${formatted} formatted`);
+        }
         const warnings = summariseWarnings(problems.filter((p) => p.severity === 'warning'));
         if (warnings.length) logger.warn(warnings.join('\n'));
         logger.info('content checks passed');
@@ -62,7 +72,10 @@ export function contentCheck(): AstroIntegration {
           contentDir: dir,
           check: () => checkContent(dir),
           publish: (corpus) => {
-            if (corpus) shareCheckedCorpus(corpus);
+            if (corpus) {
+              shareCheckedCorpus(corpus);
+              prepareReferences(corpus, referenceCache);
+            }
             bumpContentVersion();
           },
           log: logger,

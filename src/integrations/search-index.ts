@@ -4,8 +4,8 @@
  * search works in development once `npm run build` has run (the search page says so when it has not).
  */
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -34,6 +34,23 @@ export function indexFile(indexDir: string, urlPath: string): string | null {
   const file = normalize(join(indexDir, rel));
   if (!file.startsWith(indexDir + sep)) return null;
   return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** The attribute that marks a page's searchable part (Base.astro's <main>). */
+const BODY_MARK = 'data-pagefind-body';
+
+/**
+ * The built HTML pages that can be found in search, relative to `dir`. Once any page is marked data-pagefind-body,
+ * Pagefind indexes only marked pages and reads the others for nothing; comparisons, histories, open data and the
+ * edition copies of current profiles are not marked, so only pages that mention the mark are handed to it. A page
+ * that mentions it only in its text is handed over too, and Pagefind finds no body in it: the index is the same.
+ */
+export function searchablePages(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .filter((f) => readFileSync(join(dir, f), 'utf8').includes(BODY_MARK))
+    .sort();
 }
 
 export function searchIndex(): AstroIntegration {
@@ -68,14 +85,22 @@ export function searchIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('\n')}`);
-          const added = await index.addDirectory({ path: fileURLToPath(dir) });
-          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('\n')}`);
-          if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
+          const root = fileURLToPath(dir);
+          const pages = searchablePages(root);
+          if (pages.length === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
+          const failures: string[] = [];
+          // The same URLs as Pagefind's own directory walk gives: computed from the path relative to the site.
+          for (let i = 0; i < pages.length; i += 64) {
+            const batch = await Promise.all(pages.slice(i, i + 64).map((sourcePath) =>
+              index.addHTMLFile({ sourcePath, content: readFileSync(join(root, sourcePath), 'utf8') })));
+            for (const added of batch) failures.push(...added.errors);
+          }
+          if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
           const outputPath = fileURLToPath(new URL('./pagefind/', dir));
           const written = await index.writeFiles({ outputPath });
           if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('\n')}`);
           for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
-          logger.info(`search index: ${added.page_count} HTML files read, pages marked data-pagefind-body indexed`);
+          logger.info(`search index: ${pages.length} pages marked data-pagefind-body indexed`);
         } finally {
           await pagefind.close();
         }

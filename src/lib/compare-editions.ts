@@ -60,7 +60,7 @@ export function compareVersions(before: ProfileEntry, after: ProfileEntry): Comp
     const was = old.get(f.id);
     if (!was) findings.push({ id: f.id, title: f.title ?? f.id, change: 'added', words: [{ text: f.text, change: 'added' }] });
     else {
-      const words = diffWords(was.text, f.text).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }) as WordRun);
+      const words = was.text === f.text && f.text ? [{ text: f.text, change: 'same' } as WordRun] : diffWords(was.text, f.text).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }) as WordRun);
       findings.push({ id: f.id, title: f.title ?? f.id, change: words.some((w) => w.change !== 'same') ? 'changed' : 'same', words });
     }
   }

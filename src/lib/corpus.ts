@@ -197,6 +197,15 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
     const { country, month, profile } = path;
     const text = readContentText(full, file, problems);
     if (text === null) continue;
+    // A file read before with the same text gives the same entry: the dev server rechecks the whole corpus on
+    // every save, and parsing only what changed keeps that recheck fast.
+    const seen = parsedProfiles.get(full);
+    if (seen && seen.text === text && seen.entry.file === file) {
+      problems.push(...seen.problems);
+      profiles.push(seen.entry);
+      continue;
+    }
+    const before = problems.length;
     const fileAt = positionFinder(text);
     const scan = scanMdx(text);
     for (const p of scan.problems) problems.push({ file, ...fileAt(p.offset), severity: 'error', rule: p.rule, message: p.message, hint: p.hint });
@@ -212,14 +221,19 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
         problems.push({ file, ...fileAt(scan.yamlError.offset), severity: 'error', rule: 'syntax', message: `YAML cannot be read by the MDX compiler: ${scan.yamlError.message}`, hint: 'quote values that contain ": " or start with a special character' });
       }
     }
-    profiles.push({
+    const entry: ProfileEntry = {
       id: `${country}/${month}/${profile}`, file, text, data, country, month, profile,
       edition: `${country}-${month}`, scan,
       at: (where) => (typeof where === 'number' ? fileAt(where) : at(where)),
-    });
+    };
+    parsedProfiles.set(full, { text, entry, problems: problems.slice(before) });
+    profiles.push(entry);
   }
   return profiles;
 }
+
+/** The last parse of each profile file, by absolute path: its text, entry and the problems it had. */
+const parsedProfiles = new Map<string, { text: string; entry: ProfileEntry; problems: Problem[] }>();
 
 /** Reads and validates every content file under `contentDir`. Paths in problems are relative to `root`. */
 export function loadCorpus(contentDir: string, root: string = process.cwd()): Corpus {

@@ -4,8 +4,10 @@
  * Only citation-js's plain-text output is used: its HTML output passes markup in titles through unescaped, and
  * text from content must never reach a page as markup. Pages escape the text as they render it.
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import type { Corpus } from './corpus.ts';
 import type { Edition, Source } from '../schemas/content.ts';
 import { formatDate, monthSlug, parsePartialDate } from './dates.ts';
@@ -82,14 +84,87 @@ export function cslOf(c: Corpus, id: string): CslItem {
   return item;
 }
 
-const referenceCache = new Map<string, string>();
+/**
+ * citation-js, loaded on first use: starting it (and its CSL engine) costs a second or more, and a build whose
+ * references are all in the cache never needs it. Loaded with require so that fullReference can stay synchronous.
+ */
+let citeClass: (new (data: unknown) => { format(kind: string, options: object): string }) | undefined;
+function cite() {
+  if (!citeClass) {
+    const require = createRequire(import.meta.url);
+    citeClass = require('@citation-js/core').Cite;
+    require('@citation-js/plugin-csl');
+  }
+  return citeClass!;
+}
+
+const FORMAT = { format: 'text', template: 'apa', lang: 'en-US' } as const;
+
+/**
+ * What a formatted reference depends on: the CSL item (which is made from the source and the edition titles), the
+ * layout and the version of the formatter. A change to any of these gives a new key, so a cached text is never stale.
+ */
+function referenceKey(item: CslItem): string {
+  return createHash('sha256').update(JSON.stringify([REFERENCE_FORMAT_VERSION, FORMAT, item])).digest('base64url');
+}
+const REFERENCE_FORMAT_VERSION = (() => {
+  try {
+    const require = createRequire(import.meta.url);
+    return `${require('@citation-js/core/package.json').version}/${require('@citation-js/plugin-csl/package.json').version}`;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+// Shared through globalThis: the build formats in its integration (src/integrations/content-check.ts), the pages
+// read in another module instance.
+const shared = globalThis as typeof globalThis & { __cgReferences?: Map<string, string> };
+const references = (shared.__cgReferences ??= new Map<string, string>());
+
+function format(item: CslItem): string {
+  return new (cite())([item]).format('bibliography', FORMAT).trim();
+}
 
 /** The full reference as plain text (APA layout; CSL handles the variety of source types). */
 export function fullReference(item: CslItem): string {
-  const key = JSON.stringify(item);
-  const cached = referenceCache.get(key);
-  if (cached) return cached;
-  const text = new Cite([item]).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
-  referenceCache.set(key, text);
+  const key = referenceKey(item);
+  let text = references.get(key);
+  if (text === undefined) {
+    text = format(item);
+    references.set(key, text);
+  }
   return text;
+}
+
+/**
+ * Formats every reference of the corpus before pages render, reusing the texts of earlier builds stored in
+ * `cacheFile` (keyed by content, see referenceKey); citation-js starts only if a source is new or changed. The file
+ * is rewritten with exactly the references of this corpus. Returns how many had to be formatted.
+ */
+export function prepareReferences(c: Corpus, cacheFile: string): { formatted: number; total: number } {
+  let stored: Record<string, string> = {};
+  try {
+    if (existsSync(cacheFile)) stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  } catch {
+    stored = {}; // an unreadable cache is rebuilt
+  }
+  const kept: Record<string, string> = {};
+  let formatted = 0;
+  for (const item of cslRegister(c).values()) {
+    const key = referenceKey(item);
+    let text = references.get(key) ?? (typeof stored[key] === 'string' ? stored[key] : undefined);
+    if (text === undefined) {
+      text = format(item);
+      formatted++;
+    }
+    references.set(key, text);
+    kept[key] = text;
+  }
+  if (formatted || Object.keys(stored).length !== Object.keys(kept).length) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(kept));
+    renameSync(temp, cacheFile);
+  }
+  return { formatted, total: Object.keys(kept).length };
 }

@@ -86,6 +86,11 @@ export function schemeOf(value: string): string | null {
 
 /** The origin a URL loads from, resolved against the page, or null when it is this site (or not loadable). */
 export function foreignOrigin(value: string, pageUrl: string): string | null {
+  // A URL without a scheme that does not start with two slashes (or backslashes, which browsers read as slashes)
+  // resolves on the page's own origin, whatever its path: decided without parsing, as most of a page's links are.
+  // eslint-disable-next-line no-control-regex -- the C0 controls a browser strips from the start of a URL
+  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (!/^[/\\]{2}/.test(cleaned) && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(cleaned)) return null;
   try {
     const url = new URL(value, new URL(pageUrl, HERE));
     if (url.origin === HERE) return null;
@@ -186,7 +191,9 @@ class MarkupScan {
   constructor(file: string, text: string, options: ScanOptions) {
     this.#file = file;
     this.#options = options;
-    this.#position = options.at ?? positionFinder(text);
+    // The line table is built only when a problem must be located.
+    let finder: ((offset: number) => { line: number; column: number }) | undefined;
+    this.#position = (offset) => (finder ??= options.at ?? positionFinder(text))(offset);
   }
 
   report(offset: number, rule: OutputRule, message: string): void {

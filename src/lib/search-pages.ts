@@ -121,7 +121,7 @@ export function facetOptions(c: Corpus): Record<FacetKey, string[]> {
   const countries = [...c.countries.entries()].flatMap(([id, e]) => (e.data ? [{ id, name: e.data.name }] : [])).sort((a, b) => a.name.localeCompare(b.name));
   const profiles = countries.flatMap(({ id }) => {
     const ids = [...new Set(c.profiles.filter((p) => p.country === id && p.data).map((p) => p.profile))];
-    const order = (pid: string) => c.profiles.filter((p) => p.country === id && p.profile === pid && p.data).sort((a, b) => b.month.localeCompare(a.month))[0].data!.order;
+    const order = (pid: string) => versionsOf(c, id, pid)[0].data!.order;
     return ids.sort((a, b) => order(a) - order(b) || profileLabel(c, id, a).localeCompare(profileLabel(c, id, b))).map((pid) => profileLabel(c, id, pid));
   });
   const editions = countries.flatMap(({ id }) => editionsOf(c, id).map((e) => e.data.label));

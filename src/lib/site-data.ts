@@ -60,14 +60,56 @@ export function previousEdition(c: Corpus, editionId: string): { id: string; dat
   return prev?.data ? { id: prev.id, data: prev.data } : undefined;
 }
 
+/**
+ * Lookups of valid profiles by id, by edition and by country and profile, built once per corpus. Every page asks
+ * several of these; searching the whole corpus for each made the build quadratic in the number of profiles.
+ */
+interface ProfileIndex {
+  byId: Map<string, ProfileEntry>;
+  /** "edition|profile" */
+  inEdition: Map<string, ProfileEntry>;
+  /** In display order. */
+  ofEdition: Map<string, ProfileEntry[]>;
+  /** "country/profile", newest edition first. */
+  versions: Map<string, ProfileEntry[]>;
+}
+const indexes = new WeakMap<Corpus, ProfileIndex>();
+
+function profileIndex(c: Corpus): ProfileIndex {
+  const cached = indexes.get(c);
+  if (cached) return cached;
+  const index: ProfileIndex = { byId: new Map(), inEdition: new Map(), ofEdition: new Map(), versions: new Map() };
+  for (const p of c.profiles) {
+    if (!p.data) continue;
+    if (!index.byId.has(p.id)) index.byId.set(p.id, p);
+    const key = `${p.edition}|${p.profile}`;
+    if (!index.inEdition.has(key)) index.inEdition.set(key, p);
+    const edition = index.ofEdition.get(p.edition) ?? [];
+    edition.push(p);
+    index.ofEdition.set(p.edition, edition);
+    const versions = index.versions.get(`${p.country}/${p.profile}`) ?? [];
+    versions.push(p);
+    index.versions.set(`${p.country}/${p.profile}`, versions);
+  }
+  for (const list of index.ofEdition.values()) list.sort((a, b) => (a.data!.order - b.data!.order) || a.data!.title.localeCompare(b.data!.title));
+  for (const list of index.versions.values()) list.sort((a, b) => b.month.localeCompare(a.month));
+  indexes.set(c, index);
+  return index;
+}
+
+/** A valid profile by its id ("country/yyyy-mm/profile"). */
+export function profileById(c: Corpus, id: string): ProfileEntry | undefined {
+  return profileIndex(c).byId.get(id);
+}
+
 /** One profile as it stands in one edition, if that edition has it (and it is valid). */
 export function profileIn(c: Corpus, editionId: string | undefined, profileId: string): ProfileEntry | undefined {
-  return c.profiles.find((p) => p.edition === editionId && p.profile === profileId && p.data);
+  return profileIndex(c).inEdition.get(`${editionId}|${profileId}`);
 }
 
 /** Every edition's version of one profile, newest first. */
 export function versionsOf(c: Corpus, country: string, profileId: string): ProfileEntry[] {
-  return c.profiles.filter((p) => p.country === country && p.profile === profileId && p.data).sort((a, b) => b.month.localeCompare(a.month));
+  return [...(profileIndex(c).versions.get(`${country}/${profileId}`) ?? [])];
 }
 
 /** A profile's name across editions: the title of its newest version, so that every page names it the same way. */
@@ -77,9 +119,7 @@ export function profileTitle(c: Corpus, country: string, profileId: string): str
 
 /** Profiles of one edition, in display order. */
 export function profilesOf(c: Corpus, editionId: string): ProfileEntry[] {
-  return c.profiles
-    .filter((p) => p.edition === editionId && p.data)
-    .sort((a, b) => (a.data!.order - b.data!.order) || a.data!.title.localeCompare(b.data!.title));
+  return [...(profileIndex(c).ofEdition.get(editionId) ?? [])];
 }
 
 /** A finding that cites a source, with the conclusions (of any profile in its edition) that rest on it. */
@@ -150,7 +190,7 @@ export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
  */
 export function findingTitle(c: Corpus, p: ProfileEntry, ref: string): string {
   const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
-  const target = profileId === p.profile ? p : c.profiles.find((o) => o.edition === p.edition && o.profile === profileId);
+  const target = profileId === p.profile ? p : profileIn(c, p.edition, profileId);
   return target?.scan.findings.find((f) => f.id === findingId)?.title ?? findingId;
 }
 

@@ -2,6 +2,7 @@
 import { comparisonSlug } from './compare-editions.ts';
 import type { Corpus } from './corpus.ts';
 import { compareUrl } from './urls.ts';
+import { versionsOf } from './site-data.ts';
 
 export interface Update {
   country: string;
@@ -40,9 +41,7 @@ export function profileUpdates(c: Corpus): ProfileUpdate[] {
   for (const p of c.profiles) {
     const edition = c.editions.get(p.edition)?.data;
     if (!p.data || !edition || !p.data.changes.length) continue;
-    const previous = c.profiles
-      .filter((q) => q.data && q.country === p.country && q.profile === p.profile && q.month < p.month)
-      .sort((a, b) => b.month.localeCompare(a.month))[0];
+    const previous = versionsOf(c, p.country, p.profile).find((q) => q.month < p.month);
     if (!previous) continue;
     list.push({
       country: p.country, editionId: p.edition, editionLabel: edition.label, profile: p.profile, title: p.data.title,

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { scanCss, scanFile, scanMarkup, schemeOf } from '../../../src/lib/dist-scan.ts';
+import { foreignOrigin, scanCss, scanFile, scanMarkup, schemeOf } from '../../../src/lib/dist-scan.ts';
 
 const CSP = `default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 const meta = (policy = CSP) => `<meta http-equiv="content-security-policy" content="${policy}">`;
@@ -135,6 +135,17 @@ describe('resources from another origin', () => {
     ['<meta http-equiv="refresh" content="0;url=https://elsewhere.example/">', '<meta http-equiv=refresh>'],
   ])('in the head: %s → foreign-resource', (head, what) => {
     expect(messages(page('', head))).toEqual([expect.stringContaining(`foreign-resource ${what}`)]);
+  });
+
+  it.each([
+    ['//img.example/a.png'], ['\\\\img.example/a.png'], ['/\\img.example/a.png'], [' //img.example/a.png'], ['/\t/img.example/a.png'],
+    ['\n//img.example/a.png'], ['https://img.example/a.png'], ['HTTPS://img.example/a.png'],
+  ])('%j loads from another origin, however its slashes are spelt', (url) => {
+    expect(foreignOrigin(url, '/syria/deserters/')).toBe('https://img.example');
+  });
+
+  it.each([['/a.png'], ['a.png'], ['../a.png'], ['#top'], ['?q=1'], [''], ['./x:y']])('%j stays on the site', (url) => {
+    expect(foreignOrigin(url, '/syria/deserters/')).toBeNull();
   });
 
   it('a CSS file loading a font from another origin', () => {
