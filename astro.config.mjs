@@ -28,5 +28,13 @@ export default defineConfig({
     },
   },
   // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last.
-  integrations: [output.prepare, contentCheck(), urlRecord(), gatedMdx(), searchIndex(), distScan({ shownAs: outDir }), output.publish],
+  integrations: [
+    output.prepare,
+    contentCheck(),
+    urlRecord(),
+    gatedMdx(),
+    searchIndex(),
+    distScan({ shownAs: outDir }),
+    output.publish,
+  ],
 });

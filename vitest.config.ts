@@ -20,14 +20,17 @@ const builtSite = {
   hookTimeout: 180_000,
 };
 
-export default getViteConfig({
-  test: {
-    projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { extends: true, test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node' } },
-      { extends: false, test: { name: 'build', include: ['tests/build/**/*.test.ts'], ...builtSite } },
-      { extends: false, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...builtSite } },
-    ],
+export default getViteConfig(
+  {
+    test: {
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+        { extends: true, test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node' } },
+        { extends: false, test: { name: 'build', include: ['tests/build/**/*.test.ts'], ...builtSite } },
+        { extends: false, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...builtSite } },
+      ],
+    },
+    // The content-check integration re-reports content warnings whenever a Vite server starts; builds report them.
   },
-  // The content-check integration re-reports content warnings whenever a Vite server starts; builds report them.
-}, { logLevel: 'error' });
+  { logLevel: 'error' },
+);

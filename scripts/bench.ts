@@ -23,7 +23,13 @@ import { GNU_TIME, hasGnuTime, measure, type Measurement } from './bench/measure
 import { renderTimeByKind } from './bench/page-kinds.ts';
 import { stats, table } from './bench/report.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, 'log-dir': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    'log-dir': { type: 'string' },
+  },
+});
 const n = Number(values.n);
 const runs = Number(values.runs);
 if (!Number.isInteger(n) || n < 10 || !Number.isInteger(runs) || runs < 1) {
@@ -44,7 +50,11 @@ const cleanup = () => {
   rmSync(tmp, { recursive: true, force: true });
   rmSync(repoTmp, { recursive: true, force: true });
 };
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { cleanup(); process.exit(130); });
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
 
 /** One of the two builds being compared. */
 interface Build {
@@ -75,7 +85,11 @@ function pagesBuilt(output: string, outDir: string): number {
  */
 function codeFingerprint(): string {
   const hash = createHash('sha256');
-  const files = [join(repo, 'astro.config.mjs'), join(repo, 'package-lock.json'), ...(readdirSync(join(repo, 'src'), { recursive: true }) as string[]).sort().map((f) => join(repo, 'src', f))];
+  const files = [
+    join(repo, 'astro.config.mjs'),
+    join(repo, 'package-lock.json'),
+    ...(readdirSync(join(repo, 'src'), { recursive: true }) as string[]).sort().map((f) => join(repo, 'src', f)),
+  ];
   for (const file of files) {
     if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
     hash.update(file).update(readFileSync(file));
@@ -100,26 +114,43 @@ async function runBuild(b: Build, label: string, attempt = 1): Promise<Measureme
   if (logDir) writeFileSync(join(logDir, `${label}${attempt > 1 ? `-attempt${attempt}` : ''}.log`), m.output);
   if (m.exitCode !== 0) {
     const tail = m.output.split('\n').slice(-60).join('\n');
-    if (attempt >= ATTEMPTS) fail(`${b.name} build failed ${ATTEMPTS} times (exit ${m.exitCode}); the last output:\n${tail}`);
-    const firstError = m.output.split('\n').find((l) => /\[ERROR\]|Error:/.test(l))?.trim() ?? `exit ${m.exitCode}`;
-    console.log(`  ${label} failed after ${m.wallSeconds.toFixed(1)} s (${firstError.slice(0, 200)}); running it again`);
+    if (attempt >= ATTEMPTS)
+      fail(`${b.name} build failed ${ATTEMPTS} times (exit ${m.exitCode}); the last output:\n${tail}`);
+    const firstError =
+      m.output
+        .split('\n')
+        .find((l) => /\[ERROR\]|Error:/.test(l))
+        ?.trim() ?? `exit ${m.exitCode}`;
+    console.log(
+      `  ${label} failed after ${m.wallSeconds.toFixed(1)} s (${firstError.slice(0, 200)}); running it again`,
+    );
     return runBuild(b, label, attempt + 1);
   }
   const pages = pagesBuilt(m.output, b.outDir);
-  console.log(`  ${label.padEnd(10)} ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '?'} s CPU  ${m.peakMB.toFixed(0)} MB (largest process ${m.largestProcessMB?.toFixed(0) ?? '?'} MB, tree sampled ${m.sampledTreeMB.toFixed(0)} MB)  ${pages} pages`);
+  console.log(
+    `  ${label.padEnd(10)} ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '?'} s CPU  ${m.peakMB.toFixed(0)} MB (largest process ${m.largestProcessMB?.toFixed(0) ?? '?'} MB, tree sampled ${m.sampledTreeMB.toFixed(0)} MB)  ${pages} pages`,
+  );
   return { ...m, pages };
 }
 
 try {
   if (logDir) mkdirSync(logDir, { recursive: true });
-  if (!hasGnuTime()) console.log(`note: ${GNU_TIME} is missing (Debian: apt-get install time); peak memory is the sampled process-tree RSS only`);
+  if (!hasGnuTime())
+    console.log(
+      `note: ${GNU_TIME} is missing (Debian: apt-get install time); peak memory is the sampled process-tree RSS only`,
+    );
 
   // 1. The synthetic corpus, and the project's own checker over it.
   const contentDir = join(tmp, 'content');
   const corpus = writeCorpus(contentDir, n);
-  console.log(`corpus: ${corpus.profiles} profiles in ${corpus.editions} editions, ${corpus.sources} sources, ${corpus.provisions} provisions; ${corpus.findings} findings, ${corpus.clusters} citation clusters (${corpus.citedItems} items), ${corpus.crossProfileRefs} cross-profile refs, ${corpus.meanWords} words per profile on average`);
+  console.log(
+    `corpus: ${corpus.profiles} profiles in ${corpus.editions} editions, ${corpus.sources} sources, ${corpus.provisions} provisions; ${corpus.findings} findings, ${corpus.clusters} citation clusters (${corpus.citedItems} items), ${corpus.crossProfileRefs} cross-profile refs, ${corpus.meanWords} words per profile on average`,
+  );
   const checkStarted = performance.now();
-  const check = spawnSync(process.execPath, [join(repo, 'scripts/check-content.ts'), contentDir], { cwd: repo, encoding: 'utf8' });
+  const check = spawnSync(process.execPath, [join(repo, 'scripts/check-content.ts'), contentDir], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   const checkSeconds = (performance.now() - checkStarted) / 1000;
   if (check.status !== 0) fail(`the synthetic corpus fails the content checks:\n${check.stdout}${check.stderr}`);
   console.log(`check-content: ${checkSeconds.toFixed(2)} s wall (${check.stdout.trim().split('\n').pop()})`);
@@ -129,25 +160,53 @@ try {
   //    else building the repository, and an empty cache makes every run do the same work.
   //    (Astro joins --config onto the project root, hence the relative path.)
   const fullConfig = join(tmp, 'full.config.mjs');
-  writeFileSync(fullConfig, [
-    `import config from ${JSON.stringify(join(repo, 'astro.config.mjs'))};`,
-    'const cacheDir = process.env.BENCH_CACHE_DIR;',
-    'export default { ...config, cacheDir, vite: { ...config.vite, cacheDir: `${cacheDir}/vite` } };',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    fullConfig,
+    [
+      `import config from ${JSON.stringify(join(repo, 'astro.config.mjs'))};`,
+      'const cacheDir = process.env.BENCH_CACHE_DIR;',
+      'export default { ...config, cacheDir, vite: { ...config.vite, cacheDir: `${cacheDir}/vite` } };',
+      '',
+    ].join('\n'),
+  );
   const bareRoot = join(tmp, 'bare');
   const quiet = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   const full: Build = {
-    name: 'full', cwd: repo, args: ['build', '--config', relative(repo, fullConfig)], outDir: join(repoTmp, 'out'), cacheDir: join(tmp, 'cache-full'),
-    env: { ...quiet, CG_CONTENT_DIR: contentDir, CG_OUT_DIR: join(repoTmp, 'out'), BENCH_CACHE_DIR: join(tmp, 'cache-full') },
+    name: 'full',
+    cwd: repo,
+    args: ['build', '--config', relative(repo, fullConfig)],
+    outDir: join(repoTmp, 'out'),
+    cacheDir: join(tmp, 'cache-full'),
+    env: {
+      ...quiet,
+      CG_CONTENT_DIR: contentDir,
+      CG_OUT_DIR: join(repoTmp, 'out'),
+      BENCH_CACHE_DIR: join(tmp, 'cache-full'),
+    },
   };
   // The bare project's output stays inside its own root too, so both builds put the prerender bundle in outDir.
-  const bare: Build = { name: 'bare', cwd: bareRoot, args: ['build'], outDir: join(bareRoot, 'dist'), cacheDir: join(tmp, 'cache-bare'), env: quiet };
+  const bare: Build = {
+    name: 'bare',
+    cwd: bareRoot,
+    args: ['build'],
+    outDir: join(bareRoot, 'dist'),
+    cacheDir: join(tmp, 'cache-bare'),
+    env: quiet,
+  };
   mkdirSync(bareRoot);
-  writeBareProject(bareRoot, { nodeModules: join(repo, 'node_modules'), profilesDir: join(contentDir, 'profiles'), outDir: bare.outDir, cacheDir: bare.cacheDir });
+  writeBareProject(bareRoot, {
+    nodeModules: join(repo, 'node_modules'),
+    profilesDir: join(contentDir, 'profiles'),
+    outDir: bare.outDir,
+    cacheDir: bare.cacheDir,
+  });
 
   const fingerprint = codeFingerprint();
-  console.log(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
   // 3. One untimed warm-up of each (it fills the OS file cache), then a, b, a, b …
   if (runs > 1) {
     console.log('warm-up (not counted):');
@@ -160,7 +219,10 @@ try {
     for (const b of [full, bare]) results[b.name].push(await runBuild(b, `${b.name}-${i}`));
   }
 
-  if (codeFingerprint() !== fingerprint) console.log('warning: src/, astro.config.mjs or package-lock.json changed while the benchmark ran; the full-build runs may have measured different code');
+  if (codeFingerprint() !== fingerprint)
+    console.log(
+      'warning: src/, astro.config.mjs or package-lock.json changed while the benchmark ran; the full-build runs may have measured different code',
+    );
   const label = { full: 'full build', bare: 'bare MDX + Pagefind' };
   const rows = (['full', 'bare'] as const).map((name) => ({
     name: label[name],
@@ -172,7 +234,10 @@ try {
   console.log('');
   console.log(table(rows));
   const [f, b] = rows;
-  if (f.cpu && b.cpu) console.log(`CPU ratio ${(f.cpu.median / b.cpu.median).toFixed(2)}× (less disturbed than wall time when the machine is busy); peak memory ratio ${(f.memory.median / b.memory.median).toFixed(2)}×`);
+  if (f.cpu && b.cpu)
+    console.log(
+      `CPU ratio ${(f.cpu.median / b.cpu.median).toFixed(2)}× (less disturbed than wall time when the machine is busy); peak memory ratio ${(f.memory.median / b.memory.median).toFixed(2)}×`,
+    );
 
   // 4. What each kind of page costs: Astro's per-file render times, summed (median over the runs).
   console.log('\nrender time by kind of page (sum of Astro\'s per-file "+ms", median over the runs):');
@@ -182,10 +247,16 @@ try {
     for (const kind of perRun[0].keys()) {
       const ms = stats(perRun.map((r) => r.get(kind)?.ms ?? 0)).median;
       const pages = perRun[0].get(kind)!.pages;
-      console.log(`  ${label[name].padEnd(20)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${String(pages).padStart(6)} pages  ${(ms / pages).toFixed(1).padStart(6)} ms each  ${kind}`);
+      console.log(
+        `  ${label[name].padEnd(20)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${String(pages).padStart(6)} pages  ${(ms / pages).toFixed(1).padStart(6)} ms each  ${kind}`,
+      );
     }
   }
-  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
   console.log('');
   console.log(`full build ÷ bare build + Pagefind at N=${n}: ${(f.wall.median / b.wall.median).toFixed(2)}×`);
 } finally {

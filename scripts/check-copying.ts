@@ -6,7 +6,10 @@ import { sharedRuns, shingles } from '../src/lib/copied-text.ts';
 import { contentProse } from '../src/lib/content-prose.ts';
 
 const shared = process.argv[2] ?? '../shared';
-const sourceFiles = [...readdirSync(join(shared, 'seeds')).map((n) => join(shared, 'seeds', n)), join(shared, 'coi-notes', 'syria.md')];
+const sourceFiles = [
+  ...readdirSync(join(shared, 'seeds')).map((n) => join(shared, 'seeds', n)),
+  join(shared, 'coi-notes', 'syria.md'),
+];
 const sources = new Set<string>();
 for (const f of sourceFiles) for (const s of shingles(readFileSync(f, 'utf8'))) sources.add(s);
 let found = 0;

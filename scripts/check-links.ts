@@ -43,19 +43,26 @@ export function checkLinks(distDir: string, { siteOrigin }: { siteOrigin?: strin
         problems.push({ page: page.url, href, problem: 'is not a valid URL' });
         continue;
       }
-      if (siteOrigin && target.origin === new URL(siteOrigin).origin) target = new URL(target.pathname + target.hash, LOCAL);
+      if (siteOrigin && target.origin === new URL(siteOrigin).origin)
+        target = new URL(target.pathname + target.hash, LOCAL);
       if (target.origin !== LOCAL) continue;
       const path = decodeURIComponent(target.pathname);
       const file = (path.endsWith('/') ? `${path}index.html` : path).slice(1);
       if (!isFile(join(distDir, file))) {
-        const hint = isFile(join(distDir, path, 'index.html')) ? `; the page is at ${path}/ (URLs end with a slash)` : '';
+        const hint = isFile(join(distDir, path, 'index.html'))
+          ? `; the page is at ${path}/ (URLs end with a slash)`
+          : '';
         problems.push({ page: page.url, href, problem: `goes to ${path}, which the build does not have${hint}` });
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
       const targetPage = byFile.get(file);
       if (fragment && targetPage && !targetPage.ids.has(fragment)) {
-        problems.push({ page: page.url, href, problem: `has no target: no element with id "${fragment}" on ${targetPage.url}` });
+        problems.push({
+          page: page.url,
+          href,
+          problem: `has no target: no element with id "${fragment}" on ${targetPage.url}`,
+        });
       }
     }
   }

@@ -15,7 +15,11 @@ const pkgs = lock.packages;
 /** The registry's record of one version, or null if the registry does not have it. */
 function published(name, version) {
   try {
-    const out = execFileSync('npm', ['view', '--json', `${name}@${version}`, 'dist.integrity', 'os', 'cpu', 'libc', 'engines', 'license'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      'npm',
+      ['view', '--json', `${name}@${version}`, 'dist.integrity', 'os', 'cpu', 'libc', 'engines', 'license'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const meta = out.trim() ? JSON.parse(out) : null;
     return meta?.['dist.integrity'] ? meta : null;
   } catch {
@@ -32,7 +36,10 @@ for (const [path, meta] of Object.entries(pkgs)) {
     if (pkgs[key]?.integrity) continue;
     const version = range.replace(/^[\^~=]/, '');
     const info = published(name, version);
-    if (!info) { missing.push(`${name}@${version}`); continue; }
+    if (!info) {
+      missing.push(`${name}@${version}`);
+      continue;
+    }
     pkgs[key] = {
       version,
       integrity: info['dist.integrity'],
@@ -47,8 +54,10 @@ for (const [path, meta] of Object.entries(pkgs)) {
   }
 }
 if (missing.length) {
-  console.error(`fix-lockfile: the registry has no integrity for ${missing.join(', ')}; package-lock.json left unchanged.\n` +
-    'Regenerate the lockfile where the registry has them (rm package-lock.json && npm install).');
+  console.error(
+    `fix-lockfile: the registry has no integrity for ${missing.join(', ')}; package-lock.json left unchanged.\n` +
+      'Regenerate the lockfile where the registry has them (rm package-lock.json && npm install).',
+  );
   process.exit(1);
 }
 writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n');

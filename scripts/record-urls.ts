@@ -21,4 +21,6 @@ if (record.errors.length) {
 const served = servedUrls(outDir);
 const added = [...served].filter((url) => !record.published.has(url));
 writeFileSync(path, formatUrlRecord([...record.published, ...served], record.redirects));
-console.log(`urls:record: ${added.length} URL${added.length === 1 ? '' : 's'} added to ${relative(process.cwd(), path)} (${record.published.size + added.length} in all)`);
+console.log(
+  `urls:record: ${added.length} URL${added.length === 1 ? '' : 's'} added to ${relative(process.cwd(), path)} (${record.published.size + added.length} in all)`,
+);

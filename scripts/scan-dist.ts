@@ -11,5 +11,9 @@ import { formatOutputProblem } from '../src/lib/dist-scan.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const { files, problems } = scanOutput(dir);
-console.log(problems.length ? problems.map(formatOutputProblem).join('\n') : `publish scan: ${files} files in ${dir}, nothing found`);
+console.log(
+  problems.length
+    ? problems.map(formatOutputProblem).join('\n')
+    : `publish scan: ${files} files in ${dir}, nothing found`,
+);
 if (problems.length) process.exitCode = 1;

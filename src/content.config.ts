@@ -15,5 +15,7 @@ const base = (folder: string) => `./${relative(process.cwd(), contentDir())}/${f
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
 
 export const collections = {
-  profiles: defineCollection({ loader: glob({ base: base('profiles'), pattern: '*/*/*.mdx', generateId: idFromPath }) }),
+  profiles: defineCollection({
+    loader: glob({ base: base('profiles'), pattern: '*/*/*.mdx', generateId: idFromPath }),
+  }),
 };

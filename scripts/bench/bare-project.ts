@@ -18,10 +18,15 @@ function write(path: string, text: string): void {
  * the very same installs. Astro's and Vite's cache folders are set explicitly: the defaults (node_modules/.astro,
  * node_modules/.vite) would follow the symlink into the repository's caches.
  */
-export function writeBareProject(root: string, opts: { nodeModules: string; profilesDir: string; outDir: string; cacheDir: string }): void {
+export function writeBareProject(
+  root: string,
+  opts: { nodeModules: string; profilesDir: string; outDir: string; cacheDir: string },
+): void {
   symlinkSync(opts.nodeModules, join(root, 'node_modules'), 'dir');
   write(join(root, 'package.json'), JSON.stringify({ name: 'cg-bench-bare', private: true, type: 'module' }, null, 2));
-  write(join(root, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';
+  write(
+    join(root, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -53,15 +58,21 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [mdx(), search],
 });
-`);
-  write(join(root, 'src/content.config.ts'), `import { defineCollection } from 'astro:content';
+`,
+  );
+  write(
+    join(root, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 
 export const collections = {
   profiles: defineCollection({ loader: glob({ base: ${JSON.stringify(opts.profilesDir)}, pattern: '*/*/*.mdx' }) }),
 };
-`);
-  write(join(root, 'src/layouts/Simple.astro'), `---
+`,
+  );
+  write(
+    join(root, 'src/layouts/Simple.astro'),
+    `---
 const { title } = Astro.props;
 ---
 <!doctype html>
@@ -69,13 +80,19 @@ const { title } = Astro.props;
   <head><meta charset="utf-8" /><title>{title}</title></head>
   <body><main data-pagefind-body><slot /></main></body>
 </html>
-`);
-  write(join(root, 'src/components/Finding.astro'), `---
+`,
+  );
+  write(
+    join(root, 'src/components/Finding.astro'),
+    `---
 const { id } = Astro.props;
 ---
 <section id={\`finding-\${id}\`}><slot /></section>
-`);
-  write(join(root, 'src/pages/[...id].astro'), `---
+`,
+  );
+  write(
+    join(root, 'src/pages/[...id].astro'),
+    `---
 import { getCollection, render } from 'astro:content';
 import Simple from '../layouts/Simple.astro';
 import Finding from '../components/Finding.astro';
@@ -91,5 +108,6 @@ const { Content } = await render(entry);
   <h1>{entry.data.title}</h1>
   <Content components={{ Finding }} />
 </Simple>
-`);
+`,
+  );
 }

@@ -90,7 +90,20 @@ function category(url: string, fn: string): string {
   return relative(repo, path) || path;
 }
 
-const INTERESTING = ['loadCorpus', 'runChecks', 'scanMdx', 'judgeTree', 'reliancesOn', 'conclusionsResting', 'fullReference', 'toBiblatex', 'getCorpus', 'render', 'createIndex', 'addDirectory'];
+const INTERESTING = [
+  'loadCorpus',
+  'runChecks',
+  'scanMdx',
+  'judgeTree',
+  'reliancesOn',
+  'conclusionsResting',
+  'fullReference',
+  'toBiblatex',
+  'getCorpus',
+  'render',
+  'createIndex',
+  'addDirectory',
+];
 
 /** Self time by category and inclusive time of INTERESTING functions, over every .cpuprofile in `dir`. */
 function cpuProfile(dir: string): { self: Map<string, number>; inclusive: Map<string, number>; total: number } {
@@ -98,7 +111,11 @@ function cpuProfile(dir: string): { self: Map<string, number>; inclusive: Map<st
   const inclusive = new Map<string, number>();
   let total = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
-    const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      nodes: ProfileNode[];
+      samples: number[];
+      timeDeltas: number[];
+    };
     const byId = new Map(prof.nodes.map((node) => [node.id, node]));
     const parent = new Map<number, number>();
     for (const node of prof.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
@@ -122,13 +139,27 @@ function cpuProfile(dir: string): { self: Map<string, number>; inclusive: Map<st
   return { self, inclusive, total };
 }
 
-function build(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv): { wall: number; log: string; timings: Timings; prof: ReturnType<typeof cpuProfile> } {
+function build(
+  name: string,
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { wall: number; log: string; timings: Timings; prof: ReturnType<typeof cpuProfile> } {
   const profDir = join(tmp, `prof-${name}`);
   const timingsFile = join(tmp, `timings-${name}.json`);
   const started = performance.now();
   const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, astroBin, 'build', ...args], {
-    cwd, encoding: 'utf8', maxBuffer: 1 << 30,
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', BENCH_TIMINGS: timingsFile },
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: {
+      ...process.env,
+      ...env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      BENCH_TIMINGS: timingsFile,
+    },
   });
   const wall = performance.now() - started;
   const log = `${r.stdout}${r.stderr}`;
@@ -141,13 +172,17 @@ try {
   if (values.keep) mkdirSync(resolve(values.keep), { recursive: true });
   const content = join(tmp, 'content');
   const summary = writeCorpus(content, n);
-  console.log(`corpus: ${summary.profiles} profiles, ${summary.clusters} citation clusters, ${summary.meanWords} words per profile`);
+  console.log(
+    `corpus: ${summary.profiles} profiles, ${summary.clusters} citation clusters, ${summary.meanWords} words per profile`,
+  );
 
   // 1. The checks, in this process.
   let t0 = performance.now();
   const corpus = loadCorpus(content);
   const load = performance.now() - t0;
-  console.log(`\n1. content checks (in-process)\n${ms(load)}  loadCorpus (read, YAML parse, Zod schemas, scanMdx, position tables)`);
+  console.log(
+    `\n1. content checks (in-process)\n${ms(load)}  loadCorpus (read, YAML parse, Zod schemas, scanMdx, position tables)`,
+  );
   for (const check of CHECKS) {
     t0 = performance.now();
     check(corpus);
@@ -157,39 +192,68 @@ try {
 
   // 2. Instrumented builds.
   writeFileSync(join(tmp, 'instrument.mjs'), TIMING_WRAPPER);
-  writeFileSync(join(tmp, 'full.config.mjs'), `import config from ${JSON.stringify(join(repo, 'astro.config.mjs'))};\nimport { instrument } from './instrument.mjs';\nexport default instrument(config, ${JSON.stringify(join(tmp, 'cache-full'))});\n`);
+  writeFileSync(
+    join(tmp, 'full.config.mjs'),
+    `import config from ${JSON.stringify(join(repo, 'astro.config.mjs'))};\nimport { instrument } from './instrument.mjs';\nexport default instrument(config, ${JSON.stringify(join(tmp, 'cache-full'))});\n`,
+  );
   const bareRoot = join(tmp, 'bare');
   mkdirSync(bareRoot);
-  writeBareProject(bareRoot, { nodeModules: join(repo, 'node_modules'), profilesDir: join(content, 'profiles'), outDir: join(bareRoot, 'dist'), cacheDir: join(tmp, 'cache-bare') });
-  writeFileSync(join(bareRoot, 'bench.config.mjs'), `import config from './astro.config.mjs';\nimport { instrument } from '../instrument.mjs';\nexport default instrument(config, ${JSON.stringify(join(tmp, 'cache-bare'))});\n`);
+  writeBareProject(bareRoot, {
+    nodeModules: join(repo, 'node_modules'),
+    profilesDir: join(content, 'profiles'),
+    outDir: join(bareRoot, 'dist'),
+    cacheDir: join(tmp, 'cache-bare'),
+  });
+  writeFileSync(
+    join(bareRoot, 'bench.config.mjs'),
+    `import config from './astro.config.mjs';\nimport { instrument } from '../instrument.mjs';\nexport default instrument(config, ${JSON.stringify(join(tmp, 'cache-bare'))});\n`,
+  );
 
-  const full = build('full', repo, ['--config', relative(repo, join(tmp, 'full.config.mjs'))], { CG_CONTENT_DIR: content, CG_OUT_DIR: join(repoTmp, 'out') });
+  const full = build('full', repo, ['--config', relative(repo, join(tmp, 'full.config.mjs'))], {
+    CG_CONTENT_DIR: content,
+    CG_OUT_DIR: join(repoTmp, 'out'),
+  });
   const bare = build('bare', bareRoot, ['--config', 'bench.config.mjs'], {});
 
-  for (const [name, b] of [['full', full], ['bare', bare]] as const) {
+  for (const [name, b] of [
+    ['full', full],
+    ['bare', bare],
+  ] as const) {
     console.log(`\n2. ${name} build: ${ms(b.wall)} wall under the profiler; phases, then hooks and transforms ≥ 50 ms`);
     const phases = /Completed in ([\d.]+)s\.\s*\n[^\n]*\[build\] Building static/.exec(b.log);
     if (phases) console.log(`${ms(Number(phases[1]) * 1000)}  Astro "Collecting build info" (content sync, types)`);
-    const viteBuilt = [...b.log.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].reduce((a, m) => a + Number(m[1]) * (m[2] === 's' ? 1000 : 1), 0);
+    const viteBuilt = [...b.log.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].reduce(
+      (a, m) => a + Number(m[1]) * (m[2] === 's' ? 1000 : 1),
+      0,
+    );
     console.log(`${ms(viteBuilt)}  Vite bundling ("✓ built in", all environments)`);
     const generated = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\./.exec(b.log);
-    if (generated) console.log(`${ms(Number(generated[1]) * (generated[2] === 's' ? 1000 : 1))}  generating static routes`);
+    if (generated)
+      console.log(`${ms(Number(generated[1]) * (generated[2] === 's' ? 1000 : 1))}  generating static routes`);
     for (const [hook, t] of Object.entries(b.timings).sort((a, c) => c[1].ms - a[1].ms)) {
       // Async transforms run many at a time and include waiting, so their sum says nothing about wall time.
-      if (t.ms >= 50 && !(t.async && hook.startsWith('transform '))) console.log(`${ms(t.ms)}  ${hook} (${t.calls} calls)`);
+      if (t.ms >= 50 && !(t.async && hook.startsWith('transform ')))
+        console.log(`${ms(t.ms)}  ${hook} (${t.calls} calls)`);
     }
-    const asyncTransforms = Object.entries(b.timings).filter(([hook, t]) => t.async && hook.startsWith('transform ')).map(([hook]) => hook.slice(10));
-    if (asyncTransforms.length) console.log(`   (not summed: async transforms ${asyncTransforms.join(', ')}; they overlap)`);
+    const asyncTransforms = Object.entries(b.timings)
+      .filter(([hook, t]) => t.async && hook.startsWith('transform '))
+      .map(([hook]) => hook.slice(10));
+    if (asyncTransforms.length)
+      console.log(`   (not summed: async transforms ${asyncTransforms.join(', ')}; they overlap)`);
     console.log(`\n3. ${name} build: render time by kind of page (sum of Astro's per-page "+ms")`);
-    for (const [kind, r] of [...renderTimeByKind(b.log)].sort((a, c) => c[1].ms - a[1].ms)) console.log(`${ms(r.ms)}  ${kind}: ${r.pages} pages, ${(r.ms / r.pages).toFixed(1)} ms each`);
+    for (const [kind, r] of [...renderTimeByKind(b.log)].sort((a, c) => c[1].ms - a[1].ms))
+      console.log(`${ms(r.ms)}  ${kind}: ${r.pages} pages, ${(r.ms / r.pages).toFixed(1)} ms each`);
   }
 
-  console.log(`\n4. CPU self time (main thread and workers, idle excluded): full ${ms(full.prof.total)}, bare ${ms(bare.prof.total)}`);
+  console.log(
+    `\n4. CPU self time (main thread and workers, idle excluded): full ${ms(full.prof.total)}, bare ${ms(bare.prof.total)}`,
+  );
   const cats = [...new Set([...full.prof.self.keys(), ...bare.prof.self.keys()])]
     .map((c) => ({ c, f: full.prof.self.get(c) ?? 0, b: bare.prof.self.get(c) ?? 0 }))
     .sort((a, c) => c.f - c.b - (a.f - a.b));
   console.log(`${'full'.padStart(9)} ${'bare'.padStart(9)} ${'extra'.padStart(9)}  where`);
-  for (const { c, f, b } of cats.filter((x) => Math.abs(x.f - x.b) >= 100 || x.f >= 500)) console.log(`${ms(f)} ${ms(b)} ${ms(f - b)}  ${c}`);
+  for (const { c, f, b } of cats.filter((x) => Math.abs(x.f - x.b) >= 100 || x.f >= 500))
+    console.log(`${ms(f)} ${ms(b)} ${ms(f - b)}  ${c}`);
   console.log('   inclusive time of functions of interest (full build)');
   for (const [fn, t] of [...full.prof.inclusive].sort((a, c) => c[1] - a[1])) console.log(`${ms(t)}  ${fn}`);
 } finally {

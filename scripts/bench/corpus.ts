@@ -4,6 +4,7 @@
  * each with ~6 cited findings, conclusions with supportedBy (some naming other profiles' findings) and 400–800
  * words of body text. Everything is meant to pass the content checks.
  */
+import { MONTHS } from '../../src/lib/dates.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -73,10 +74,10 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-const yaml = (value: unknown) => stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+const yaml = (value: unknown) =>
+  stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** "2024-04" minus `count` months, as YYYY-MM. */
 function monthsBefore(month: string, count: number): string {
@@ -86,9 +87,18 @@ function monthsBefore(month: string, count: number): string {
 
 /** Contiguous sections over `pages` pages, labelled the way the source prints them. */
 function sections(r: Random, pages: number, labels: string[]): Section[] {
-  const cuts = r.sample([...Array(pages - 2).keys()].map((i) => i + 2), labels.length - 1).sort((a, b) => a - b);
+  const cuts = r
+    .sample(
+      [...Array(pages - 2).keys()].map((i) => i + 2),
+      labels.length - 1,
+    )
+    .sort((a, b) => a - b);
   const starts = [1, ...cuts];
-  return labels.map((id, i) => ({ id, title: sentence(r).split(' ').slice(0, 5).join(' '), pages: [starts[i], i + 1 < starts.length ? starts[i + 1] : pages] as [number, number] }));
+  return labels.map((id, i) => ({
+    id,
+    title: sentence(r).split(' ').slice(0, 5).join(' '),
+    pages: [starts[i], i + 1 < starts.length ? starts[i + 1] : pages] as [number, number],
+  }));
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
@@ -102,35 +112,130 @@ function archiveText(r: Random): string {
 function planSources(r: Random): SourcePlan[] {
   const out: SourcePlan[] = [];
   const base = (id: string, type: string, issued: string, extra: Record<string, unknown>) => ({
-    type, title: `${sentence(r).split(' ').slice(0, 8).join(' ')} (${id})`, shortTitle: id.replace(/-/g, ' ').toUpperCase(),
-    author: [{ literal: r.pick(['European Union Agency for Asylum', 'Human Rights Monitor', 'Institute for Conflict Studies', 'Benchland Observatory', 'UNHCR']) }],
-    issued, ...extra,
-    description: `${sentence(r)}.`, access: r.pick(['read', 'read', 'partly-read', 'secondary']),
+    type,
+    title: `${sentence(r).split(' ').slice(0, 8).join(' ')} (${id})`,
+    shortTitle: id.replace(/-/g, ' ').toUpperCase(),
+    author: [
+      {
+        literal: r.pick([
+          'European Union Agency for Asylum',
+          'Human Rights Monitor',
+          'Institute for Conflict Studies',
+          'Benchland Observatory',
+          'UNHCR',
+        ]),
+      },
+    ],
+    issued,
+    ...extra,
+    description: `${sentence(r)}.`,
+    access: r.pick(['read', 'read', 'partly-read', 'secondary']),
   });
   EDITIONS.forEach((e, i) => {
     const pages = 160 + 10 * i;
-    out.push({ id: `cg-${e.id}`, role: 'coi', archiveText: i === 0 ? archiveText(r) : undefined, data: base(`cg-${e.id}`, 'report', e.published, { URL: `https://example.org/guidance/${e.id}`, accessed: '2025-07-01', structure: { pages, sections: sections(r, pages, DOTTED) } }) });
+    out.push({
+      id: `cg-${e.id}`,
+      role: 'coi',
+      archiveText: i === 0 ? archiveText(r) : undefined,
+      data: base(`cg-${e.id}`, 'report', e.published, {
+        URL: `https://example.org/guidance/${e.id}`,
+        accessed: '2025-07-01',
+        structure: { pages, sections: sections(r, pages, DOTTED) },
+      }),
+    });
   });
-  out.push({ id: 'eu-qd', role: 'legal', data: base('eu-qd', 'legislation', '2011-12-13', { structure: { articles: ['9', '10', '12', '15'] } }) });
-  out.push({ id: 'eu-qr', role: 'legal', data: base('eu-qr', 'legislation', '2024-05-14', { structure: { articles: ['9', '10', '12'] } }) });
-  for (const [id, issued, paragraphs, points] of [['cjeu-c-101-20', '2020-11-19', 62, 3], ['cjeu-c-202-21', '2022-01-27', 48, 2], ['court-ovg-2021', '2021-06-10', 120, 0]] as const) {
-    out.push({ id, role: 'legal', data: base(id, 'legal_case', issued, { authority: 'Court of Justice of the European Union', number: id.toUpperCase(), structure: { paragraphs, ...(points ? { points } : {}) } }) });
+  out.push({
+    id: 'eu-qd',
+    role: 'legal',
+    data: base('eu-qd', 'legislation', '2011-12-13', { structure: { articles: ['9', '10', '12', '15'] } }),
+  });
+  out.push({
+    id: 'eu-qr',
+    role: 'legal',
+    data: base('eu-qr', 'legislation', '2024-05-14', { structure: { articles: ['9', '10', '12'] } }),
+  });
+  for (const [id, issued, paragraphs, points] of [
+    ['cjeu-c-101-20', '2020-11-19', 62, 3],
+    ['cjeu-c-202-21', '2022-01-27', 48, 2],
+    ['court-ovg-2021', '2021-06-10', 120, 0],
+  ] as const) {
+    out.push({
+      id,
+      role: 'legal',
+      data: base(id, 'legal_case', issued, {
+        authority: 'Court of Justice of the European Union',
+        number: id.toUpperCase(),
+        structure: { paragraphs, ...(points ? { points } : {}) },
+      }),
+    });
   }
-  const reportDates = ['2019-06', '2020-03-15', '2021-02-10', '2021-11-30', '2022-05-18', '2022-10-01', '2023-01-12', '2023-09-05', '2023-12-14', '2024-02-20', '2024-09-30', '2025-03-18'];
+  const reportDates = [
+    '2019-06',
+    '2020-03-15',
+    '2021-02-10',
+    '2021-11-30',
+    '2022-05-18',
+    '2022-10-01',
+    '2023-01-12',
+    '2023-09-05',
+    '2023-12-14',
+    '2024-02-20',
+    '2024-09-30',
+    '2025-03-18',
+  ];
   reportDates.forEach((issued, i) => {
     const id = `report-${issued.slice(0, 7)}`;
     const pages = r.int(20, 140);
     const labels = (i % 2 ? ROMAN : DOTTED).slice(0, r.int(4, 8));
-    const structure: Structure = { pages, sections: sections(r, pages, labels), ...(i % 3 === 0 ? { footnotes: r.int(10, 90) } : {}) };
-    out.push({ id, role: 'coi', archiveText: i % 4 === 1 ? archiveText(r) : undefined, data: base(id, 'report', issued, { URL: `https://example.org/${id}`, accessed: '2025-07-01', structure }) });
+    const structure: Structure = {
+      pages,
+      sections: sections(r, pages, labels),
+      ...(i % 3 === 0 ? { footnotes: r.int(10, 90) } : {}),
+    };
+    out.push({
+      id,
+      role: 'coi',
+      archiveText: i % 4 === 1 ? archiveText(r) : undefined,
+      data: base(id, 'report', issued, { URL: `https://example.org/${id}`, accessed: '2025-07-01', structure }),
+    });
   });
   for (const issued of ['2021-08-03', '2022-12-07', '2023-06-21', '2024-01-15', '2025-01-22']) {
-    out.push({ id: `news-${issued}`, role: 'coi', data: base(`news-${issued}`, 'article-newspaper', issued, { URL: `https://news.example.org/${issued}` }) });
+    out.push({
+      id: `news-${issued}`,
+      role: 'coi',
+      data: base(`news-${issued}`, 'article-newspaper', issued, { URL: `https://news.example.org/${issued}` }),
+    });
   }
-  out.push({ id: 'web-ministry-2022', role: 'coi', data: base('web-ministry-2022', 'webpage', '2022-03', { URL: 'https://ministry.example.org/service', structure: { sections: [{ id: 'guidance-note', title: 'Guidance note' }, { id: 'exemptions', title: 'Exemptions' }, { id: 'fees', title: 'Fees' }] } }) });
-  for (const issued of ['2023-11-02', '2024-12-05']) out.push({ id: `web-${issued}`, role: 'coi', data: base(`web-${issued}`, 'webpage', issued, { URL: `https://web.example.org/${issued}` }) });
-  out.push({ id: 'query-2022-08', role: 'coi', data: base('query-2022-08', 'document', '2022-08-19', { structure: { pages: 12 } }) });
-  out.push({ id: 'query-2024-07', role: 'coi', data: base('query-2024-07', 'document', '2024-07-08', { structure: { pages: 9, paragraphs: 30 } }) });
+  out.push({
+    id: 'web-ministry-2022',
+    role: 'coi',
+    data: base('web-ministry-2022', 'webpage', '2022-03', {
+      URL: 'https://ministry.example.org/service',
+      structure: {
+        sections: [
+          { id: 'guidance-note', title: 'Guidance note' },
+          { id: 'exemptions', title: 'Exemptions' },
+          { id: 'fees', title: 'Fees' },
+        ],
+      },
+    }),
+  });
+  for (const issued of ['2023-11-02', '2024-12-05'])
+    out.push({
+      id: `web-${issued}`,
+      role: 'coi',
+      data: base(`web-${issued}`, 'webpage', issued, { URL: `https://web.example.org/${issued}` }),
+    });
+  out.push({
+    id: 'query-2022-08',
+    role: 'coi',
+    data: base('query-2022-08', 'document', '2022-08-19', { structure: { pages: 12 } }),
+  });
+  out.push({
+    id: 'query-2024-07',
+    role: 'coi',
+    data: base('query-2024-07', 'document', '2024-07-08', { structure: { pages: 9, paragraphs: 30 } }),
+  });
   return out;
 }
 
@@ -149,7 +254,9 @@ function pinpoint(r: Random, st: Structure | undefined): string {
       const from = r.int(a, b - 1);
       return `sec. ${sec.id}, pp. ${from}-${r.int(from + 1, Math.min(b, from + 3))}`;
     }
-    return st.footnotes && r.chance(0.3) ? `sec. ${sec.id}, fn. ${r.int(1, st.footnotes)}` : `sec. ${sec.id}, p. ${r.int(a, b)}`;
+    return st.footnotes && r.chance(0.3)
+      ? `sec. ${sec.id}, fn. ${r.int(1, st.footnotes)}`
+      : `sec. ${sec.id}, p. ${r.int(a, b)}`;
   }
   if (st.paragraphs) {
     if (st.points && r.chance(0.2)) return `pt. ${r.int(1, st.points)}`;
@@ -171,12 +278,45 @@ function earliest(issued: string): string {
 
 function provisions(): Record<string, Record<string, unknown>> {
   const part = (id: string, label: string) => ({ id, label, summary: `What ${label} says, in plain words.` });
-  const qd = (article: string, title: string, parts: [string, string][]) => ({ instrument: 'qd', article, title, summary: `${title}: the test the guidance applies.`, parts: parts.map(([id, label]) => part(id, label)), correspondsTo: `qr-${article}`, source: 'eu-qd' });
-  const qr = (article: string, title: string) => ({ instrument: 'qr', article, title, summary: `${title} under the Regulation.`, correspondsTo: `qd-${article}`, changeNote: 'Wording aligned; no change of substance.', source: 'eu-qr' });
+  const qd = (article: string, title: string, parts: [string, string][]) => ({
+    instrument: 'qd',
+    article,
+    title,
+    summary: `${title}: the test the guidance applies.`,
+    parts: parts.map(([id, label]) => part(id, label)),
+    correspondsTo: `qr-${article}`,
+    source: 'eu-qd',
+  });
+  const qr = (article: string, title: string) => ({
+    instrument: 'qr',
+    article,
+    title,
+    summary: `${title} under the Regulation.`,
+    correspondsTo: `qd-${article}`,
+    changeNote: 'Wording aligned; no change of substance.',
+    source: 'eu-qr',
+  });
   return {
-    'qd-9': qd('9', 'Acts of persecution', [['1', 'Article 9(1)'], ['1-a', 'Article 9(1)(a)'], ['2-a', 'Article 9(2)(a)'], ['2-b', 'Article 9(2)(b)'], ['2-c', 'Article 9(2)(c)'], ['2-e', 'Article 9(2)(e)'], ['3', 'Article 9(3)']]),
-    'qd-10': qd('10', 'Reasons for persecution', [['1-b', 'Article 10(1)(b)'], ['1-d', 'Article 10(1)(d)'], ['1-e', 'Article 10(1)(e)'], ['2', 'Article 10(2)']]),
-    'qd-12': qd('12', 'Exclusion', [['2-a', 'Article 12(2)(a)'], ['2-b', 'Article 12(2)(b)'], ['2-c', 'Article 12(2)(c)']]),
+    'qd-9': qd('9', 'Acts of persecution', [
+      ['1', 'Article 9(1)'],
+      ['1-a', 'Article 9(1)(a)'],
+      ['2-a', 'Article 9(2)(a)'],
+      ['2-b', 'Article 9(2)(b)'],
+      ['2-c', 'Article 9(2)(c)'],
+      ['2-e', 'Article 9(2)(e)'],
+      ['3', 'Article 9(3)'],
+    ]),
+    'qd-10': qd('10', 'Reasons for persecution', [
+      ['1-b', 'Article 10(1)(b)'],
+      ['1-d', 'Article 10(1)(d)'],
+      ['1-e', 'Article 10(1)(e)'],
+      ['2', 'Article 10(2)'],
+    ]),
+    'qd-12': qd('12', 'Exclusion', [
+      ['2-a', 'Article 12(2)(a)'],
+      ['2-b', 'Article 12(2)(b)'],
+      ['2-c', 'Article 12(2)(c)'],
+    ]),
     'qr-9': qr('9', 'Acts of persecution'),
     'qr-10': qr('10', 'Reasons for persecution'),
     'qr-12': qr('12', 'Exclusion'),
@@ -185,15 +325,52 @@ function provisions(): Record<string, Record<string, unknown>> {
 const PERSECUTION_PROVISIONS = ['qd-9-1', 'qd-9-1-a', 'qd-9-2-a', 'qd-9-2-b', 'qd-9-2-c', 'qd-9-2-e', 'qd-9-3'];
 
 const GROUPS = [
-  'draft-evaders', 'deserters', 'defectors', 'returnees', 'reservists', 'conscientious-objectors', 'family-of-deserters',
-  'students-abroad', 'former-detainees', 'activists', 'journalists', 'lawyers', 'medical-staff', 'civil-servants',
-  'only-sons', 'dual-nationals', 'stateless-persons', 'women-heads-of-household', 'unaccompanied-children', 'religious-minorities',
+  'draft-evaders',
+  'deserters',
+  'defectors',
+  'returnees',
+  'reservists',
+  'conscientious-objectors',
+  'family-of-deserters',
+  'students-abroad',
+  'former-detainees',
+  'activists',
+  'journalists',
+  'lawyers',
+  'medical-staff',
+  'civil-servants',
+  'only-sons',
+  'dual-nationals',
+  'stateless-persons',
+  'women-heads-of-household',
+  'unaccompanied-children',
+  'religious-minorities',
 ];
 const FINDING_STEMS = [
-  'call-up-practice', 'desertion-penalties', 'checkpoint-arrests', 'exit-bans', 'amnesty-scope', 'detention-on-return',
-  'family-pressure', 'document-checks', 'field-courts', 'property-seizure', 'reconciliation', 'exemption-fees',
-  'border-questioning', 'phone-searches', 'front-line-transfer', 'reservist-calls', 'age-limits', 'wanted-lists',
-  'extortion', 'disappearances', 'ill-treatment', 'military-police-raids', 'student-deferral', 'medical-exemption',
+  'call-up-practice',
+  'desertion-penalties',
+  'checkpoint-arrests',
+  'exit-bans',
+  'amnesty-scope',
+  'detention-on-return',
+  'family-pressure',
+  'document-checks',
+  'field-courts',
+  'property-seizure',
+  'reconciliation',
+  'exemption-fees',
+  'border-questioning',
+  'phone-searches',
+  'front-line-transfer',
+  'reservist-calls',
+  'age-limits',
+  'wanted-lists',
+  'extortion',
+  'disappearances',
+  'ill-treatment',
+  'military-police-raids',
+  'student-deferral',
+  'medical-exemption',
 ];
 const OVERVIEW = 'military-service-overview';
 
@@ -208,13 +385,21 @@ function planProfiles(r: Random, n: number): ProfilePlan[] {
   const weights = [0.28, 0.33, 0.39];
   const counts = weights.map((w) => Math.max(2, Math.round(w * n)));
   counts[counts.length - 1] = Math.max(2, n - counts.slice(0, -1).reduce((a, b) => a + b, 0));
-  const slug = (i: number) => `${GROUPS[i % GROUPS.length]}${i >= GROUPS.length ? `-${Math.floor(i / GROUPS.length) + 1}` : ''}`;
+  const slug = (i: number) =>
+    `${GROUPS[i % GROUPS.length]}${i >= GROUPS.length ? `-${Math.floor(i / GROUPS.length) + 1}` : ''}`;
   const plans: ProfilePlan[] = [];
   let start = 0;
   EDITIONS.forEach((edition, e) => {
     if (e > 0) start += Math.round(0.06 * counts[e - 1]);
     const findings = () => r.sample(FINDING_STEMS, r.int(5, 7));
-    plans.push({ edition, slug: OVERVIEW, title: 'Military service: overview', kind: 'overview', findingIds: findings(), order: 0 });
+    plans.push({
+      edition,
+      slug: OVERVIEW,
+      title: 'Military service: overview',
+      kind: 'overview',
+      findingIds: findings(),
+      order: 0,
+    });
     for (let i = 0; i < counts[e] - 1; i++) {
       const s = slug(start + i);
       plans.push({ edition, slug: s, title: titleOf(s), kind: 'profile', findingIds: findings(), order: i + 1 });
@@ -252,7 +437,11 @@ function findingBody(r: Random, coi: SourcePlan[], count: Counters): string {
 }
 
 function notKnown(r: Random) {
-  return { status: 'not-known', why: `${sentence(r)}.`, wouldSettle: `Section ${r.pick(DOTTED)} of the official guidance.` };
+  return {
+    status: 'not-known',
+    why: `${sentence(r)}.`,
+    wouldSettle: `Section ${r.pick(DOTTED)} of the official guidance.`,
+  };
 }
 
 function conclusions(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], count: Counters): Record<string, unknown> {
@@ -266,17 +455,55 @@ function conclusions(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], coun
     }
     return own;
   };
-  const knownFrom = () => (r.chance(0.08) ? { knownFrom: r.pick(['press-release', 'secondary']), basis: `${sentence(r)}.` } : {});
+  const knownFrom = () =>
+    r.chance(0.08) ? { knownFrom: r.pick(['press-release', 'secondary']), basis: `${sentence(r)}.` } : {};
   return {
-    persecution: r.chance(0.04) ? notKnown(r) : { answer: r.pick(['yes', 'no', 'depends']), provisions: r.sample(PERSECUTION_PROVISIONS, r.int(1, 3)), summary: `${sentence(r)}.`, supportedBy: refs(), ...knownFrom() },
-    risk: r.chance(0.06) ? notKnown(r) : { level: r.pick(['in-general', 'risk-factors', 'not-in-general', 'individual']), factors: Array.from({ length: r.int(0, 3) }, () => sentence(r).split(' ').slice(0, 6).join(' ')), summary: `${sentence(r)}.`, supportedBy: refs(), ...knownFrom() },
-    nexus: r.chance(0.08) ? notKnown(r) : { grounds: r.sample(['political-opinion', 'religion', 'particular-social-group', 'nationality'], r.int(0, 2)).map((ground) => ({ ground, imputed: r.chance(0.5), likelihood: r.pick(['highly-likely', 'may', 'unlikely']) })), summary: `${sentence(r)}.`, supportedBy: refs() },
-    exclusion: r.chance(0.03) ? notKnown(r) : { consider: r.chance(0.3), summary: `${sentence(r)}.`, supportedBy: refs() },
+    persecution: r.chance(0.04)
+      ? notKnown(r)
+      : {
+          answer: r.pick(['yes', 'no', 'depends']),
+          provisions: r.sample(PERSECUTION_PROVISIONS, r.int(1, 3)),
+          summary: `${sentence(r)}.`,
+          supportedBy: refs(),
+          ...knownFrom(),
+        },
+    risk: r.chance(0.06)
+      ? notKnown(r)
+      : {
+          level: r.pick(['in-general', 'risk-factors', 'not-in-general', 'individual']),
+          factors: Array.from({ length: r.int(0, 3) }, () => sentence(r).split(' ').slice(0, 6).join(' ')),
+          summary: `${sentence(r)}.`,
+          supportedBy: refs(),
+          ...knownFrom(),
+        },
+    nexus: r.chance(0.08)
+      ? notKnown(r)
+      : {
+          grounds: r
+            .sample(['political-opinion', 'religion', 'particular-social-group', 'nationality'], r.int(0, 2))
+            .map((ground) => ({
+              ground,
+              imputed: r.chance(0.5),
+              likelihood: r.pick(['highly-likely', 'may', 'unlikely']),
+            })),
+          summary: `${sentence(r)}.`,
+          supportedBy: refs(),
+        },
+    exclusion: r.chance(0.03)
+      ? notKnown(r)
+      : { consider: r.chance(0.3), summary: `${sentence(r)}.`, supportedBy: refs() },
   };
 }
 
 /** The MDX of one profile: frontmatter, then intro, findings and reasoning, ~400–800 words in all. */
-function profileMdx(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], coi: SourcePlan[], legal: SourcePlan[], count: Counters): string {
+function profileMdx(
+  r: Random,
+  plan: ProfilePlan,
+  siblings: ProfilePlan[],
+  coi: SourcePlan[],
+  legal: SourcePlan[],
+  count: Counters,
+): string {
   const e = plan.edition;
   const frontmatter: Record<string, unknown> = {
     title: plan.title,
@@ -306,14 +533,18 @@ function profileMdx(r: Random, plan: ProfilePlan, siblings: ProfilePlan[], coi: 
   ];
   let body = [intro, '## Findings', ...findings, '## Reasoning', ...reasoning].join('\n\n');
   // Top up with reasoning prose (and a plain link) until the profile reaches its target length.
-  while (countWords(body) < target) body += `\n\n${paragraph(r, r.int(40, 90))} See also [the public notice](https://example.org/notice/${r.int(1, 99)}).`;
+  while (countWords(body) < target)
+    body += `\n\n${paragraph(r, r.int(40, 90))} See also [the public notice](https://example.org/notice/${r.int(1, 99)}).`;
   return `---\n${yaml(frontmatter)}---\n\n${body}\n`;
 }
 
 /** Writes the whole corpus under `dir` and says what it holds. */
 export function writeCorpus(dir: string, n: number, seed = 1): CorpusSummary {
   const r = seededRandom(seed + n);
-  write(join(dir, 'countries', `${COUNTRY}.yaml`), yaml({ name: 'Benchland', iso: 'BL', description: 'A fictional country for the build benchmark.' }));
+  write(
+    join(dir, 'countries', `${COUNTRY}.yaml`),
+    yaml({ name: 'Benchland', iso: 'BL', description: 'A fictional country for the build benchmark.' }),
+  );
 
   const sources = planSources(r);
   for (const s of sources) {
@@ -329,12 +560,24 @@ export function writeCorpus(dir: string, n: number, seed = 1): CorpusSummary {
 
   EDITIONS.forEach((e, i) => {
     const next = EDITIONS[i + 1];
-    write(join(dir, 'editions', `${e.id}.yaml`), yaml({
-      country: COUNTRY, title: `Country Guidance: Benchland, ${monthLabel(e.month)}`, label: monthLabel(e.month), published: e.published, sourcesUpTo: e.published,
-      ...(i === 0 ? { coiPeriodNote: 'The reference period is not known.' } : { coiPeriod: { from: EDITIONS[i - 1].month, to: e.month } }),
-      legalBasis: 'qd', basedOn: `cg-${e.id}`, summary: `${sentence(r)}.`, changes: i === 0 ? [] : [`${sentence(r)}.`, `${sentence(r)}.`],
-      ...(next ? { supersededBy: next.id, supersededOn: next.published } : {}),
-    }));
+    write(
+      join(dir, 'editions', `${e.id}.yaml`),
+      yaml({
+        country: COUNTRY,
+        title: `Country Guidance: Benchland, ${monthLabel(e.month)}`,
+        label: monthLabel(e.month),
+        published: e.published,
+        sourcesUpTo: e.published,
+        ...(i === 0
+          ? { coiPeriodNote: 'The reference period is not known.' }
+          : { coiPeriod: { from: EDITIONS[i - 1].month, to: e.month } }),
+        legalBasis: 'qd',
+        basedOn: `cg-${e.id}`,
+        summary: `${sentence(r)}.`,
+        changes: i === 0 ? [] : [`${sentence(r)}.`, `${sentence(r)}.`],
+        ...(next ? { supersededBy: next.id, supersededOn: next.published } : {}),
+      }),
+    );
   });
 
   const plans = planProfiles(r, n);
@@ -351,8 +594,14 @@ export function writeCorpus(dir: string, n: number, seed = 1): CorpusSummary {
     write(join(dir, 'profiles', COUNTRY, plan.edition.month, `${plan.slug}.mdx`), mdx);
   }
   return {
-    editions: EDITIONS.length, sources: sources.length, provisions: Object.keys(law).length, profiles: plans.length,
-    findings: plans.reduce((a, p) => a + p.findingIds.length, 0), clusters: count.clusters, citedItems: count.items,
-    crossProfileRefs: count.crossRefs, meanWords: Math.round(words / plans.length),
+    editions: EDITIONS.length,
+    sources: sources.length,
+    provisions: Object.keys(law).length,
+    profiles: plans.length,
+    findings: plans.reduce((a, p) => a + p.findingIds.length, 0),
+    clusters: count.clusters,
+    citedItems: count.items,
+    crossProfileRefs: count.crossRefs,
+    meanWords: Math.round(words / plans.length),
   };
 }

@@ -21,7 +21,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'cg-incremental-'));
 mkdirSync(join(repo, 'tmp'), { recursive: true });
 const repoTmp = mkdtempSync(join(repo, 'tmp', 'cg-incremental-'));
 const content = join(tmp, 'content');
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CG_CONTENT_DIR: content, CG_OUT_DIR: join(repoTmp, 'out') };
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  CG_CONTENT_DIR: content,
+  CG_OUT_DIR: join(repoTmp, 'out'),
+};
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function build(label: string): number {
@@ -35,12 +42,19 @@ function build(label: string): number {
 }
 
 /** Polls `url` every 25 ms until `done(status, body)`; the time from `since`. */
-async function until(url: string, since: number, done: (status: number, body: string) => boolean, limitMs = 60_000): Promise<number> {
+async function until(
+  url: string,
+  since: number,
+  done: (status: number, body: string) => boolean,
+  limitMs = 60_000,
+): Promise<number> {
   for (;;) {
     try {
       const res = await fetch(url);
       if (done(res.status, await res.text())) return performance.now() - since;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (performance.now() - since > limitMs) throw new Error(`no answer from ${url} within ${limitMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -49,11 +63,16 @@ async function until(url: string, since: number, done: (status: number, body: st
 const children: ReturnType<typeof spawn>[] = [];
 try {
   writeCorpus(content, n);
-  const month = readdirSync(join(content, 'profiles', 'benchland')).sort().pop()!;
-  const slug = readdirSync(join(content, 'profiles', 'benchland', month)).find((f) => !f.startsWith('military-service'))!.replace(/\.mdx$/, '');
+  const month = readdirSync(join(content, 'profiles', 'benchland'))
+    .sort()
+    .pop()!;
+  const slug = readdirSync(join(content, 'profiles', 'benchland', month))
+    .find((f) => !f.startsWith('military-service'))!
+    .replace(/\.mdx$/, '');
   const file = join(content, 'profiles', 'benchland', month, `${slug}.mdx`);
   const original = readFileSync(file, 'utf8');
-  const edit = (marker: string, extra = '') => writeFileSync(file, original.replace('\n</Finding>', ` ${marker}${extra}\n</Finding>`));
+  const edit = (marker: string, extra = '') =>
+    writeFileSync(file, original.replace('\n</Finding>', ` ${marker}${extra}\n</Finding>`));
   console.log(`N=${n}; the edited profile: ${file.slice(content.length + 1)}`);
 
   // 1. Rebuilds.
@@ -63,7 +82,11 @@ try {
 
   // 2. The dev server.
   const port = 4400 + Math.floor(Math.random() * 500);
-  const dev = spawn(process.execPath, [astroBin, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dev = spawn(process.execPath, [astroBin, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(dev);
   let log = '';
   dev.stdout.on('data', (c: Buffer) => (log += c));
@@ -80,15 +103,23 @@ try {
     times.change.push(await until(page, since, (status, body) => status === 200 && body.includes(marker)));
     since = performance.now();
     edit(marker, ' [@no-such-source-registered, p. 1].');
-    times.error.push(await until(page, since, (status, body) => status >= 400 && body.includes('no-such-source-registered')));
+    times.error.push(
+      await until(page, since, (status, body) => status >= 400 && body.includes('no-such-source-registered')),
+    );
     since = performance.now();
     edit(`Fixed ${marker}`);
     times.fixed.push(await until(page, since, (status, body) => status === 200 && body.includes(`Fixed ${marker}`)));
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  console.log(`${'dev: save → page shows the change'.padEnd(44)} ${s(med(times.change)).padStart(8)}   (median of ${times.change.map(s).join(', ')})`);
-  console.log(`${'dev: save → page shows the citation error'.padEnd(44)} ${s(med(times.error)).padStart(8)}   (median of ${times.error.map(s).join(', ')})`);
-  console.log(`${'dev: save the fix → page shows it again'.padEnd(44)} ${s(med(times.fixed)).padStart(8)}   (median of ${times.fixed.map(s).join(', ')})`);
+  console.log(
+    `${'dev: save → page shows the change'.padEnd(44)} ${s(med(times.change)).padStart(8)}   (median of ${times.change.map(s).join(', ')})`,
+  );
+  console.log(
+    `${'dev: save → page shows the citation error'.padEnd(44)} ${s(med(times.error)).padStart(8)}   (median of ${times.error.map(s).join(', ')})`,
+  );
+  console.log(
+    `${'dev: save the fix → page shows it again'.padEnd(44)} ${s(med(times.fixed)).padStart(8)}   (median of ${times.fixed.map(s).join(', ')})`,
+  );
   if (process.env.BENCH_DEV_LOG) writeFileSync(process.env.BENCH_DEV_LOG, log);
 } finally {
   for (const c of children) c.kill('SIGTERM');

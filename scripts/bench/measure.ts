@@ -68,7 +68,11 @@ function treeRss(root: number): number {
 }
 
 /** Runs `command args` in `cwd` and measures it; the output (stdout and stderr interleaved) is kept for parsing. */
-export function measure(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; scratch: string }): Promise<Measurement> {
+export function measure(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; scratch: string },
+): Promise<Measurement> {
   const timeFile = join(opts.scratch, `time-${process.hrtime.bigint()}.txt`);
   const gnu = hasGnuTime();
   const [cmd, argv] = gnu ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
@@ -105,7 +109,11 @@ export function measure(command: string, args: string[], opts: { cwd: string; en
       }
       const sampledTreeMB = sampled / 1024 / 1024;
       resolve({
-        exitCode, wallSeconds, largestProcessMB: largest, cpuSeconds, sampledTreeMB,
+        exitCode,
+        wallSeconds,
+        largestProcessMB: largest,
+        cpuSeconds,
+        sampledTreeMB,
         peakMB: Math.max(largest ?? 0, sampledTreeMB),
         output: Buffer.concat(chunks).toString('utf8'),
       });

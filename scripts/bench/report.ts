@@ -22,13 +22,15 @@ export interface Row {
   pages: number;
 }
 
-const triple = (s: Stats | null, digits: number) => (s ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '?');
+const triple = (s: Stats | null, digits: number) =>
+  s ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '?';
 
 /** A fixed-width table: wall and CPU time in seconds, peak memory in MB (median, then min–max), pages emitted. */
 export function table(rows: Row[]): string {
   const header = ['build', 'wall s median (min–max)', 'CPU s median (min–max)', 'peak MB median (min–max)', 'pages'];
   const body = rows.map((r) => [r.name, triple(r.wall, 2), triple(r.cpu, 1), triple(r.memory, 0), String(r.pages)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

@@ -58,10 +58,15 @@ export function parsePage(file: string, html: string): BuiltPage {
     // Legacy anchors still work as fragment targets in every browser.
     if (el.name === 'a' && attribs.name) ids.add(attribs.name);
     const rel = (attribs.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    for (const attr of URL_ATTRS) if (attribs[attr] !== undefined) refs.push({ tag: el.name, attr, value: attribs[attr].trim(), rel });
-    if (attribs.srcset) for (const candidate of attribs.srcset.split(',')) refs.push({ tag: el.name, attr: 'srcset', value: candidate.trim().split(/\s+/)[0], rel });
-    if (attribs.style) for (const value of cssUrls(attribs.style)) refs.push({ tag: 'style', attr: 'style', value, rel });
-    if (el.name === 'style') for (const value of cssUrls(DomUtils.textContent(el))) refs.push({ tag: 'style', attr: 'url()', value, rel });
+    for (const attr of URL_ATTRS)
+      if (attribs[attr] !== undefined) refs.push({ tag: el.name, attr, value: attribs[attr].trim(), rel });
+    if (attribs.srcset)
+      for (const candidate of attribs.srcset.split(','))
+        refs.push({ tag: el.name, attr: 'srcset', value: candidate.trim().split(/\s+/)[0], rel });
+    if (attribs.style)
+      for (const value of cssUrls(attribs.style)) refs.push({ tag: 'style', attr: 'style', value, rel });
+    if (el.name === 'style')
+      for (const value of cssUrls(DomUtils.textContent(el))) refs.push({ tag: 'style', attr: 'url()', value, rel });
     if (el.name === 'meta' && attribs['http-equiv']?.toLowerCase() === 'refresh') {
       const target = /url\s*=\s*['"]?([^'"]+)/i.exec(attribs.content ?? '')?.[1];
       if (target) refs.push({ tag: 'meta', attr: 'content', value: target.trim(), rel });

@@ -13,7 +13,14 @@ export function checkBadLocator(c: Corpus): Problem[] {
         const parsed = parseLocator(item.locator);
         const found = parsed.ok ? checkLocator(parsed.parts, source.data.structure) : [parsed];
         for (const f of found) {
-          problems.push({ file: p.file, ...p.at(item.offset), severity: 'error', rule: 'bad-locator', message: `@${item.key}${item.locator ? `, ${item.locator}` : ''}: ${f.message}`, hint: f.hint });
+          problems.push({
+            file: p.file,
+            ...p.at(item.offset),
+            severity: 'error',
+            rule: 'bad-locator',
+            message: `@${item.key}${item.locator ? `, ${item.locator}` : ''}: ${f.message}`,
+            hint: f.hint,
+          });
         }
       }
     }

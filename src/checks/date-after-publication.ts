@@ -19,13 +19,19 @@ export function checkDateAfterPublication(c: Corpus): Problem[] {
       if (!AS_OF_SHAPE.test(f.asOf)) continue;
       if (!isCalendarDate(f.asOf)) {
         problems.push({
-          file: p.file, ...at, severity: 'error', rule: 'invalid-field',
+          file: p.file,
+          ...at,
+          severity: 'error',
+          rule: 'invalid-field',
           message: `asOf "${f.asOf}" of finding "${f.id}" is not a day of the calendar`,
           hint: 'check the day of the month: write a date that exists, YYYY-MM-DD or YYYY-MM',
         });
       } else if (published && earliestDay(f.asOf) > published) {
         problems.push({
-          file: p.file, ...at, severity: 'error', rule: 'date-after-publication',
+          file: p.file,
+          ...at,
+          severity: 'error',
+          rule: 'date-after-publication',
           message: `finding "${f.id}" is as of ${formatDate(f.asOf)}, after its edition was published (${formatDate(published)})`,
           hint: 'correct the date, or move the finding to a later edition',
         });
@@ -34,7 +40,10 @@ export function checkDateAfterPublication(c: Corpus): Problem[] {
     const lastUpdate = p.data?.lastUpdate;
     if (published && lastUpdate && earliestDay(lastUpdate) > published) {
       problems.push({
-        file: p.file, ...p.at(['lastUpdate']), severity: 'error', rule: 'date-after-publication',
+        file: p.file,
+        ...p.at(['lastUpdate']),
+        severity: 'error',
+        rule: 'date-after-publication',
         message: `lastUpdate ${formatDate(lastUpdate)} is after the edition was published (${formatDate(published)})`,
         hint: 'lastUpdate is the month of the last change in this edition; it cannot be later than the edition',
       });

@@ -9,7 +9,14 @@ export function checkDuplicateId(c: Corpus): Problem[] {
     for (const f of p.scan.findings) {
       const first = seen.get(f.id);
       if (first !== undefined) {
-        problems.push({ file: p.file, ...p.at(f.attrOffsets.id ?? f.offset), severity: 'error', rule: 'duplicate-id', message: `finding id "${f.id}" is already used on line ${p.at(first).line}`, hint: 'give each finding its own id; ids become permanent anchors' });
+        problems.push({
+          file: p.file,
+          ...p.at(f.attrOffsets.id ?? f.offset),
+          severity: 'error',
+          rule: 'duplicate-id',
+          message: `finding id "${f.id}" is already used on line ${p.at(first).line}`,
+          hint: 'give each finding its own id; ids become permanent anchors',
+        });
       } else seen.set(f.id, f.offset);
     }
   }

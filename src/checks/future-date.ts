@@ -19,7 +19,10 @@ export function checkFutureDate(c: Corpus, today: string = latestToday()): Probl
   const check = (e: Entry<unknown>, field: string, date: string | undefined, what: string) => {
     if (!date || earliestDay(date) <= today) return;
     problems.push({
-      file: e.file, ...e.at([field]), severity: 'error', rule: 'future-date',
+      file: e.file,
+      ...e.at([field]),
+      severity: 'error',
+      rule: 'future-date',
       message: `${field} ${formatDate(date)} is in the future: ${what}`,
       hint: 'correct the date; content records what has already happened',
     });
@@ -28,6 +31,7 @@ export function checkFutureDate(c: Corpus, today: string = latestToday()): Probl
     check(s, 'accessed', s.data?.accessed, 'a source cannot have been read yet');
     check(s, 'issued', s.data?.issued, 'a source cannot have been published yet');
   }
-  for (const e of c.editions.values()) check(e, 'published', e.data?.published, 'an edition is built when it is published');
+  for (const e of c.editions.values())
+    check(e, 'published', e.data?.published, 'an edition is built when it is published');
   return problems;
 }

@@ -17,7 +17,10 @@ export function checkSourceAfterCutoff(c: Corpus): Problem[] {
         const source = c.sources.get(item.key)?.data;
         if (!source || earliestDay(source.issued) <= edition.sourcesUpTo) continue;
         problems.push({
-          file: p.file, ...p.at(item.offset), severity: 'error', rule: 'source-after-cutoff',
+          file: p.file,
+          ...p.at(item.offset),
+          severity: 'error',
+          rule: 'source-after-cutoff',
           message: `@${item.key} was published ${formatDate(source.issued)}, after this edition's sources cut-off (${formatDate(edition.sourcesUpTo)})`,
           hint: 'cite it in a later edition, or cite a source this edition could rely on',
         });

@@ -7,7 +7,10 @@ export function checkUncitedFinding(c: Corpus): Problem[] {
     p.scan.findings
       .filter((f) => f.citations.length === 0)
       .map((f): Problem => ({
-        file: p.file, ...p.at(f.offset), severity: 'error', rule: 'uncited-finding',
+        file: p.file,
+        ...p.at(f.offset),
+        severity: 'error',
+        rule: 'uncited-finding',
         message: `finding "${f.id}" has no citation`,
         hint: 'cite the source of the fact inside the finding, e.g. [@source-id, sec. 4.2.3]',
       })),

@@ -13,9 +13,19 @@ export function checkUnknownProfile(c: Corpus): Problem[] {
     p.data?.related.forEach((id, i) => {
       if (known.get(p.edition)!.has(id) && id !== p.profile) return;
       problems.push({
-        file: p.file, ...p.at(['related', i]), severity: 'error', rule: 'unknown-profile',
-        message: id === p.profile ? 'a profile cannot be related to itself' : `related names "${id}", but edition ${p.edition} has no such profile`,
-        hint: didYouMean(id, siblings.filter((s) => s !== p.profile), `profiles in this edition: ${siblings.join(', ')}`),
+        file: p.file,
+        ...p.at(['related', i]),
+        severity: 'error',
+        rule: 'unknown-profile',
+        message:
+          id === p.profile
+            ? 'a profile cannot be related to itself'
+            : `related names "${id}", but edition ${p.edition} has no such profile`,
+        hint: didYouMean(
+          id,
+          siblings.filter((s) => s !== p.profile),
+          `profiles in this edition: ${siblings.join(', ')}`,
+        ),
       });
     });
   }

@@ -11,7 +11,14 @@ export function checkUnknownSource(c: Corpus): Problem[] {
     for (const cluster of p.scan.citations) {
       for (const item of cluster.items) {
         if (c.sources.has(item.key)) continue;
-        problems.push({ file: p.file, ...p.at(item.offset), severity: 'error', rule: 'unknown-source', message: `citation names an unknown source "@${item.key}"`, hint: didYouMean(item.key, known, FALLBACK) });
+        problems.push({
+          file: p.file,
+          ...p.at(item.offset),
+          severity: 'error',
+          rule: 'unknown-source',
+          message: `citation names an unknown source "@${item.key}"`,
+          hint: didYouMean(item.key, known, FALLBACK),
+        });
       }
     }
   }
@@ -21,7 +28,14 @@ export function checkUnknownSource(c: Corpus): Problem[] {
   ];
   for (const { e, field, id } of named) {
     if (id && !c.sources.has(id)) {
-      problems.push({ file: e.file, ...e.at([field]), severity: 'error', rule: 'unknown-source', message: `${field} names an unknown source "${id}"`, hint: didYouMean(id, known, FALLBACK) });
+      problems.push({
+        file: e.file,
+        ...e.at([field]),
+        severity: 'error',
+        rule: 'unknown-source',
+        message: `${field} names an unknown source "${id}"`,
+        hint: didYouMean(id, known, FALLBACK),
+      });
     }
   }
   return problems;

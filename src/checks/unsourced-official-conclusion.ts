@@ -25,15 +25,31 @@ export function checkUnsourcedOfficialConclusion(c: Corpus): Problem[] {
       if ('status' in conclusion || conclusion.knownFrom !== 'official-text') continue;
       // Located only when reported: locating parses the frontmatter again, with positions.
       const at = () => p.at(['conclusions', key]);
-      const otherWays = 'or, if it is not taken from the official text, set knownFrom (press-release, secondary or inference) and name the statement in basis';
+      const otherWays =
+        'or, if it is not taken from the official text, set knownFrom (press-release, secondary or inference) and name the statement in basis';
       if (!guidance) {
-        problems.push({ file: p.file, ...at(), severity: 'error', rule: 'unsourced-official-conclusion', message: `the ${key} conclusion is given as the official text, but edition ${p.edition} names no guidance source`, hint: `register the guidance and set basedOn in ${edition.file}, ${otherWays}` });
+        problems.push({
+          file: p.file,
+          ...at(),
+          severity: 'error',
+          rule: 'unsourced-official-conclusion',
+          message: `the ${key} conclusion is given as the official text, but edition ${p.edition} names no guidance source`,
+          hint: `register the guidance and set basedOn in ${edition.file}, ${otherWays}`,
+        });
         continue;
       }
       const cited = conclusion.supportedBy.some((ref) =>
-        findingOf(p, ref)?.citations.some((cl) => cl.items.some((i) => i.key === guidance && i.locator.trim() !== '')));
+        findingOf(p, ref)?.citations.some((cl) => cl.items.some((i) => i.key === guidance && i.locator.trim() !== '')),
+      );
       if (!cited) {
-        problems.push({ file: p.file, ...at(), severity: 'error', rule: 'unsourced-official-conclusion', message: `the ${key} conclusion is given as the official text, but none of its supporting findings cites @${guidance} with a pinpoint`, hint: `cite the passage that states it, e.g. [@${guidance}, sec. 4.2], in a finding listed in supportedBy, ${otherWays}` });
+        problems.push({
+          file: p.file,
+          ...at(),
+          severity: 'error',
+          rule: 'unsourced-official-conclusion',
+          message: `the ${key} conclusion is given as the official text, but none of its supporting findings cites @${guidance} with a pinpoint`,
+          hint: `cite the passage that states it, e.g. [@${guidance}, sec. 4.2], in a finding listed in supportedBy, ${otherWays}`,
+        });
       }
     }
   }

@@ -18,7 +18,14 @@ export function checkUnsupportedConclusion(c: Corpus): Problem[] {
       if ('status' in conclusion) continue;
       const refs = conclusion.supportedBy;
       if (refs.length === 0 && MUST_BE_SUPPORTED.includes(key)) {
-        problems.push({ file: p.file, ...p.at(['conclusions', key]), severity: 'error', rule: 'unsupported-conclusion', message: `the ${key} conclusion names no supporting finding`, hint: 'list the findings it rests on in supportedBy, or record it as status: not-known with why and wouldSettle' });
+        problems.push({
+          file: p.file,
+          ...p.at(['conclusions', key]),
+          severity: 'error',
+          rule: 'unsupported-conclusion',
+          message: `the ${key} conclusion names no supporting finding`,
+          hint: 'list the findings it rests on in supportedBy, or record it as status: not-known with why and wouldSettle',
+        });
       }
       refs.forEach((ref, index) => {
         const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
@@ -27,12 +34,30 @@ export function checkUnsupportedConclusion(c: Corpus): Problem[] {
         const at = () => p.at(['conclusions', key, 'supportedBy', index]);
         if (!target) {
           const siblings = c.profiles.filter((o) => o.edition === p.edition).map((o) => o.profile);
-          problems.push({ file: p.file, ...at(), severity: 'error', rule: 'unknown-profile', message: `${key}.supportedBy names "${ref}", but this edition has no profile "${profileId}"`, hint: didYouMean(profileId, siblings, `profiles in this edition: ${siblings.join(', ')}`) });
+          problems.push({
+            file: p.file,
+            ...at(),
+            severity: 'error',
+            rule: 'unknown-profile',
+            message: `${key}.supportedBy names "${ref}", but this edition has no profile "${profileId}"`,
+            hint: didYouMean(profileId, siblings, `profiles in this edition: ${siblings.join(', ')}`),
+          });
           return;
         }
         const ids = target.scan.findings.map((f) => f.id);
         if (!ids.includes(findingId)) {
-          problems.push({ file: p.file, ...at(), severity: 'error', rule: 'unsupported-conclusion', message: `${key}.supportedBy names "${ref}", but ${target === p ? 'this profile' : `profile "${profileId}"`} has no such finding`, hint: didYouMean(findingId, ids, ids.length ? `findings there: ${ids.join(', ')}` : 'that profile has no findings yet') });
+          problems.push({
+            file: p.file,
+            ...at(),
+            severity: 'error',
+            rule: 'unsupported-conclusion',
+            message: `${key}.supportedBy names "${ref}", but ${target === p ? 'this profile' : `profile "${profileId}"`} has no such finding`,
+            hint: didYouMean(
+              findingId,
+              ids,
+              ids.length ? `findings there: ${ids.join(', ')}` : 'that profile has no findings yet',
+            ),
+          });
         }
       });
     }

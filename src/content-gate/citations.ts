@@ -75,7 +75,11 @@ export function alignText(value: string, source: string, base: number): { offset
 const ITEM = /^@([^\s,;\]]+)\s*(?:,\s*([\s\S]*))?$/;
 
 /** Finds the citation clusters in one text value; anything that starts like a citation and is not one is a problem. */
-export function findCitations(value: string, offsets: number[], escaped: boolean[]): { clusters: TextCluster[]; problems: CitationProblem[] } {
+export function findCitations(
+  value: string,
+  offsets: number[],
+  escaped: boolean[],
+): { clusters: TextCluster[]; problems: CitationProblem[] } {
   const clusters: TextCluster[] = [];
   const problems: CitationProblem[] = [];
   const at = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
@@ -85,14 +89,22 @@ export function findCitations(value: string, offsets: number[], escaped: boolean
     const inside = close === -1 ? value.slice(i + 1) : value.slice(i + 1, close);
     if (value[i + 1] !== '@') {
       if (close !== -1 && /(^|\s)@[a-z0-9]/.test(inside)) {
-        problems.push({ offset: at(i), message: `"[${inside}]" looks like a citation with words before the @`, hint: 'citation prefixes are not supported: write the words outside, e.g. see [@source-id, p. 3]' });
+        problems.push({
+          offset: at(i),
+          message: `"[${inside}]" looks like a citation with words before the @`,
+          hint: 'citation prefixes are not supported: write the words outside, e.g. see [@source-id, p. 3]',
+        });
         i = close;
       }
       continue;
     }
     const nextOpen = value.indexOf('[', i + 1);
     if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
-      problems.push({ offset: at(i), message: 'citation is not closed', hint: 'end the citation with ], e.g. [@source-id, p. 8]; a citation holds plain text only, no formatting or links' });
+      problems.push({
+        offset: at(i),
+        message: 'citation is not closed',
+        hint: 'end the citation with ], e.g. [@source-id, p. 8]; a citation holds plain text only, no formatting or links',
+      });
       continue;
     }
     const items: CiteItem[] = [];
@@ -102,7 +114,11 @@ export function findCitations(value: string, offsets: number[], escaped: boolean
       const lead = raw.length - raw.trimStart().length;
       const m = ITEM.exec(raw.trim());
       if (!m) {
-        problems.push({ offset: at(pos + lead), message: `"${raw.trim()}" is not a citation item; each item starts with @source-id`, hint: 'write [@source-id, locator; @other-id, locator]' });
+        problems.push({
+          offset: at(pos + lead),
+          message: `"${raw.trim()}" is not a citation item; each item starts with @source-id`,
+          hint: 'write [@source-id, locator; @other-id, locator]',
+        });
         bad = true;
         break;
       }

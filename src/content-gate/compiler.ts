@@ -50,7 +50,12 @@ export function compilerInput(text: string): CompilerInput {
   const afterFence = fence + 3 + raw.length + 3;
   const bodyOffset = afterFence + (/^\r?\n/.exec(text.slice(afterFence))?.[0].length ?? 0);
   if (delimiter !== '---') {
-    return { frontmatter: null, content: text, bodyOffset, error: { offset: fence, message: 'frontmatter must be YAML between --- fences' } };
+    return {
+      frontmatter: null,
+      content: text,
+      bodyOffset,
+      error: { offset: fence, message: 'frontmatter must be YAML between --- fences' },
+    };
   }
   try {
     return { frontmatter, content: parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content, bodyOffset };
@@ -61,7 +66,12 @@ export function compilerInput(text: string): CompilerInput {
     const content = text.slice(0, fence) + blank + text.slice(afterFence);
     const mark = (error as { mark?: { position?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
-    return { frontmatter, content, bodyOffset, yamlError: { offset: frontmatter.offset + (mark?.position ?? 0), message: reason } };
+    return {
+      frontmatter,
+      content,
+      bodyOffset,
+      yamlError: { offset: frontmatter.offset + (mark?.position ?? 0), message: reason },
+    };
   }
 }
 
@@ -94,6 +104,13 @@ export function parseMdx(content: string): { tree: MdastNode } | { error: ParseE
     const at = /^(\d+):(\d+):\s*/.exec(message);
     const line = at ? Number(at[1]) : 1;
     const column = at ? Number(at[2]) : 1;
-    return { error: { line, column, offset: offsetAt(content, line, column), message: at ? message.slice(at[0].length) : message } };
+    return {
+      error: {
+        line,
+        column,
+        offset: offsetAt(content, line, column),
+        message: at ? message.slice(at[0].length) : message,
+      },
+    };
   }
 }

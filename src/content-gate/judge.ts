@@ -48,9 +48,31 @@ export interface Judgement {
 
 /** Markdown node types content may use; every other type fails closed. */
 const MARKDOWN_NODES = new Set([
-  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'code', 'definition', 'text',
-  'emphasis', 'strong', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'delete',
-  'footnoteDefinition', 'footnoteReference', 'table', 'tableRow', 'tableCell', 'yaml',
+  'root',
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'code',
+  'definition',
+  'text',
+  'emphasis',
+  'strong',
+  'inlineCode',
+  'break',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'delete',
+  'footnoteDefinition',
+  'footnoteReference',
+  'table',
+  'tableRow',
+  'tableCell',
+  'yaml',
 ]);
 const COMPONENTS = new Set<string>(ALLOWED_COMPONENTS);
 const FINDING_ATTRS = new Set(['id', 'asOf', 'title', 'uncertain']);
@@ -73,12 +95,22 @@ export const MAX_FINDING_TITLE = 80;
 
 /** A finding's title is required (it names the finding wherever it is listed) and short. */
 function titleProblems(f: ScannedFinding): GateProblem[] {
-  const hint = 'write title="…", a few words saying what the finding establishes, e.g. title="Deserters detained after amnesties"';
-  if (f.title === undefined) return [{ offset: f.offset, rule: 'syntax', message: `finding "${f.id}" has no title`, hint }];
+  const hint =
+    'write title="…", a few words saying what the finding establishes, e.g. title="Deserters detained after amnesties"';
+  if (f.title === undefined)
+    return [{ offset: f.offset, rule: 'syntax', message: `finding "${f.id}" has no title`, hint }];
   const title = f.title.trim();
-  if (!title) return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `finding "${f.id}" has an empty title`, hint }];
+  if (!title)
+    return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `finding "${f.id}" has an empty title`, hint }];
   if (title.length > MAX_FINDING_TITLE) {
-    return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `the title of finding "${f.id}" has ${title.length} characters; at most ${MAX_FINDING_TITLE}`, hint: 'shorten it: the finding\'s text says the rest' }];
+    return [
+      {
+        offset: f.attrOffsets.title,
+        rule: 'syntax',
+        message: `the title of finding "${f.id}" has ${title.length} characters; at most ${MAX_FINDING_TITLE}`,
+        hint: "shorten it: the finding's text says the rest",
+      },
+    ];
   }
   return [];
 }
@@ -123,12 +155,23 @@ class Judge {
     const offsets: Record<string, number> = {};
     for (const a of n.attributes ?? []) {
       if (a.type !== 'mdxJsxAttribute' || typeof a.value !== 'string') {
-        this.problem(this.start(n), 'unsafe-mdx', `<${name}> attributes must be plain quoted strings`, 'write id="…" asOf="YYYY-MM"; expressions in braces and spreads run code and are not allowed');
+        this.problem(
+          this.start(n),
+          'unsafe-mdx',
+          `<${name}> attributes must be plain quoted strings`,
+          'write id="…" asOf="YYYY-MM"; expressions in braces and spreads run code and are not allowed',
+        );
         continue;
       }
       attrs[a.name!] = a.value;
       offsets[a.name!] = this.attributeOffset(n, a.name!);
-      if (!FINDING_ATTRS.has(a.name!)) this.problem(offsets[a.name!], 'syntax', `<Finding> has no attribute "${a.name}"`, 'use id, asOf, title and, for facts we could not verify, uncertain="why"');
+      if (!FINDING_ATTRS.has(a.name!))
+        this.problem(
+          offsets[a.name!],
+          'syntax',
+          `<Finding> has no attribute "${a.name}"`,
+          'use id, asOf, title and, for facts we could not verify, uncertain="why"',
+        );
     }
     return { attrs, offsets };
   }
@@ -137,19 +180,63 @@ class Judge {
   private element(n: Node, open: ScannedFinding | null): ScannedFinding | null {
     const name = n.name ?? '';
     if (!COMPONENTS.has(name)) {
-      this.problem(this.start(n), 'unsafe-mdx', name ? `<${name}> is not an allowed component or element` : 'JSX fragments (<>…</>) are not allowed', ONLY);
+      this.problem(
+        this.start(n),
+        'unsafe-mdx',
+        name ? `<${name}> is not an allowed component or element` : 'JSX fragments (<>…</>) are not allowed',
+        ONLY,
+      );
       return null;
     }
     if (n.type === 'mdxJsxTextElement') {
-      this.problem(this.start(n), 'syntax', `<${name}> must stand on lines of its own`, `put <${name} …> and </${name}> each on its own line, with a blank line before`);
+      this.problem(
+        this.start(n),
+        'syntax',
+        `<${name}> must stand on lines of its own`,
+        `put <${name} …> and </${name}> each on its own line, with a blank line before`,
+      );
     }
     const { attrs, offsets } = this.attributes(n, name);
-    if (open) this.problem(this.start(n), 'syntax', `<Finding> inside finding "${open.id}": findings cannot nest`, `close "${open.id}" with </Finding> first`);
+    if (open)
+      this.problem(
+        this.start(n),
+        'syntax',
+        `<Finding> inside finding "${open.id}": findings cannot nest`,
+        `close "${open.id}" with </Finding> first`,
+      );
     const { id = '', asOf = '', title, uncertain } = attrs;
-    if (!Id.safeParse(id).success) this.problem(offsets.id ?? this.start(n), 'syntax', id ? `finding id "${id}" is not kebab-case` : '<Finding> needs an id', 'write id="short-kebab-case-name"; it becomes the finding\'s permanent anchor');
-    if (!AS_OF.test(asOf)) this.problem(offsets.asOf ?? this.start(n), 'syntax', asOf ? `asOf "${asOf}" is not a date` : '<Finding> needs asOf, the date the fact describes', 'write asOf="YYYY-MM" or asOf="YYYY-MM-DD"');
-    if (uncertain !== undefined && uncertain.trim() === '') this.problem(offsets.uncertain, 'syntax', 'uncertain="" gives no reason', 'say why the fact is uncertain, e.g. uncertain="Only reported by one news agency"');
-    const finding = { id, asOf, title, uncertain, offset: this.start(n), end: this.end(n), attrOffsets: offsets, citations: [], text: '' };
+    if (!Id.safeParse(id).success)
+      this.problem(
+        offsets.id ?? this.start(n),
+        'syntax',
+        id ? `finding id "${id}" is not kebab-case` : '<Finding> needs an id',
+        'write id="short-kebab-case-name"; it becomes the finding\'s permanent anchor',
+      );
+    if (!AS_OF.test(asOf))
+      this.problem(
+        offsets.asOf ?? this.start(n),
+        'syntax',
+        asOf ? `asOf "${asOf}" is not a date` : '<Finding> needs asOf, the date the fact describes',
+        'write asOf="YYYY-MM" or asOf="YYYY-MM-DD"',
+      );
+    if (uncertain !== undefined && uncertain.trim() === '')
+      this.problem(
+        offsets.uncertain,
+        'syntax',
+        'uncertain="" gives no reason',
+        'say why the fact is uncertain, e.g. uncertain="Only reported by one news agency"',
+      );
+    const finding = {
+      id,
+      asOf,
+      title,
+      uncertain,
+      offset: this.start(n),
+      end: this.end(n),
+      attrOffsets: offsets,
+      citations: [],
+      text: '',
+    };
     this.result.problems.push(...titleProblems(finding));
     return finding;
   }
@@ -176,9 +263,11 @@ class Judge {
 
   /** Why a node's URL is refused, with the hint; null for nodes without a URL or with an allowed one. */
   private urlProblem(n: Node): [string, string] | null {
-    if (n.type === 'link' || n.type === 'definition') return ((w) => (w ? [w, LINK_HINT] : null))(linkUrlProblem(n.url ?? ''));
+    if (n.type === 'link' || n.type === 'definition')
+      return ((w) => (w ? [w, LINK_HINT] : null))(linkUrlProblem(n.url ?? ''));
     if (n.type === 'image') return ((w) => (w ? [w, IMAGE_HINT] : null))(imageUrlProblem(n.url ?? ''));
-    if (n.type === 'imageReference') return ((w) => (w ? [w, IMAGE_HINT] : null))(imageUrlProblem(this.definitions.get(n.identifier ?? '') ?? ''));
+    if (n.type === 'imageReference')
+      return ((w) => (w ? [w, IMAGE_HINT] : null))(imageUrlProblem(this.definitions.get(n.identifier ?? '') ?? ''));
     return null;
   }
 
@@ -188,7 +277,11 @@ class Judge {
     const inner: string[] = [];
     for (const child of n.children ?? []) this.walk(child, finding ?? open, finding ? inner : words);
     if (!finding) return;
-    finding.text = inner.join(' ').replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
+    finding.text = inner
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([.,;:])/g, '$1')
+      .trim();
     this.result.findings.push(finding);
   }
 
@@ -196,10 +289,20 @@ class Judge {
     const at = this.start(n);
     switch (n.type) {
       case 'mdxjsEsm':
-        return this.problem(at, 'unsafe-mdx', 'MDX files may not import or export code', 'remove the line; the components a profile may use (Finding) are provided by the site');
+        return this.problem(
+          at,
+          'unsafe-mdx',
+          'MDX files may not import or export code',
+          'remove the line; the components a profile may use (Finding) are provided by the site',
+        );
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        return this.problem(at, 'unsafe-mdx', 'MDX expressions in braces run code and are not allowed in content', 'write \\{ for a literal brace; keep editorial notes out of the file');
+        return this.problem(
+          at,
+          'unsafe-mdx',
+          'MDX expressions in braces run code and are not allowed in content',
+          'write \\{ for a literal brace; keep editorial notes out of the file',
+        );
       case 'html':
         return this.problem(at, 'unsafe-mdx', 'raw HTML is not allowed in content', ONLY);
       case 'mdxJsxFlowElement':

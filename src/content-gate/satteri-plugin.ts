@@ -33,7 +33,12 @@ function citedText({ node, clusters }: CitationRewrite): MdastNode[] {
   for (const cluster of clusters) {
     if (cluster.start > last) out.push({ type: 'text', value: value.slice(last, cluster.start) });
     const items = JSON.stringify(cluster.items.map(({ key, locator }) => ({ key, locator })));
-    out.push({ type: 'mdxJsxTextElement', name: 'Cite', attributes: [{ type: 'mdxJsxAttribute', name: 'items', value: items }], children: [] } as MdastNode);
+    out.push({
+      type: 'mdxJsxTextElement',
+      name: 'Cite',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'items', value: items }],
+      children: [],
+    } as MdastNode);
     last = cluster.stop;
   }
   if (last < value.length) out.push({ type: 'text', value: value.slice(last) });

@@ -31,6 +31,7 @@ export function imageUrlProblem(url: string): string | null {
   if (/^[/\\]{2}/.test(view)) return 'images must be files of this site, not another host (a URL starting with //)';
   if (view === '') return 'an image needs a file';
   // A relative image path is imported into the build as a module by Astro; only site-root paths are plain files.
-  if (!view.startsWith('/')) return 'images must be given by their path from the site root (/images/…), not a relative path';
+  if (!view.startsWith('/'))
+    return 'images must be given by their path from the site root (/images/…), not a relative path';
   return null;
 }

@@ -23,7 +23,9 @@ export function atomicOutput(outDir: string): { prepare: AstroIntegration; publi
   const staging = stagingDir(out);
   let published = false;
   // Astro exits on an error without an integration hook for it, so the staging folder is removed on the way out.
-  const cleanUp = () => { if (!published) rmSync(staging, { recursive: true, force: true }); };
+  const cleanUp = () => {
+    if (!published) rmSync(staging, { recursive: true, force: true });
+  };
   return {
     prepare: {
       name: 'cg:atomic-output:prepare',

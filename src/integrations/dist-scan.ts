@@ -40,7 +40,10 @@ export function scanOutput(dir: string, shownAs = relative(process.cwd(), dir) |
     .sort();
   const shown = shownAs.split(sep).join('/');
   const problems = files.flatMap((f) =>
-    scanFile(f, readFileSync(join(dir, f), 'utf8'), `${shown}/${f}`).sort((a, b) => a.line - b.line || a.column - b.column));
+    scanFile(f, readFileSync(join(dir, f), 'utf8'), `${shown}/${f}`).sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    ),
+  );
   return { files: files.length, problems };
 }
 

@@ -22,9 +22,12 @@ const TYPES: Record<string, string> = {
  * so these are removed instead of being published unused (about 430 kB).
  */
 const UNUSED_UI_FILES = [
-  'pagefind-ui.js', 'pagefind-ui.css',
-  'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
 
@@ -46,7 +49,7 @@ const BODY_MARK = 'data-pagefind-body';
  * that mentions it only in its text is handed over too, and Pagefind finds no body in it: the index is the same.
  */
 export function searchablePages(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .filter((f) => readFileSync(join(dir, f), 'utf8').includes(BODY_MARK))
@@ -73,7 +76,9 @@ export function searchIndex(): AstroIntegration {
           if (!file) {
             res.statusCode = 404;
             res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-            res.end('No search index: run `npm run build` once, then reload. `npm run dev` serves the index of the last build.');
+            res.end(
+              'No search index: run `npm run build` once, then reload. `npm run dev` serves the index of the last build.',
+            );
             return;
           }
           res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
@@ -87,18 +92,25 @@ export function searchIndex(): AstroIntegration {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('\n')}`);
           const root = fileURLToPath(dir);
           const pages = searchablePages(root);
-          if (pages.length === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
+          if (pages.length === 0)
+            throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
           const failures: string[] = [];
           // The same URLs as Pagefind's own directory walk gives: computed from the path relative to the site.
           for (let i = 0; i < pages.length; i += 64) {
-            const batch = await Promise.all(pages.slice(i, i + 64).map((sourcePath) =>
-              index.addHTMLFile({ sourcePath, content: readFileSync(join(root, sourcePath), 'utf8') })));
+            const batch = await Promise.all(
+              pages
+                .slice(i, i + 64)
+                .map((sourcePath) =>
+                  index.addHTMLFile({ sourcePath, content: readFileSync(join(root, sourcePath), 'utf8') }),
+                ),
+            );
             for (const added of batch) failures.push(...added.errors);
           }
           if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
           const outputPath = fileURLToPath(new URL('./pagefind/', dir));
           const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('\n')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write the index: ${written.errors.join('\n')}`);
           for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
           logger.info(`search index: ${pages.length} pages marked data-pagefind-body indexed`);
         } finally {

@@ -18,7 +18,12 @@ export function urlRecordPath(content: string = contentDir()): string {
 /** Every URL a built site serves, from its output folder. */
 export function servedUrls(outDir: string): Set<string> {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-  return new Set(files.map((d) => relative(outDir, join(d.parentPath, d.name))).filter(isPublication).map(urlOfFile));
+  return new Set(
+    files
+      .map((d) => relative(outDir, join(d.parentPath, d.name)))
+      .filter(isPublication)
+      .map(urlOfFile),
+  );
 }
 
 /** The moves recorded for the content folder being built: old URL → new URL (the redirect pages' data). */
@@ -40,7 +45,14 @@ function readRecord(path: string): UrlRecord | null {
   const record = parseUrlRecord(readFileSync(path, 'utf8'));
   const file = relative(process.cwd(), path);
   if (record.errors.length) {
-    throw new UrlRecordError(record.errors.map((e) => `${file}:${e.line}:1  error  url-record  ${e.message}\n    hint: write one path per line, or /old/ -> /new/`).join('\n'));
+    throw new UrlRecordError(
+      record.errors
+        .map(
+          (e) =>
+            `${file}:${e.line}:1  error  url-record  ${e.message}\n    hint: write one path per line, or /old/ -> /new/`,
+        )
+        .join('\n'),
+    );
   }
   return record;
 }
@@ -64,10 +76,18 @@ export function urlRecord(): AstroIntegration {
         if (missing.length) {
           throw new UrlRecordError(
             `${missing.length} published URL${missing.length === 1 ? ' is' : 's are'} no longer served:\n` +
-              missing.map((url) => `${file}  error  url-record  ${url} was published and is no longer served\n    hint: restore the page, or keep the URL working with a redirect line "${url} -> /new/place/"`).join('\n'),
+              missing
+                .map(
+                  (url) =>
+                    `${file}  error  url-record  ${url} was published and is no longer served\n    hint: restore the page, or keep the URL working with a redirect line "${url} -> /new/place/"`,
+                )
+                .join('\n'),
           );
         }
-        if (unrecorded.length) logger.info(`${unrecorded.length} new URL${unrecorded.length === 1 ? '' : 's'} not yet in ${file}; run \`npm run urls:record\` to record them`);
+        if (unrecorded.length)
+          logger.info(
+            `${unrecorded.length} new URL${unrecorded.length === 1 ? '' : 's'} not yet in ${file}; run \`npm run urls:record\` to record them`,
+          );
       },
     },
   };

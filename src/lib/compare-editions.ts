@@ -36,7 +36,6 @@ export interface Comparison {
   sourcesDropped: string[];
 }
 
-
 function conclusionText(p: ProfileEntry, key: ConclusionKey): string | null {
   const v = p.data?.conclusions?.[key];
   return v ? conclusionAnswerWithProvenance(v as Parameters<typeof conclusionAnswerWithProvenance>[0]) : null;
@@ -58,14 +57,32 @@ export function compareVersions(before: ProfileEntry, after: ProfileEntry): Comp
   const findings: FindingChange[] = [];
   for (const f of after.scan.findings) {
     const was = old.get(f.id);
-    if (!was) findings.push({ id: f.id, title: f.title ?? f.id, change: 'added', words: [{ text: f.text, change: 'added' }] });
+    if (!was)
+      findings.push({ id: f.id, title: f.title ?? f.id, change: 'added', words: [{ text: f.text, change: 'added' }] });
     else {
-      const words = was.text === f.text && f.text ? [{ text: f.text, change: 'same' } as WordRun] : diffWords(was.text, f.text).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }) as WordRun);
-      findings.push({ id: f.id, title: f.title ?? f.id, change: words.some((w) => w.change !== 'same') ? 'changed' : 'same', words });
+      const words =
+        was.text === f.text && f.text
+          ? [{ text: f.text, change: 'same' } as WordRun]
+          : diffWords(was.text, f.text).map(
+              (part) =>
+                ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }) as WordRun,
+            );
+      findings.push({
+        id: f.id,
+        title: f.title ?? f.id,
+        change: words.some((w) => w.change !== 'same') ? 'changed' : 'same',
+        words,
+      });
     }
   }
   for (const f of before.scan.findings) {
-    if (!now.has(f.id)) findings.push({ id: f.id, title: f.title ?? f.id, change: 'removed', words: [{ text: f.text, change: 'removed' }] });
+    if (!now.has(f.id))
+      findings.push({
+        id: f.id,
+        title: f.title ?? f.id,
+        change: 'removed',
+        words: [{ text: f.text, change: 'removed' }],
+      });
   }
   const a = citedSources(before);
   const b = citedSources(after);

@@ -28,9 +28,16 @@ function fsProblem(file: string, error: unknown, doing: string): Problem {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   const reason = (error as Error).message?.split('\n')[0].replace(/, \w+ '.*'$/, '') ?? String(error);
   return {
-    file, line: 1, column: 1, severity: 'error', rule: 'unreadable-file',
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'unreadable-file',
     message: `cannot ${doing}: ${reason}`,
-    hint: code === 'EACCES' ? 'give the build read permission on it' : 'check that it is a plain file (or folder) the build can read',
+    hint:
+      code === 'EACCES'
+        ? 'give the build read permission on it'
+        : 'check that it is a plain file (or folder) the build can read',
   };
 }
 
@@ -63,9 +70,16 @@ export function listContentFiles(contentDir: string, root: string, problems: Pro
       const odd = entryKind(d);
       if (odd) {
         problems.push({
-          file, line: 1, column: 1, severity: 'error', rule: 'unsafe-path',
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'unsafe-path',
           message: `${file.split('/').pop()} is ${odd}; content must be plain files inside the content folder`,
-          hint: odd === 'a symbolic link' ? 'replace the link with a copy of the file it points to (links are never followed)' : 'remove it',
+          hint:
+            odd === 'a symbolic link'
+              ? 'replace the link with a copy of the file it points to (links are never followed)'
+              : 'remove it',
         });
         continue;
       }
@@ -73,7 +87,11 @@ export function listContentFiles(contentDir: string, root: string, problems: Pro
       if (top === null && folder === null && d.isFile() && CONTENT_ROOT_FILES.has(d.name)) continue;
       if (top === null) {
         problems.push({
-          file, line: 1, column: 1, severity: 'error', rule: 'unknown-file',
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'unknown-file',
           message: `${d.isDirectory() ? 'folder' : 'file'} "${d.name}" is not part of the content model`,
           hint: `content/ holds only the folders ${CONTENT_FOLDERS.join(', ')} and ${[...CONTENT_ROOT_FILES].join(', ')}; move it out of content/ (system files such as .DS_Store too)`,
         });

@@ -13,8 +13,20 @@ import { scanMdx } from './mdx-scan.ts';
  * the rest are identifiers, dates, numbers or links. Every other string, however deeply nested, is prose we wrote.
  */
 const NOT_PROSE = new Set([
-  'title', 'shortTitle', 'author', 'publisher', 'authority', 'number', 'URL', 'archive', 'structure', 'label',
-  'container-title', 'literal', 'family', 'given',
+  'title',
+  'shortTitle',
+  'author',
+  'publisher',
+  'authority',
+  'number',
+  'URL',
+  'archive',
+  'structure',
+  'label',
+  'container-title',
+  'literal',
+  'family',
+  'given',
   // names the publisher's own heading for the section, which must match it
   'officialSection',
 ]);
@@ -31,7 +43,9 @@ export function proseStrings(value: unknown, out: string[] = []): string[] {
 
 function walk(dir: string): string[] {
   try {
-    return readdirSync(dir).sort().flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    return readdirSync(dir)
+      .sort()
+      .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
   } catch {
     return [];
   }

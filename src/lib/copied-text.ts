@@ -5,12 +5,14 @@
 
 /** Lower-cased words, with citations, markup and punctuation dropped. */
 export function words(text: string): string[] {
-  return text
-    .replace(/\[@[^\]]*\]/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .replace(/\[@[^\]]*\]/g, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Every run of `n` consecutive words in a text, joined by spaces. */
@@ -27,7 +29,10 @@ export function sharedRuns(content: string, sources: Set<string>, n = 10): strin
   const runs: string[] = [];
   let i = 0;
   while (i + n <= w.length) {
-    if (!sources.has(w.slice(i, i + n).join(' '))) { i++; continue; }
+    if (!sources.has(w.slice(i, i + n).join(' '))) {
+      i++;
+      continue;
+    }
     let end = i + n;
     while (end < w.length && sources.has(w.slice(end - n + 1, end + 1).join(' '))) end++;
     runs.push(w.slice(i, end).join(' '));

@@ -7,15 +7,23 @@ import { load as loadYaml } from 'js-yaml';
 import { parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import {
-  CountrySchema, EditionSchema, ProfileSchema, ProvisionSchema, SourceSchema,
-  type Country, type Edition, type Profile, type Provision, type Source,
+  CountrySchema,
+  EditionSchema,
+  ProfileSchema,
+  ProvisionSchema,
+  SourceSchema,
+  type Country,
+  type Edition,
+  type Profile,
+  type Provision,
+  type Source,
 } from '../schemas/content.ts';
 import { displayPath, listContentFiles, readContentText } from './content-files.ts';
 import { explainBadId } from '../schemas/id.ts';
 import { parseProfilePath } from './file-names.ts';
 import { scanMdx, type ScanResult } from './mdx-scan.ts';
 import { positionFinder, type Position } from './positions.ts';
-import type { Problem, Rule } from './problem.ts';
+import { fileProblem, type Problem, type Rule } from './problem.ts';
 import { CONTENT_YAML_SCHEMA, liftUnquotedDates } from './yaml-dates.ts';
 
 /** One parsed content file. `data` is null when the file could not be read or did not match its schema. */
@@ -87,16 +95,23 @@ function issuesToProblems(
     }
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        file, ...locate([...path, key], true), severity: 'error', rule: 'invalid-field' as Rule,
+        file,
+        ...locate([...path, key], true),
+        severity: 'error',
+        rule: 'invalid-field' as Rule,
         message: `unknown field "${[...path, key].join('.')}"`,
         hint: 'check the spelling; the fields are listed in src/schemas/content.ts',
       }));
     }
     const field = path.join('.') || '(file)';
     let hint = 'see src/schemas/content.ts for the allowed values';
-    if (issue.code === 'invalid_value' && 'values' in issue) hint = `allowed values: ${issue.values.map(String).join(', ')}`;
-    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) hint = `add the field "${path[path.length - 1]}"`;
-    return [{ file, ...locate(path), severity: 'error', rule: 'invalid-field', message: `${field}: ${issue.message}`, hint }];
+    if (issue.code === 'invalid_value' && 'values' in issue)
+      hint = `allowed values: ${issue.values.map(String).join(', ')}`;
+    if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
+      hint = `add the field "${path[path.length - 1]}"`;
+    return [
+      { file, ...locate(path), severity: 'error', rule: 'invalid-field', message: `${field}: ${issue.message}`, hint },
+    ];
   });
 }
 
@@ -128,41 +143,78 @@ function parseYaml<T>(
     return {
       data: null,
       at: locate,
-      problems: [{
-        file, ...fileAt(offset + where), severity: 'error', rule: 'syntax',
-        message: `YAML cannot be read: ${message.split('\n')[0]}`,
-        hint: 'check indentation and quote values that contain ": " or start with a special character',
-      }],
+      problems: [
+        {
+          file,
+          ...fileAt(offset + where),
+          severity: 'error',
+          rule: 'syntax',
+          message: `YAML cannot be read: ${message.split('\n')[0]}`,
+          hint: 'check indentation and quote values that contain ": " or start with a special character',
+        },
+      ],
     };
   }
   const lifted = liftUnquotedDates(raw);
   const unquoted = lifted.found.map(({ path, text }): Problem => ({
-    file, ...locate(path), severity: 'error', rule: 'unquoted-date',
+    file,
+    ...locate(path),
+    severity: 'error',
+    rule: 'unquoted-date',
     message: `${path.join('.')}: the date ${text} is not in quotes, so YAML tools read it as a timestamp and may change it`,
     hint: `write it in quotes: "${text}"`,
   }));
   const result = schema.safeParse(lifted.value ?? {});
-  if (!result.success) return { data: null, at: locate, problems: [...unquoted, ...issuesToProblems(result.error.issues, file, locate)] };
+  if (!result.success)
+    return { data: null, at: locate, problems: [...unquoted, ...issuesToProblems(result.error.issues, file, locate)] };
   return { data: result.data, at: locate, problems: unquoted };
 }
 
 /** Loads the YAML files of one collection folder, keyed by file name. */
-function loadYamlCollection<T>(root: string, contentDir: string, folder: string, files: string[], schema: z.ZodType<T>, problems: Problem[]): Map<string, Entry<T>> {
+function loadYamlCollection<T>(
+  root: string,
+  contentDir: string,
+  folder: string,
+  files: string[],
+  schema: z.ZodType<T>,
+  problems: Problem[],
+): Map<string, Entry<T>> {
   const entries = new Map<string, Entry<T>>();
   for (const full of files) {
     const file = displayPath(root, full);
     if (!YAML_EXT.test(full)) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'unknown-file', message: `only .yaml files belong in content/${folder}/`, hint: 'rename the file to .yaml or move it elsewhere' });
+      problems.push(
+        fileProblem(
+          file,
+          'unknown-file',
+          `only .yaml files belong in content/${folder}/`,
+          'rename the file to .yaml or move it elsewhere',
+        ),
+      );
       continue;
     }
     const id = relative(join(contentDir, folder), full).replace(YAML_EXT, '').split(sep).join('/');
     if (id.includes('/')) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'unknown-file', message: `content/${folder}/ takes no sub-folders`, hint: `move the file to content/${folder}/` });
+      problems.push(
+        fileProblem(
+          file,
+          'unknown-file',
+          `content/${folder}/ takes no sub-folders`,
+          `move the file to content/${folder}/`,
+        ),
+      );
       continue;
     }
     const badId = explainBadId(id);
     if (badId) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'invalid-file-name', message: `file name: ${badId}`, hint: `rename the file: its name is the id that other content refers to` });
+      problems.push(
+        fileProblem(
+          file,
+          'invalid-file-name',
+          `file name: ${badId}`,
+          `rename the file: its name is the id that other content refers to`,
+        ),
+      );
       continue;
     }
     const text = readContentText(full, file, problems);
@@ -173,12 +225,25 @@ function loadYamlCollection<T>(root: string, contentDir: string, folder: string,
     }
     const fileAt = positionFinder(text);
     if (entries.has(id)) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'duplicate-id', message: `"${id}" is defined twice in content/${folder}/`, hint: `keep one of ${entries.get(id)!.file} and ${file}` });
+      problems.push(
+        fileProblem(
+          file,
+          'duplicate-id',
+          `"${id}" is defined twice in content/${folder}/`,
+          `keep one of ${entries.get(id)!.file} and ${file}`,
+        ),
+      );
       continue;
     }
     const parsed = parseYaml(text, schema, file, fileAt, 0);
     problems.push(...parsed.problems);
-    entries.set(id, { id, file, text, data: parsed.data, at: (where) => (typeof where === 'number' ? fileAt(where) : parsed.at(where)) });
+    entries.set(id, {
+      id,
+      file,
+      text,
+      data: parsed.data,
+      at: (where) => (typeof where === 'number' ? fileAt(where) : parsed.at(where)),
+    });
   }
   return entries;
 }
@@ -208,7 +273,8 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
     const before = problems.length;
     const fileAt = positionFinder(text);
     const scan = scanMdx(text);
-    for (const p of scan.problems) problems.push({ file, ...fileAt(p.offset), severity: 'error', rule: p.rule, message: p.message, hint: p.hint });
+    for (const p of scan.problems)
+      problems.push({ file, ...fileAt(p.offset), severity: 'error', rule: p.rule, message: p.message, hint: p.hint });
     let data: Profile | null = null;
     let at: (path: (string | number)[]) => Position = () => fileAt(0);
     if (scan.frontmatter) {
@@ -218,12 +284,26 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
       at = parsed.at;
       // Astro reads frontmatter with another YAML parser; what it refuses must fail here too, but only once.
       if (scan.yamlError && !parsed.problems.some((p) => p.rule === 'syntax')) {
-        problems.push({ file, ...fileAt(scan.yamlError.offset), severity: 'error', rule: 'syntax', message: `YAML cannot be read by the MDX compiler: ${scan.yamlError.message}`, hint: 'quote values that contain ": " or start with a special character' });
+        problems.push({
+          file,
+          ...fileAt(scan.yamlError.offset),
+          severity: 'error',
+          rule: 'syntax',
+          message: `YAML cannot be read by the MDX compiler: ${scan.yamlError.message}`,
+          hint: 'quote values that contain ": " or start with a special character',
+        });
       }
     }
     const entry: ProfileEntry = {
-      id: `${country}/${month}/${profile}`, file, text, data, country, month, profile,
-      edition: `${country}-${month}`, scan,
+      id: `${country}/${month}/${profile}`,
+      file,
+      text,
+      data,
+      country,
+      month,
+      profile,
+      edition: `${country}-${month}`,
+      scan,
       at: (where) => (typeof where === 'number' ? fileAt(where) : at(where)),
     };
     parsedProfiles.set(full, { text, entry, problems: problems.slice(before) });

@@ -34,7 +34,8 @@ export function editionTitles(sources: Map<string, Source>, editions: Edition[])
   const monthOf = new Map<string, string>();
   for (const e of editions) if (e.basedOn) monthOf.set(e.basedOn, formatDate(monthSlug(e.published)));
   const byTitle = new Map<string, string[]>();
-  for (const [id, s] of sources) byTitle.set(s.title.toLowerCase(), [...(byTitle.get(s.title.toLowerCase()) ?? []), id]);
+  for (const [id, s] of sources)
+    byTitle.set(s.title.toLowerCase(), [...(byTitle.get(s.title.toLowerCase()) ?? []), id]);
   const titles = new Map<string, string>();
   for (const [id, s] of sources) {
     const shared = byTitle.get(s.title.toLowerCase())!.length > 1;
@@ -69,7 +70,9 @@ const registers = new WeakMap<Corpus, Map<string, CslItem>>();
 export function cslRegister(c: Corpus): Map<string, CslItem> {
   const cached = registers.get(c);
   if (cached) return cached;
-  const sources = new Map([...c.sources].flatMap(([id, e]) => (e.data ? [[id, e.data] as const] : [])).sort(([a], [b]) => a.localeCompare(b)));
+  const sources = new Map(
+    [...c.sources].flatMap(([id, e]) => (e.data ? [[id, e.data] as const] : [])).sort(([a], [b]) => a.localeCompare(b)),
+  );
   const editions = [...c.editions.values()].flatMap((e) => (e.data ? [e.data] : []));
   const titles = editionTitles(sources, editions);
   const register = new Map([...sources].map(([id, s]) => [id, toCsl(id, s, titles.get(id))]));
@@ -105,7 +108,9 @@ const FORMAT = { format: 'text', template: 'apa', lang: 'en-US' } as const;
  * layout and the version of the formatter. A change to any of these gives a new key, so a cached text is never stale.
  */
 function referenceKey(item: CslItem): string {
-  return createHash('sha256').update(JSON.stringify([REFERENCE_FORMAT_VERSION, FORMAT, item])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([REFERENCE_FORMAT_VERSION, FORMAT, item]))
+    .digest('base64url');
 }
 const REFERENCE_FORMAT_VERSION = (() => {
   try {

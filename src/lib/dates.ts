@@ -1,8 +1,19 @@
 /** Dates as authors write them (YYYY, YYYY-MM, YYYY-MM-DD) and as readers want them ("15 April 2024"). */
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+/** English month names, January first. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Splits a partial ISO date into numbers; month and day are undefined when not given. */

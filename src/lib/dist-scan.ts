@@ -12,17 +12,16 @@
  * (Astro hashes exactly the scripts it processes from src/; anything else would be blocked by the CSP anyway, and
  * here it fails the build instead of failing silently in a browser).
  */
-import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import { positionFinder } from './positions.ts';
+import { cspProblem, cspScriptHashes, hashOf } from './csp-policy.ts';
+import { cssUrls, foreignOrigin, HERE, schemeOf, srcsetUrls } from './output-urls.ts';
+
+export { cspProblem, cspScriptHashes } from './csp-policy.ts';
+export { cssUrls, foreignOrigin, schemeOf } from './output-urls.ts';
 
 export type OutputRule =
-  | 'event-handler'
-  | 'unsafe-url'
-  | 'embedded-content'
-  | 'foreign-script'
-  | 'foreign-resource'
-  | 'missing-csp';
+  'event-handler' | 'unsafe-url' | 'embedded-content' | 'foreign-script' | 'foreign-resource' | 'missing-csp';
 
 export interface OutputProblem {
   /** Path as the report shows it, e.g. "dist/syria/index.html". */
@@ -36,12 +35,28 @@ export interface OutputProblem {
 }
 
 /** The site's own origin stands in for "here" when resolving relative URLs. */
-const HERE = 'https://built-site.invalid';
 
 /** Attributes whose value is one URL. */
 const URL_ATTRS = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'cite', 'longdesc',
-  'manifest', 'codebase', 'lowsrc', 'dynsrc', 'icon', 'usemap', 'profile', 'itemtype', 'classid',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'background',
+  'cite',
+  'longdesc',
+  'manifest',
+  'codebase',
+  'lowsrc',
+  'dynsrc',
+  'icon',
+  'usemap',
+  'profile',
+  'itemtype',
+  'classid',
 ]);
 /** Attributes whose value is several URLs. */
 const SRCSET_ATTRS = new Set(['srcset', 'imagesrcset']);
@@ -50,12 +65,35 @@ const SPACED_URL_ATTRS = new Set(['ping', 'archive']);
 const NOT_LOADED = new Set(['cite', 'longdesc', 'usemap', 'profile', 'itemtype', 'classid']);
 
 /** Elements that embed another document or plug-in, or change how every URL on the page resolves. */
-const EMBEDDING = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe', 'base']);
+const EMBEDDING = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'fencedframe',
+  'base',
+]);
 
 /** `<link rel>` values that never make the browser fetch anything by themselves. */
 const NON_FETCHING_RELS = new Set([
-  'canonical', 'alternate', 'author', 'bookmark', 'external', 'help', 'license', 'me', 'next', 'prev', 'nofollow',
-  'noopener', 'noreferrer', 'tag', 'search',
+  'canonical',
+  'alternate',
+  'author',
+  'bookmark',
+  'external',
+  'help',
+  'license',
+  'me',
+  'next',
+  'prev',
+  'nofollow',
+  'noopener',
+  'noreferrer',
+  'tag',
+  'search',
 ]);
 
 const BAD_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:']);
@@ -68,82 +106,15 @@ const HTML_IN_FEED = new Set(['description', 'content:encoded', 'summary', 'cont
 
 const HINTS: Record<OutputRule, string> = {
   'event-handler': 'inline event handlers run code; behaviour belongs in a <script> in src/, never in content',
-  'unsafe-url': 'only http:, https:, mailto:, relative and # URLs may be published; fix the content or component that produced it',
+  'unsafe-url':
+    'only http:, https:, mailto:, relative and # URLs may be published; fix the content or component that produced it',
   'embedded-content': 'the site embeds no other documents or plug-ins; link to the resource instead',
   'foreign-script': 'scripts come only from src/ (bundled into /_astro/) and Pagefind; find what wrote this one',
-  'foreign-resource': 'copy the file into public/ (or src/) and load it from the site itself; links (<a href>) may point anywhere',
-  'missing-csp': 'pages get their Content-Security-Policy from security.csp in astro.config.mjs; do not build pages outside Base.astro',
+  'foreign-resource':
+    'copy the file into public/ (or src/) and load it from the site itself; links (<a href>) may point anywhere',
+  'missing-csp':
+    'pages get their Content-Security-Policy from security.csp in astro.config.mjs; do not build pages outside Base.astro',
 };
-
-/** A URL's scheme as the browser parses it (lower case, with the colon), or null for a relative URL. */
-export function schemeOf(value: string): string | null {
-  // The URL parser drops tabs and newlines anywhere and C0 controls and spaces at both ends, as browsers do.
-  // eslint-disable-next-line no-control-regex -- C0 controls are exactly what the URL parser strips
-  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
-  return m ? `${m[1].toLowerCase()}:` : null;
-}
-
-/** The origin a URL loads from, resolved against the page, or null when it is this site (or not loadable). */
-export function foreignOrigin(value: string, pageUrl: string): string | null {
-  // A URL without a scheme that does not start with two slashes (or backslashes, which browsers read as slashes)
-  // resolves on the page's own origin, whatever its path: decided without parsing, as most of a page's links are.
-  // eslint-disable-next-line no-control-regex -- the C0 controls a browser strips from the start of a URL
-  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-  if (!/^[/\\]{2}/.test(cleaned) && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(cleaned)) return null;
-  try {
-    const url = new URL(value, new URL(pageUrl, HERE));
-    if (url.origin === HERE) return null;
-    return /^(https?|wss?|ftp):$/.test(url.protocol) ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/** URLs inside CSS: `url(…)` and `@import "…"`, with their offsets in the CSS text. */
-export function cssUrls(css: string): { url: string; offset: number }[] {
-  const found: { url: string; offset: number }[] = [];
-  for (const m of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) found.push({ url: m[2].trim(), offset: m.index });
-  for (const m of css.matchAll(/@import\s+(['"])([^'"]+)\1/gi)) found.push({ url: m[2].trim(), offset: m.index });
-  return found;
-}
-
-/** The candidate URLs of a srcset. */
-const srcsetUrls = (value: string): string[] => value.split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean);
-
-/** The hash sources of a CSP's script-src (or script-src-elem), e.g. "sha256-…". */
-export function cspScriptHashes(policy: string): Set<string> {
-  const hashes = new Set<string>();
-  for (const directive of policy.split(';')) {
-    const [name, ...sources] = directive.trim().split(/\s+/);
-    if (name !== 'script-src' && name !== 'script-src-elem') continue;
-    for (const s of sources) {
-      const m = /^'(sha(?:256|384|512)-[A-Za-z0-9+/=]+)'$/.exec(s);
-      if (m) hashes.add(m[1]);
-    }
-  }
-  return hashes;
-}
-
-/** Whether a CSP has what every page needs: same origin only, and no inline or eval'd scripts beyond wasm. */
-export function cspProblem(policy: string): string | null {
-  const directives = new Map(
-    policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([n, ...s]) => [n.toLowerCase(), s]),
-  );
-  const def = directives.get('default-src');
-  if (!def || def.join(' ') !== "'self'") return "default-src is not 'self'";
-  const script = directives.get('script-src') ?? def;
-  if (script.includes("'unsafe-inline'")) return "script-src allows 'unsafe-inline'";
-  if (script.includes("'unsafe-eval'")) return "script-src allows 'unsafe-eval'";
-  for (const [name, sources] of directives) {
-    // Keywords and hashes are quoted; anything else (a host, a scheme such as https: or data:, *) lets in more.
-    const other = sources.find((s) => !s.startsWith("'"));
-    if (other) return `${name} allows another origin or scheme (${other})`;
-  }
-  return null;
-}
-
-const hashOf = (algorithm: 'sha256' | 'sha384' | 'sha512', text: string) => `${algorithm}-${createHash(algorithm).update(text).digest('base64')}`;
 
 export interface ScanOptions {
   /** The URL the file is served at, for resolving relative URLs ("/syria/"). */
@@ -338,7 +309,12 @@ export function scanMarkup(file: string, text: string, options: ScanOptions): Ou
       oncdatastart: () => {},
       onclosetag: (name) => scan.closeTag(name),
     },
-    { xmlMode: options.xml ?? false, recognizeCDATA: true, lowerCaseTags: !options.xml, lowerCaseAttributeNames: !options.xml },
+    {
+      xmlMode: options.xml ?? false,
+      recognizeCDATA: true,
+      lowerCaseTags: !options.xml,
+      lowerCaseAttributeNames: !options.xml,
+    },
   );
   parser.write(text);
   parser.end();
@@ -378,10 +354,14 @@ export function servedAt(path: string): string {
 export function scanFile(path: string, text: string, shown = path): OutputProblem[] {
   const url = servedAt(path);
   switch (scanKind(path)) {
-    case 'html': return scanMarkup(shown, text, { url, requireCsp: true });
-    case 'xml': return scanMarkup(shown, text, { url, xml: true });
-    case 'css': return scanCss(shown, text, url);
-    default: return [];
+    case 'html':
+      return scanMarkup(shown, text, { url, requireCsp: true });
+    case 'xml':
+      return scanMarkup(shown, text, { url, xml: true });
+    case 'css':
+      return scanCss(shown, text, url);
+    default:
+      return [];
   }
 }
 

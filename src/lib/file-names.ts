@@ -37,16 +37,33 @@ export function parseProfilePath(rel: string): ProfilePath | PathProblem {
     return {
       rule: 'unknown-file',
       message: `a profile must live at content/profiles/<country>/<yyyy-mm>/<profile-id>.mdx, not ${rel}`,
-      hint: rel.endsWith('.md') ? 'rename it to .mdx: plain .md errors can pass the build silently (withastro/astro#18054)' : 'move the file; the edition and profile ids come from the path',
+      hint: rel.endsWith('.md')
+        ? 'rename it to .mdx: plain .md errors can pass the build silently (withastro/astro#18054)'
+        : 'move the file; the edition and profile ids come from the path',
     };
   }
   const [country, month, file] = parts;
   const profile = file.slice(0, -'.mdx'.length);
   const countryWhy = explainBadId(country);
-  if (countryWhy) return { rule: 'invalid-file-name', message: `country folder: ${countryWhy}`, hint: 'rename the folder: it is the country id, as in content/countries/<country>.yaml' };
+  if (countryWhy)
+    return {
+      rule: 'invalid-file-name',
+      message: `country folder: ${countryWhy}`,
+      hint: 'rename the folder: it is the country id, as in content/countries/<country>.yaml',
+    };
   const monthWhy = explainBadMonth(month);
-  if (monthWhy) return { rule: 'invalid-file-name', message: monthWhy, hint: 'name the folder after the edition month, e.g. 2024-04' };
+  if (monthWhy)
+    return {
+      rule: 'invalid-file-name',
+      message: monthWhy,
+      hint: 'name the folder after the edition month, e.g. 2024-04',
+    };
   const profileWhy = explainBadId(profile);
-  if (profileWhy) return { rule: 'invalid-file-name', message: `file name: ${profileWhy}`, hint: 'rename the file: its name is the profile id, used in URLs and citations' };
+  if (profileWhy)
+    return {
+      rule: 'invalid-file-name',
+      message: `file name: ${profileWhy}`,
+      hint: 'rename the file: its name is the profile id, used in URLs and citations',
+    };
   return { country, month, profile };
 }

@@ -14,9 +14,16 @@ export interface Period {
 }
 
 /** The periods of a country's editions, oldest first. */
-export function periodsOf(editions: { id: string; data: { label: string; published: string; supersededOn?: string } }[]): Period[] {
+export function periodsOf(
+  editions: { id: string; data: { label: string; published: string; supersededOn?: string } }[],
+): Period[] {
   return editions
-    .map((e) => ({ editionId: e.id, label: e.data.label, from: e.data.published, ...(e.data.supersededOn ? { until: e.data.supersededOn } : {}) }))
+    .map((e) => ({
+      editionId: e.id,
+      label: e.data.label,
+      from: e.data.published,
+      ...(e.data.supersededOn ? { until: e.data.supersededOn } : {}),
+    }))
     .sort((a, b) => a.from.localeCompare(b.from));
 }
 

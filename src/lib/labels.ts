@@ -9,7 +9,11 @@ export const RISK_LABEL: Record<z.infer<typeof RiskLevel>, string> = {
   individual: 'Individual assessment',
 };
 
-export const PERSECUTION_LABEL = { yes: 'Amounts to persecution', no: 'Does not amount to persecution', depends: 'Depends on the case' } as const;
+export const PERSECUTION_LABEL = {
+  yes: 'Amounts to persecution',
+  no: 'Does not amount to persecution',
+  depends: 'Depends on the case',
+} as const;
 
 export const GROUND_LABEL: Record<z.infer<typeof Ground>, string> = {
   race: 'race',
@@ -27,9 +31,11 @@ export const LIKELIHOOD_LABEL: Record<z.infer<typeof Likelihood>, string> = {
 
 export const KNOWN_FROM_NOTE: Record<z.infer<typeof KnownFrom>, string | null> = {
   'official-text': null,
-  'press-release': 'Known only from the publisher’s press release: the official conclusion text was not available to us.',
+  'press-release':
+    'Known only from the publisher’s press release: the official conclusion text was not available to us.',
   secondary: 'Known only from a secondary report: the official conclusion text was not available to us.',
-  inference: 'Our inference from a general statement of the publisher: no conclusion written for this profile was available to us.',
+  inference:
+    'Our inference from a general statement of the publisher: no conclusion written for this profile was available to us.',
 };
 
 /** The same provenance in a few words, for tables and lists ("" for the official text). */
@@ -44,7 +50,6 @@ export const KNOWN_FROM_SHORT: Record<z.infer<typeof KnownFrom>, string> = {
 export function withProvenance(label: string, knownFrom: z.infer<typeof KnownFrom>): string {
   return KNOWN_FROM_SHORT[knownFrom] ? `${label} (${KNOWN_FROM_SHORT[knownFrom]})` : label;
 }
-
 
 /** How each kind of change to a profile is introduced in its list of changes. */
 export const CHANGE_KIND_LABEL = {
@@ -70,7 +75,12 @@ export const CONCLUSION_SHORT = {
 } as const;
 
 /** "political opinion (imputed), highly likely" */
-export function groundPhrase(g: { ground: z.infer<typeof Ground>; imputed: boolean; likelihood: z.infer<typeof Likelihood>; for?: string }): string {
+export function groundPhrase(g: {
+  ground: z.infer<typeof Ground>;
+  imputed: boolean;
+  likelihood: z.infer<typeof Likelihood>;
+  for?: string;
+}): string {
   return `${g.imputed ? '(imputed) ' : ''}${GROUND_LABEL[g.ground]}: ${LIKELIHOOD_LABEL[g.likelihood]}${g.for ? ` (for ${g.for})` : ''}`;
 }
 
@@ -80,7 +90,10 @@ export function nexusPhrase(v: { grounds: Parameters<typeof groundPhrase>[0][]; 
   return v.groundNotNamed ? 'A reason may be established; none named' : 'No reason for persecution established';
 }
 
-export const EXCLUSION_LABEL = { consider: 'Exclusion may need to be considered', none: 'No exclusion indicators noted' } as const;
+export const EXCLUSION_LABEL = {
+  consider: 'Exclusion may need to be considered',
+  none: 'No exclusion indicators noted',
+} as const;
 
 /** Any of the four conclusions, or a recorded gap. */
 type ConclusionValue =
@@ -108,7 +121,11 @@ export function conclusionAnswerWithProvenance(v: ConclusionValue & { knownFrom?
 export const STATUS_LABEL = { current: 'Current', superseded: 'Superseded' } as const;
 
 /** How much of a source we read, in a word (tables) and in a sentence (the source's page). */
-export const ACCESS_LABEL = { read: 'Read in full', 'partly-read': 'Partly read', secondary: 'Known only second-hand' } as const;
+export const ACCESS_LABEL = {
+  read: 'Read in full',
+  'partly-read': 'Partly read',
+  secondary: 'Known only second-hand',
+} as const;
 export const ACCESS_NOTE = {
   read: 'We read the whole of this source (or of the registered excerpt) in a stored copy.',
   'partly-read': 'Only part of this source could be read.',
@@ -116,7 +133,10 @@ export const ACCESS_NOTE = {
 } as const;
 
 /** The EU instruments, by full name and by short name. */
-export const INSTRUMENT_NAME = { qd: 'Qualification Directive 2011/95/EU', qr: 'Qualification Regulation (EU) 2024/1347' } as const;
+export const INSTRUMENT_NAME = {
+  qd: 'Qualification Directive 2011/95/EU',
+  qr: 'Qualification Regulation (EU) 2024/1347',
+} as const;
 export const INSTRUMENT_SHORT = { qd: 'Qualification Directive', qr: 'Qualification Regulation' } as const;
 
 /** The word for a conclusion we record as not known. */
@@ -126,7 +146,11 @@ export const NOT_KNOWN_LABEL = 'Not known';
  * A profile's answer in one line, for a search result: "Article 9: Amounts to persecution · Risk: Individual
  * assessment (from a press release) · Reason: political opinion (imputed): highly likely". Gaps say "Not known".
  */
-export function conclusionsLine(k: { persecution: ConclusionValue; risk: ConclusionValue; nexus: ConclusionValue }): string {
+export function conclusionsLine(k: {
+  persecution: ConclusionValue;
+  risk: ConclusionValue;
+  nexus: ConclusionValue;
+}): string {
   return [
     `Article 9: ${conclusionAnswerWithProvenance(k.persecution)}`,
     `Risk: ${conclusionAnswerWithProvenance(k.risk)}`,

@@ -33,27 +33,51 @@ const PARSE_HINTS: [RegExp, string][] = [
 ];
 
 function parseErrorHint(message: string): string {
-  return PARSE_HINTS.find(([re]) => re.test(message))?.[1] ?? 'write Markdown; a < or { in text must be escaped as \\< or \\{';
+  return (
+    PARSE_HINTS.find(([re]) => re.test(message))?.[1] ??
+    'write Markdown; a < or { in text must be escaped as \\< or \\{'
+  );
 }
-
 
 /** Scans a profile's MDX source. Pure: the same text always gives the same result. */
 export function scanMdx(text: string): ScanResult {
   const input = compilerInput(text);
-  const result: ScanResult = { frontmatter: input.frontmatter, bodyOffset: input.bodyOffset, findings: [], citations: [], problems: [], yamlError: input.yamlError };
+  const result: ScanResult = {
+    frontmatter: input.frontmatter,
+    bodyOffset: input.bodyOffset,
+    findings: [],
+    citations: [],
+    problems: [],
+    yamlError: input.yamlError,
+  };
   if (input.error) {
-    result.problems.push({ offset: input.error.offset, rule: 'syntax', message: input.error.message, hint: 'write the frontmatter as YAML between two lines of ---' });
+    result.problems.push({
+      offset: input.error.offset,
+      rule: 'syntax',
+      message: input.error.message,
+      hint: 'write the frontmatter as YAML between two lines of ---',
+    });
     return result;
   }
   if (!input.frontmatter) {
-    result.problems.push({ offset: 0, rule: 'syntax', message: 'the file has no frontmatter', hint: 'start the file with a --- fenced YAML block holding title, scope and conclusions' });
+    result.problems.push({
+      offset: 0,
+      rule: 'syntax',
+      message: 'the file has no frontmatter',
+      hint: 'start the file with a --- fenced YAML block holding title, scope and conclusions',
+    });
   }
   // The parser drops a leading byte-order mark, so its offsets are one short of the file's.
   const shift = input.content.startsWith('\uFEFF') ? 1 : 0;
   const parsed = parseMdx(input.content);
   if ('error' in parsed) {
     const { offset, message } = parsed.error;
-    result.problems.push({ offset: offset + shift, rule: 'syntax', message: `MDX: ${message}`, hint: parseErrorHint(message) });
+    result.problems.push({
+      offset: offset + shift,
+      rule: 'syntax',
+      message: `MDX: ${message}`,
+      hint: parseErrorHint(message),
+    });
     return result;
   }
   const judged = judgeTree(parsed.tree, input.content.slice(shift), shift);

@@ -87,7 +87,10 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
   'archive-mismatch': { tier: 'references', warnings: 'archived copies that do not match their record' },
   'uncited-finding': { tier: 'coverage', warnings: 'findings without a citation' },
   'unsupported-conclusion': { tier: 'coverage', warnings: 'conclusions no finding supports' },
-  'unsourced-official-conclusion': { tier: 'coverage', warnings: 'official conclusions not resting on the guidance itself' },
+  'unsourced-official-conclusion': {
+    tier: 'coverage',
+    warnings: 'official conclusions not resting on the guidance itself',
+  },
   'orphan-source': { tier: 'coverage', warnings: 'sources no finding cites' },
 };
 
@@ -98,9 +101,14 @@ export function causeRank(rule: Rule): number {
 
 /** Orders problems by file, then root causes before consequences, then position, so reports read top to bottom. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) =>
-    a.file.localeCompare(b.file) || causeRank(a.rule) - causeRank(b.rule) ||
-    a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      causeRank(a.rule) - causeRank(b.rule) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.rule.localeCompare(b.rule),
+  );
 }
 
 /** One problem as `path:line:column  severity  rule  message` with the hint on the next line. */
@@ -142,7 +150,12 @@ export function formatReport(problems: Problem[], { warnings: show = 'list' }: R
 export function checkFailed(file: string, what: string, error: unknown): Problem {
   const reason = error instanceof Error ? error.message : String(error);
   return {
-    file, line: 1, column: 1, severity: 'error', rule: 'check-failed', message: `${what} could not run: ${reason}`,
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'check-failed',
+    message: `${what} could not run: ${reason}`,
     hint: 'this is a bug in the checker; report it with the content that triggered it',
   };
 }
@@ -161,4 +174,27 @@ export function nearest(id: string, known: Iterable<string>, max = 3): string[] 
 export function didYouMean(id: string, known: Iterable<string>, fallback: string): string {
   const close = nearest(id, known);
   return close.length ? `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : fallback;
+}
+
+/** A place in a content entry: the entry and a path to one of its fields (or an offset in its text). */
+export interface Located {
+  file: string;
+  at(where: (string | number)[] | number): { line: number; column: number };
+}
+
+/** The one way a check builds a problem: a rule's finding at a field of an entry, with what to do about it. */
+export function problemAt(
+  entry: Located,
+  where: (string | number)[] | number,
+  rule: Rule,
+  message: string,
+  hint: string,
+  severity: Problem['severity'] = 'error',
+): Problem {
+  return { file: entry.file, ...entry.at(where), severity, rule, message, hint };
+}
+
+/** An error about a whole file (its name, its place, its bytes), reported at its first line and column. */
+export function fileProblem(file: string, rule: Rule, message: string, hint: string): Problem {
+  return { file, line: 1, column: 1, severity: 'error', rule, message, hint };
 }

@@ -20,11 +20,13 @@ function useItem(r: Reliance, url: string): string {
     const href = `${editionProfileUrl(k.profile.country, k.profile.edition, k.profile.profile)}#${conclusionAnchor(k.key)}`;
     return `<a href="${attr(href)}">${text(`${k.profile.data!.title}: ${CONCLUSION_HEADING[k.key]}`)}</a>`;
   });
-  return '<li> '
-    + `<p>Finding <a href="${attr(`${url}#${findingAnchor(r.finding.id)}`)}">${text(r.finding.title)}</a>, cited at ${cited}</p> `
-    + `<p class="meta">${text(preview)}</p> `
-    + (conclusions.length ? `<p>Conclusions resting on it: ${conclusions.join(', ')}</p> ` : '')
-    + '</li>';
+  return (
+    '<li> ' +
+    `<p>Finding <a href="${attr(`${url}#${findingAnchor(r.finding.id)}`)}">${text(r.finding.title)}</a>, cited at ${cited}</p> ` +
+    `<p class="meta">${text(preview)}</p> ` +
+    (conclusions.length ? `<p>Conclusions resting on it: ${conclusions.join(', ')}</p> ` : '') +
+    '</li>'
+  );
 }
 
 /** The `<li>` items of the list: one per profile and edition (newest edition first), each with its uses. */
@@ -35,10 +37,12 @@ export function relianceItems(c: Corpus, reliances: readonly Reliance[]): string
     const url = editionProfileUrl(profile.country, profile.edition, profile.profile);
     const edition = c.editions.get(profile.edition)!.data!;
     // Spaced as Astro spaces the same markup, so that text extraction (search) sees the same words.
-    return '<li> '
-      + `<p><a href="${attr(url)}"><strong>${text(profile.data!.title)}</strong></a>, ${text(edition.label)} edition${edition.supersededBy ? ' (superseded)' : ''}</p> `
-      + `<ul> ${uses.map((r) => useItem(r, url)).join(' ')} </ul> `
-      + '</li>';
+    return (
+      '<li> ' +
+      `<p><a href="${attr(url)}"><strong>${text(profile.data!.title)}</strong></a>, ${text(edition.label)} edition${edition.supersededBy ? ' (superseded)' : ''}</p> ` +
+      `<ul> ${uses.map((r) => useItem(r, url)).join(' ')} </ul> ` +
+      '</li>'
+    );
   });
   return ` ${items.join(' ')} `;
 }

@@ -6,7 +6,17 @@ import type { Corpus, ProfileEntry } from './corpus.ts';
 import { currentEdition, editionsOf, versionsOf } from './site-data.ts';
 import { formatDate } from './dates.ts';
 import { RISK_LABEL, conclusionsLine } from './labels.ts';
-import { FACETS, KIND, RISK_NOT_KNOWN, SOURCE_WEIGHT, SUPERSEDED_WEIGHT, type FacetKey, type PageFilters, type PageMeta, type Status } from './search-facets.ts';
+import {
+  FACETS,
+  KIND,
+  RISK_NOT_KNOWN,
+  SOURCE_WEIGHT,
+  SUPERSEDED_WEIGHT,
+  type FacetKey,
+  type PageFilters,
+  type PageMeta,
+  type Status,
+} from './search-facets.ts';
 
 /** What a page declares to the index. */
 export interface PageSearchData {
@@ -14,7 +24,8 @@ export interface PageSearchData {
   meta: PageMeta;
 }
 
-const statusOf = (c: Corpus, country: string, editionId: string): Status => (currentEdition(c, country)?.id === editionId ? 'current' : 'superseded');
+const statusOf = (c: Corpus, country: string, editionId: string): Status =>
+  currentEdition(c, country)?.id === editionId ? 'current' : 'superseded';
 
 /** The name a profile goes by in the filter: its title in the newest edition that has it. */
 export function profileLabel(c: Corpus, country: string, profileId: string): string {
@@ -34,9 +45,21 @@ export function profileSearchData(c: Corpus, p: ProfileEntry): PageSearchData {
   const country = c.countries.get(p.country)!.data!.name;
   const status = statusOf(c, p.country, p.edition);
   return {
-    filters: { kind: KIND.profile, country, profile: profileLabel(c, p.country, p.profile), edition: edition.label, status, risk: riskOf(p) },
+    filters: {
+      kind: KIND.profile,
+      country,
+      profile: profileLabel(c, p.country, p.profile),
+      edition: edition.label,
+      status,
+      risk: riskOf(p),
+    },
     meta: {
-      kind: KIND.profile, country, edition: edition.label, status, date: `Last updated ${formatDate(p.data!.lastUpdate)}`, profile: p.data!.title,
+      kind: KIND.profile,
+      country,
+      edition: edition.label,
+      status,
+      date: `Last updated ${formatDate(p.data!.lastUpdate)}`,
+      profile: p.data!.title,
       answer: p.data!.conclusions ? conclusionsLine(p.data!.conclusions) : undefined,
     },
   };
@@ -58,8 +81,22 @@ export function countrySearchData(c: Corpus, countryId: string): PageSearchData 
   const country = c.countries.get(countryId)!.data!.name;
   const current = currentEdition(c, countryId);
   return {
-    filters: { kind: KIND.country, country, ...(current ? { edition: current.data.label, status: 'current' as const } : {}) },
-    meta: { kind: KIND.country, country, ...(current ? { edition: current.data.label, status: 'current' as const, date: `Current edition published ${formatDate(current.data.published)}` } : {}) },
+    filters: {
+      kind: KIND.country,
+      country,
+      ...(current ? { edition: current.data.label, status: 'current' as const } : {}),
+    },
+    meta: {
+      kind: KIND.country,
+      country,
+      ...(current
+        ? {
+            edition: current.data.label,
+            status: 'current' as const,
+            date: `Current edition published ${formatDate(current.data.published)}`,
+          }
+        : {}),
+    },
   };
 }
 
@@ -69,7 +106,10 @@ export function countrySearchData(c: Corpus, countryId: string): PageSearchData 
  */
 export function retiredProfileSearchData(c: Corpus, countryId: string, profileId: string): PageSearchData {
   const country = c.countries.get(countryId)!.data!.name;
-  return { filters: { kind: KIND.profile, country, profile: profileLabel(c, countryId, profileId) }, meta: { kind: KIND.profile, country } };
+  return {
+    filters: { kind: KIND.profile, country, profile: profileLabel(c, countryId, profileId) },
+    meta: { kind: KIND.profile, country },
+  };
 }
 
 /** The edition of guidance a source is the text of (an edition's `basedOn`) or a part of (`partOfEdition`), if any. */
@@ -87,13 +127,24 @@ export function sourceSearchData(c: Corpus, sourceId: string): PageSearchData {
   const s = c.sources.get(sourceId)!.data!;
   const cite = [s.shortTitle, s.number].filter(Boolean).join(' · ');
   const published = editionPublishedAs(c, sourceId);
-  if (!published) return { filters: { kind: KIND.source }, meta: { kind: KIND.source, date: `Published ${formatDate(s.issued)}`, cite } };
+  if (!published)
+    return {
+      filters: { kind: KIND.source },
+      meta: { kind: KIND.source, date: `Published ${formatDate(s.issued)}`, cite },
+    };
   const [editionId, e] = published;
   const country = c.countries.get(e.data!.country)?.data?.name;
   const status = statusOf(c, e.data!.country, editionId);
   return {
     filters: { kind: KIND.source, country, edition: e.data!.label, status },
-    meta: { kind: KIND.source, country, edition: e.data!.label, status, date: `Published ${formatDate(s.issued)}`, cite },
+    meta: {
+      kind: KIND.source,
+      country,
+      edition: e.data!.label,
+      status,
+      date: `Published ${formatDate(s.issued)}`,
+      cite,
+    },
   };
 }
 
@@ -103,7 +154,9 @@ export function sourceSearchData(c: Corpus, sourceId: string): PageSearchData {
  */
 export function sourceSearchWeight(c: Corpus, sourceId: string): number {
   const published = editionPublishedAs(c, sourceId);
-  return published && statusOf(c, published[1].data!.country, published[0]) === 'superseded' ? SUPERSEDED_WEIGHT : SOURCE_WEIGHT;
+  return published && statusOf(c, published[1].data!.country, published[0]) === 'superseded'
+    ? SUPERSEDED_WEIGHT
+    : SOURCE_WEIGHT;
 }
 
 /** A legal provision, or the list of provisions. */
@@ -118,14 +171,20 @@ export function sourceRegisterSearchData(): PageSearchData {
 
 /** Every value each filter can take, in the order the search page lists them. */
 export function facetOptions(c: Corpus): Record<FacetKey, string[]> {
-  const countries = [...c.countries.entries()].flatMap(([id, e]) => (e.data ? [{ id, name: e.data.name }] : [])).sort((a, b) => a.name.localeCompare(b.name));
+  const countries = [...c.countries.entries()]
+    .flatMap(([id, e]) => (e.data ? [{ id, name: e.data.name }] : []))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const profiles = countries.flatMap(({ id }) => {
     const ids = [...new Set(c.profiles.filter((p) => p.country === id && p.data).map((p) => p.profile))];
     const order = (pid: string) => versionsOf(c, id, pid)[0].data!.order;
-    return ids.sort((a, b) => order(a) - order(b) || profileLabel(c, id, a).localeCompare(profileLabel(c, id, b))).map((pid) => profileLabel(c, id, pid));
+    return ids
+      .sort((a, b) => order(a) - order(b) || profileLabel(c, id, a).localeCompare(profileLabel(c, id, b)))
+      .map((pid) => profileLabel(c, id, pid));
   });
   const editions = countries.flatMap(({ id }) => editionsOf(c, id).map((e) => e.data.label));
-  const risks = [...Object.values(RISK_LABEL), RISK_NOT_KNOWN].filter((label) => c.profiles.some((p) => riskOf(p) === label));
+  const risks = [...Object.values(RISK_LABEL), RISK_NOT_KNOWN].filter((label) =>
+    c.profiles.some((p) => riskOf(p) === label),
+  );
   const options: Record<FacetKey, string[]> = {
     kind: Object.values(KIND),
     country: countries.map((x) => x.name),

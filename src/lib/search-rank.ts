@@ -40,5 +40,8 @@ export function rankScore(item: Rankable, query: string): number {
 
 /** The items in the order the search page shows them: by rankScore, best first, ties in Pagefind's order. */
 export function preferGuidance<T extends Rankable>(items: T[], query: string): T[] {
-  return items.map((item, i) => ({ item, i, s: rankScore(item, query) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.item);
+  return items
+    .map((item, i) => ({ item, i, s: rankScore(item, query) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.item);
 }

@@ -20,7 +20,11 @@ const STATUS_CHOICES: readonly StatusChoice[] = ['current', 'all', 'superseded']
 
 /** A state with nothing typed or ticked. */
 export function emptyState(): SearchState {
-  return { q: '', status: 'current', filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Record<FacetKey, string[]> };
+  return {
+    q: '',
+    status: 'current',
+    filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Record<FacetKey, string[]>,
+  };
 }
 
 /** Reads a state from URL parameters; unknown parameters and values are ignored. */
@@ -29,7 +33,15 @@ export function parseState(params: URLSearchParams): SearchState {
   state.q = (params.get('q') ?? '').trim();
   const status = params.get('status') as StatusChoice | null;
   if (status && STATUS_CHOICES.includes(status)) state.status = status;
-  for (const key of FACET_KEYS) state.filters[key] = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+  for (const key of FACET_KEYS)
+    state.filters[key] = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
   return state;
 }
 

@@ -91,7 +91,8 @@ function profileIndex(c: Corpus): ProfileIndex {
     versions.push(p);
     index.versions.set(`${p.country}/${p.profile}`, versions);
   }
-  for (const list of index.ofEdition.values()) list.sort((a, b) => (a.data!.order - b.data!.order) || a.data!.title.localeCompare(b.data!.title));
+  for (const list of index.ofEdition.values())
+    list.sort((a, b) => a.data!.order - b.data!.order || a.data!.title.localeCompare(b.data!.title));
   for (const list of index.versions.values()) list.sort((a, b) => b.month.localeCompare(a.month));
   indexes.set(c, index);
   return index;
@@ -146,7 +147,10 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
   const findingKey = (edition: string, profile: string, finding: string) => `${edition}|${profile}#${finding}`;
   const resting = new Map<string, Resting>();
   for (const p of c.profiles) {
-    for (const [key, conclusion] of Object.entries(p.data?.conclusions ?? {}) as [ConclusionKey, { supportedBy?: string[] }][]) {
+    for (const [key, conclusion] of Object.entries(p.data?.conclusions ?? {}) as [
+      ConclusionKey,
+      { supportedBy?: string[] },
+    ][]) {
       for (const ref of conclusion.supportedBy ?? []) {
         const { profile, finding } = parseFindingRef(ref, p.profile);
         const k = findingKey(p.edition, profile, finding);
@@ -161,19 +165,26 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
     for (const [findingId, clusters] of byPlace) {
       const f = findingId ? p.scan.findings.find((x) => x.id === findingId) : undefined;
       const locators = new Map<string, string[]>();
-      for (const item of clusters.flatMap((cl) => cl.items)) locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
+      for (const item of clusters.flatMap((cl) => cl.items))
+        locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
       for (const [source, locs] of locators) {
         const reliance: Reliance = {
           profile: p,
           ...(f ? { finding: { id: f.id, title: f.title ?? f.id, text: f.text } } : {}),
           locators: locs,
-          conclusions: f ? resting.get(findingKey(p.edition, p.profile, f.id)) ?? [] : [],
+          conclusions: f ? (resting.get(findingKey(p.edition, p.profile, f.id)) ?? []) : [],
         };
         bySource.set(source, [...(bySource.get(source) ?? []), reliance]);
       }
     }
   }
-  for (const list of bySource.values()) list.sort((a, b) => b.profile.month.localeCompare(a.profile.month) || a.profile.profile.localeCompare(b.profile.profile) || Number(!a.finding) - Number(!b.finding));
+  for (const list of bySource.values())
+    list.sort(
+      (a, b) =>
+        b.profile.month.localeCompare(a.profile.month) ||
+        a.profile.profile.localeCompare(b.profile.profile) ||
+        Number(!a.finding) - Number(!b.finding),
+    );
   graphs.set(c, bySource);
   return bySource;
 }
@@ -210,7 +221,12 @@ export interface Gap {
 /** Every "not known" conclusion in an edition. */
 export function gapsOf(c: Corpus, editionId: string): Gap[] {
   return profilesOf(c, editionId).flatMap((p) =>
-    (Object.entries(p.data!.conclusions ?? {}) as [ConclusionKey, { status?: string; why?: string; wouldSettle?: string }][])
+    (
+      Object.entries(p.data!.conclusions ?? {}) as [
+        ConclusionKey,
+        { status?: string; why?: string; wouldSettle?: string },
+      ][]
+    )
       .filter(([, v]) => v.status === 'not-known')
       .map(([key, v]) => ({ profile: p, key, why: v.why!, wouldSettle: v.wouldSettle! })),
   );

@@ -13,7 +13,8 @@
 /** Where `npm start` serves the site (package.json "start"). */
 export const LOCAL_SITE_URL = 'http://127.0.0.1:4321/';
 
-const HOW_TO_SET = 'Set CG_SITE_URL to the address the site will be served from: ' +
+const HOW_TO_SET =
+  'Set CG_SITE_URL to the address the site will be served from: ' +
   '`CG_SITE_URL=https://<your domain>/ CG_PRODUCTION=1 npm run build` (README, "Publish").';
 
 /** Hosts that can never be a published site: reserved example domains (RFC 2606) and this machine. */
@@ -43,7 +44,10 @@ export function resolveSiteUrl(env: SiteUrlEnv = process.env): string {
   const production = env.CG_PRODUCTION === '1' || env.CG_PRODUCTION === 'true';
   const raw = env.CG_SITE_URL?.trim();
   if (!raw) {
-    if (production) throw new SiteUrlError(`CG_SITE_URL is not set: a production build needs the site's public address. ${HOW_TO_SET}`);
+    if (production)
+      throw new SiteUrlError(
+        `CG_SITE_URL is not set: a production build needs the site's public address. ${HOW_TO_SET}`,
+      );
     return LOCAL_SITE_URL;
   }
   let url: URL;
@@ -52,10 +56,13 @@ export function resolveSiteUrl(env: SiteUrlEnv = process.env): string {
   } catch {
     throw new SiteUrlError(`CG_SITE_URL "${raw}" is not a URL. ${HOW_TO_SET}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SiteUrlError(`CG_SITE_URL "${raw}" must start with https://. ${HOW_TO_SET}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new SiteUrlError(`CG_SITE_URL "${raw}" must start with https://. ${HOW_TO_SET}`);
   // Every internal link is root-relative ("/sources/…"), so the site must be served at the root of its host.
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new SiteUrlError(`CG_SITE_URL "${raw}" must be an origin only (no path, query or fragment): the site is served at the root of its host. ${HOW_TO_SET}`);
+    throw new SiteUrlError(
+      `CG_SITE_URL "${raw}" must be an origin only (no path, query or fragment): the site is served at the root of its host. ${HOW_TO_SET}`,
+    );
   }
   const reason = placeholderReason(url);
   // A placeholder domain is never right; the local address is right for a local build only.

@@ -17,7 +17,21 @@ export interface Update {
 /** Every valid edition as an update, newest first. */
 export function updates(c: Corpus): Update[] {
   return [...c.editions.values()]
-    .flatMap((e) => (e.data ? [{ country: e.data.country, editionId: e.id, title: e.data.title, published: e.data.published, supersededOn: e.data.supersededOn, summary: e.data.summary, changes: e.data.changes }] : []))
+    .flatMap((e) =>
+      e.data
+        ? [
+            {
+              country: e.data.country,
+              editionId: e.id,
+              title: e.data.title,
+              published: e.data.published,
+              supersededOn: e.data.supersededOn,
+              summary: e.data.summary,
+              changes: e.data.changes,
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => b.published.localeCompare(a.published) || a.editionId.localeCompare(b.editionId));
 }
 
@@ -44,8 +58,13 @@ export function profileUpdates(c: Corpus): ProfileUpdate[] {
     const previous = versionsOf(c, p.country, p.profile).find((q) => q.month < p.month);
     if (!previous) continue;
     list.push({
-      country: p.country, editionId: p.edition, editionLabel: edition.label, profile: p.profile, title: p.data.title,
-      published: edition.published, changes: p.data.changes,
+      country: p.country,
+      editionId: p.edition,
+      editionLabel: edition.label,
+      profile: p.profile,
+      title: p.data.title,
+      published: edition.published,
+      changes: p.data.changes,
       compareHref: compareUrl(p.country, p.profile, comparisonSlug(previous, p)),
       previousLabel: c.editions.get(previous.edition)?.data?.label ?? previous.month,
     });

@@ -26,7 +26,10 @@ export function parseUrlRecord(text: string): UrlRecord {
     if (!line || line.startsWith('#')) return;
     const [from, to, ...rest] = line.split(/\s*->\s*/);
     if (rest.length || !URL_PATH.test(from) || (to !== undefined && !URL_PATH.test(to))) {
-      record.errors.push({ line: i + 1, message: `"${line}" is neither a site path (/…) nor a redirect (/old/ -> /new/)` });
+      record.errors.push({
+        line: i + 1,
+        message: `"${line}" is neither a site path (/…) nor a redirect (/old/ -> /new/)`,
+      });
       return;
     }
     record.published.add(from);
@@ -42,7 +45,9 @@ export function formatUrlRecord(published: Iterable<string>, redirects: Map<stri
     '# To move a page, keep its old URL here as a redirect: /old/ -> /new/',
     '# Record new URLs with `npm run urls:record` after `npm run build`.',
   ];
-  const lines = [...new Set(published)].sort().map((url) => (redirects.has(url) ? `${url} -> ${redirects.get(url)}` : url));
+  const lines = [...new Set(published)]
+    .sort()
+    .map((url) => (redirects.has(url) ? `${url} -> ${redirects.get(url)}` : url));
   return `${[...header, ...lines].join('\n')}\n`;
 }
 

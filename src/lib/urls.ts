@@ -7,7 +7,8 @@ export const countryUrl = (country: string) => `/${country}/`;
 /** The current version of a profile (canonical). */
 export const currentProfileUrl = (country: string, profile: string) => `/${country}/${profile}/`;
 /** A profile as it stood in one edition. */
-export const editionProfileUrl = (country: string, editionId: string, profile: string) => `/${country}/${editionMonth(editionId)}/${profile}/`;
+export const editionProfileUrl = (country: string, editionId: string, profile: string) =>
+  `/${country}/${editionMonth(editionId)}/${profile}/`;
 export const editionUrl = (country: string, editionId: string) => `/${country}/${editionMonth(editionId)}/`;
 export const historyUrl = (country: string, profile: string) => `/${country}/${profile}/history/`;
 export const compareUrl = (country: string, profile: string, slug: string) => `/${country}/${profile}/compare/${slug}/`;

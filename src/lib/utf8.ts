@@ -17,14 +17,23 @@ export function firstInvalidByte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let lo = 0x80;
     let hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lo = 0xa0; if (b === 0xed) hi = 0x9f; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lo = 0x90; if (b === 0xf4) hi = 0x8f; }
-    else return i;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
@@ -39,7 +48,10 @@ export function bytePosition(bytes: Uint8Array, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   // The bytes before the first bad one are valid by definition, so they decode.
   return { line, column: strict.decode(bytes.subarray(lineStart, offset)).length + 1 };
@@ -53,7 +65,12 @@ export interface Utf8Problem extends Position {
 /** Why the bytes are not accepted content text, with where; null when they are valid UTF-8 without a BOM. */
 export function utf8Problem(bytes: Uint8Array): Utf8Problem | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { line: 1, column: 1, message: 'the file starts with a byte-order mark (BOM)', hint: 'save the file as UTF-8 without BOM' };
+    return {
+      line: 1,
+      column: 1,
+      message: 'the file starts with a byte-order mark (BOM)',
+      hint: 'save the file as UTF-8 without BOM',
+    };
   }
   try {
     strict.decode(bytes);

@@ -19,7 +19,8 @@ export class UnquotedDate {
 
 // The two forms YAML 1.1 resolves to a timestamp, as js-yaml's own timestamp type matches them.
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-const DATE_TIME = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$/;
+const DATE_TIME =
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$/;
 
 const unquotedTimestamp = new yaml.Type('tag:yaml.org,2002:timestamp', {
   kind: 'scalar',
@@ -35,12 +36,17 @@ export const CONTENT_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [unquoted
  * Replaces every UnquotedDate in a loaded value by its text, and lists where they were, so that the value can be
  * validated as if the author had quoted them while the missing quotes are still reported.
  */
-export function liftUnquotedDates(value: unknown, path: (string | number)[] = [], found: { path: (string | number)[]; text: string }[] = []): { value: unknown; found: { path: (string | number)[]; text: string }[] } {
+export function liftUnquotedDates(
+  value: unknown,
+  path: (string | number)[] = [],
+  found: { path: (string | number)[]; text: string }[] = [],
+): { value: unknown; found: { path: (string | number)[]; text: string }[] } {
   if (value instanceof UnquotedDate) {
     found.push({ path, text: value.text });
     return { value: value.text, found };
   }
-  if (Array.isArray(value)) return { value: value.map((v, i) => liftUnquotedDates(v, [...path, i], found).value), found };
+  if (Array.isArray(value))
+    return { value: value.map((v, i) => liftUnquotedDates(v, [...path, i], found).value), found };
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = liftUnquotedDates(v, [...path, k], found).value;

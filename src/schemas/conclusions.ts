@@ -10,10 +10,17 @@ const ID = ID_PATTERN.source.slice(1, -1);
 export const PROVISION_ID = /^(qd|qr)-(\d+[a-z]?)(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
 
 /** Reads a provision id into its instrument, article (`qd-9`) and part (`2-e`); the one reader of this grammar. */
-export function parseProvisionId(id: string): { instrument: 'qd' | 'qr'; article: string; articleId: string; part?: string } | null {
+export function parseProvisionId(
+  id: string,
+): { instrument: 'qd' | 'qr'; article: string; articleId: string; part?: string } | null {
   const m = PROVISION_ID.exec(id);
   if (!m) return null;
-  return { instrument: m[1] as 'qd' | 'qr', article: m[2], articleId: `${m[1]}-${m[2]}`, ...(m[3] ? { part: m[3] } : {}) };
+  return {
+    instrument: m[1] as 'qd' | 'qr',
+    article: m[2],
+    articleId: `${m[1]}-${m[2]}`,
+    ...(m[3] ? { part: m[3] } : {}),
+  };
 }
 
 /** Finding references: `finding-id`, or `other-profile#finding-id` for a finding of another profile in the same edition. */
@@ -27,7 +34,9 @@ export const FindingRef = z.string().regex(new RegExp(`^(?:${ID}#)?${ID}$`), {
  */
 export function parseFindingRef(ref: string, ownProfile: string): { profile: string; finding: string; own: boolean } {
   const hash = ref.indexOf('#');
-  return hash === -1 ? { profile: ownProfile, finding: ref, own: true } : { profile: ref.slice(0, hash), finding: ref.slice(hash + 1), own: false };
+  return hash === -1
+    ? { profile: ownProfile, finding: ref, own: true }
+    : { profile: ref.slice(0, hash), finding: ref.slice(hash + 1), own: false };
 }
 
 /** Where our statement of an official conclusion comes from. */
@@ -79,13 +88,17 @@ export const NotKnown = z.strictObject({
   wouldSettle: Text,
 });
 
-export const PersecutionConclusion = z.strictObject({
-  /** Do the acts amount to persecution under Article 9? */
-  answer: z.enum(['yes', 'no', 'depends']),
-  /** The provisions applied, e.g. [qd-9-1-a, qd-9-2-e]. */
-  provisions: z.array(z.string().regex(PROVISION_ID, { error: 'must be a provision id such as qd-9 or qd-9-2-e' })).default([]),
-  ...ConclusionBase,
-}).superRefine(basisRequired);
+export const PersecutionConclusion = z
+  .strictObject({
+    /** Do the acts amount to persecution under Article 9? */
+    answer: z.enum(['yes', 'no', 'depends']),
+    /** The provisions applied, e.g. [qd-9-1-a, qd-9-2-e]. */
+    provisions: z
+      .array(z.string().regex(PROVISION_ID, { error: 'must be a provision id such as qd-9 or qd-9-2-e' }))
+      .default([]),
+    ...ConclusionBase,
+  })
+  .superRefine(basisRequired);
 
 export const RiskLevel = z.enum([
   /** Well-founded fear is in general substantiated. */
@@ -98,49 +111,55 @@ export const RiskLevel = z.enum([
   'individual',
 ]);
 
-export const RiskConclusion = z.strictObject({
-  /** The level of risk. */
-  level: RiskLevel,
-  /** Risk-impacting circumstances, in plain words. */
-  factors: z.array(Text).default([]),
-  ...ConclusionBase,
-}).superRefine(basisRequired);
+export const RiskConclusion = z
+  .strictObject({
+    /** The level of risk. */
+    level: RiskLevel,
+    /** Risk-impacting circumstances, in plain words. */
+    factors: z.array(Text).default([]),
+    ...ConclusionBase,
+  })
+  .superRefine(basisRequired);
 
 export const Ground = z.enum(['race', 'religion', 'nationality', 'political-opinion', 'particular-social-group']);
 export const Likelihood = z.enum(['highly-likely', 'may', 'unlikely']);
 
-export const NexusConclusion = z.strictObject({
-  /** The reasons for persecution under Article 10; empty where there is no persecution to connect. */
-  grounds: z
-    .array(
-      z.strictObject({
-        ground: Ground,
-        /** Attributed to the applicant by the persecutor (Article 10(2)). */
-        imputed: z.boolean().default(false),
-        likelihood: Likelihood,
-        /** Who this ground applies to, if not the whole profile ("conscientious objectors"). */
-        for: Text.optional(),
-      }),
-    )
-    .default([]),
-  /**
-   * The source says a link to an Article 10 reason may exist but names no reason: recorded so, rather than with a
-   * ground we would have to pick ourselves.
-   */
-  groundNotNamed: z.boolean().default(false),
-  ...ConclusionBase,
-}).superRefine(basisRequired);
+export const NexusConclusion = z
+  .strictObject({
+    /** The reasons for persecution under Article 10; empty where there is no persecution to connect. */
+    grounds: z
+      .array(
+        z.strictObject({
+          ground: Ground,
+          /** Attributed to the applicant by the persecutor (Article 10(2)). */
+          imputed: z.boolean().default(false),
+          likelihood: Likelihood,
+          /** Who this ground applies to, if not the whole profile ("conscientious objectors"). */
+          for: Text.optional(),
+        }),
+      )
+      .default([]),
+    /**
+     * The source says a link to an Article 10 reason may exist but names no reason: recorded so, rather than with a
+     * ground we would have to pick ourselves.
+     */
+    groundNotNamed: z.boolean().default(false),
+    ...ConclusionBase,
+  })
+  .superRefine(basisRequired);
 
-export const ExclusionConclusion = z.strictObject({
-  /** Whether exclusion (Article 12) should be considered for this profile. */
-  consider: z.boolean(),
-  /** Why, in plain language. */
-  summary: Text,
-  /** Findings behind it; optional because exclusion is a prompt to examine, not a finding of fact. */
-  supportedBy: z.array(FindingRef).default([]),
-  knownFrom: KnownFrom.default('official-text'),
-  basis: Text.optional(),
-}).superRefine(basisRequired);
+export const ExclusionConclusion = z
+  .strictObject({
+    /** Whether exclusion (Article 12) should be considered for this profile. */
+    consider: z.boolean(),
+    /** Why, in plain language. */
+    summary: Text,
+    /** Findings behind it; optional because exclusion is a prompt to examine, not a finding of fact. */
+    supportedBy: z.array(FindingRef).default([]),
+    knownFrom: KnownFrom.default('official-text'),
+    basis: Text.optional(),
+  })
+  .superRefine(basisRequired);
 
 const orNotKnown = <T extends z.ZodType>(schema: T) => z.union([NotKnown, schema]);
 

@@ -131,10 +131,19 @@ export const ProfileSchema = z
   })
   .superRefine((profile, ctx) => {
     if (profile.kind === 'profile' && !profile.conclusions) {
-      ctx.addIssue({ code: 'custom', path: ['conclusions'], message: 'a risk profile needs conclusions (persecution, risk, nexus, exclusion); write kind: overview for background without conclusions' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conclusions'],
+        message:
+          'a risk profile needs conclusions (persecution, risk, nexus, exclusion); write kind: overview for background without conclusions',
+      });
     }
     if (profile.kind === 'overview' && profile.conclusions) {
-      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'an overview draws no conclusions; remove them or make it kind: profile' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'an overview draws no conclusions; remove them or make it kind: profile',
+      });
     }
   });
 

@@ -14,7 +14,9 @@ export const SourceSection = z.strictObject({
    * The section's label as the source prints it: its number ("VI", "4.2.3") or, for an unnumbered section, its
    * heading ("COI summary", "Guidance note"), never a slug of our own.
    */
-  id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]| (?=\S))*$/, { error: 'must be a section number such as VI or 4.2.3, or the heading of an unnumbered section such as COI summary' }),
+  id: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]| (?=\S))*$/, {
+    error: 'must be a section number such as VI or 4.2.3, or the heading of an unnumbered section such as COI summary',
+  }),
   /** The section's heading. */
   title: Text.optional(),
   /** First and last page of the section, when the source is paginated. */
@@ -96,7 +98,10 @@ export const SourceSchema = z.strictObject({
   /** When we last read it. */
   accessed: FullDate.optional(),
   /** Language of the text we read (BCP 47). */
-  language: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/).default('en'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}(?:-[A-Z]{2})?$/)
+    .default('en'),
   /** What a pinpoint may point at; see SourceStructure. */
   structure: SourceStructure.optional(),
   /** A stored copy of the source and its SHA-256, checked at every build (rule archive-mismatch). */
@@ -108,4 +113,3 @@ export const SourceSchema = z.strictObject({
   /** What we could not read or check, in plain words. */
   accessNote: Text.optional(),
 });
-

@@ -11,7 +11,9 @@ function announce(doc: Document, message: string): void {
   if (!status) return;
   // Clearing first makes screen readers announce the same message again on a second copy.
   status.textContent = '';
-  setTimeout(() => { status.textContent = message; }, 50);
+  setTimeout(() => {
+    status.textContent = message;
+  }, 50);
 }
 
 /** Copies with the Clipboard API, or, where it is unavailable (a page served over plain http), by selection. */
@@ -53,7 +55,9 @@ export function wireCopyCitation(doc: Document): void {
   for (const button of doc.querySelectorAll<HTMLButtonElement>('[data-copy-citation]')) {
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const node = button.closest('[data-cite-this]')?.querySelector(`[data-citation="${button.dataset.copyCitation}"]`);
+      const node = button
+        .closest('[data-cite-this]')
+        ?.querySelector(`[data-citation="${button.dataset.copyCitation}"]`);
       if (!node) return;
       const copied = await copy(doc, node.textContent ?? '', node);
       announce(doc, copied ? 'Citation copied' : 'Citation selected: press Ctrl+C (or ⌘C) to copy it');

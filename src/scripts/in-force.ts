@@ -5,15 +5,27 @@ import { inForceOn, type Period } from '../lib/in-force.ts';
 type Row = Period & { href: string };
 
 /** The sentence answering "which edition applied on this day". Pure, for tests. */
-export function inForceAnswer(subject: string, periods: Row[], day: string): { text: string; href?: string; linkText?: string } {
+export function inForceAnswer(
+  subject: string,
+  periods: Row[],
+  day: string,
+): { text: string; href?: string; linkText?: string } {
   const period = inForceOn(periods, day) as Row | undefined;
   if (!period) {
     const first = periods[0];
-    return { text: first && day < first.from ? `No edition of ${subject} was in force on ${formatDate(day)}: the first was published on ${formatDate(first.from)}.` : 'Enter a date as day, month and year.' };
+    return {
+      text:
+        first && day < first.from
+          ? `No edition of ${subject} was in force on ${formatDate(day)}: the first was published on ${formatDate(first.from)}.`
+          : 'Enter a date as day, month and year.',
+    };
   }
-  const span = period.until ? `from ${formatDate(period.from)} until ${formatDate(period.until)}` : `since ${formatDate(period.from)}`;
+  const span = period.until
+    ? `from ${formatDate(period.from)} until ${formatDate(period.until)}`
+    : `since ${formatDate(period.from)}`;
   const text = `On ${formatDate(day)} the ${period.label} edition of ${subject} was in force (${span}).`;
-  if (!period.href) return { text: `${text} ${subject[0].toUpperCase()}${subject.slice(1)} did not exist in that edition.` };
+  if (!period.href)
+    return { text: `${text} ${subject[0].toUpperCase()}${subject.slice(1)} did not exist in that edition.` };
   return { text, href: period.href, linkText: `Read it as it then stood` };
 }
 
@@ -42,6 +54,7 @@ export function wireInForce(root: HTMLElement): void {
       link.textContent = answer.linkText ?? answer.href;
       result.append(' ', link);
     }
-    for (const row of rows) row.classList.toggle('in-force-match', row.dataset.from === inForceOn(periods, input.value)?.from);
+    for (const row of rows)
+      row.classList.toggle('in-force-match', row.dataset.from === inForceOn(periods, input.value)?.from);
   });
 }

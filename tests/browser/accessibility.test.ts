@@ -15,7 +15,12 @@ const TYPES = PAGE_TYPES;
 const SCHEMES = ['light', 'dark'] as const;
 
 const describeViolations = (violations: Result[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`).join('\n');
+  violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+    )
+    .join('\n');
 
 describe(`every page type passes axe (${TAGS.join(', ')}) on ${session.site.label}`, () => {
   it('axe reports a violation when there is one (the gate is live)', async () => {
@@ -26,15 +31,18 @@ describe(`every page type passes axe (${TAGS.join(', ')}) on ${session.site.labe
   });
 
   // Both colour schemes: the dark one follows the system setting (prefers-color-scheme) and has its own colours.
-  it.each(SCHEMES.flatMap((scheme) => TYPES.map((type) => [type, scheme] as const)))('%s, %s scheme', async (type, scheme) => {
-    const path = session.site.pages[type];
-    const page = await session.newPage();
-    await page.emulateMedia({ colorScheme: scheme });
-    const response = await page.goto(session.url(path));
-    expect(response?.status(), path).toBe(type === 'notFound' ? 404 : 200);
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
-  });
+  it.each(SCHEMES.flatMap((scheme) => TYPES.map((type) => [type, scheme] as const)))(
+    '%s, %s scheme',
+    async (type, scheme) => {
+      const path = session.site.pages[type];
+      const page = await session.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      const response = await page.goto(session.url(path));
+      expect(response?.status(), path).toBe(type === 'notFound' ? 404 : 200);
+      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
+    },
+  );
 
   it.each(SCHEMES)('search results, %s scheme', async (scheme) => {
     const page = await session.newPage();

@@ -11,7 +11,9 @@ const session = useBrowserSession();
 /** Console messages in which Chromium reports a CSP violation. */
 function violations(page: Page): string[] {
   const found: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) found.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) found.push(m.text());
+  });
   return found;
 }
 

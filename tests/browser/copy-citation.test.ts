@@ -15,9 +15,21 @@ const session = useBrowserSession();
 function profileWithConclusions(): string {
   const { dir, pages } = session.site;
   const segments = (u: string) => u.split('/').filter(Boolean);
-  const candidates = loadPage(dir, pages.country).links().map((l) => l.href)
-    .filter((h) => h.startsWith(pages.country) && segments(h).length === 2 && !/^\d{4}-\d{2}$/.test(segments(h)[1]) && exists(dir, h));
-  const found = candidates.find((h) => loadPage(dir, h).all('section').some((s) => s.attribs.class === 'conclusion'));
+  const candidates = loadPage(dir, pages.country)
+    .links()
+    .map((l) => l.href)
+    .filter(
+      (h) =>
+        h.startsWith(pages.country) &&
+        segments(h).length === 2 &&
+        !/^\d{4}-\d{2}$/.test(segments(h)[1]) &&
+        exists(dir, h),
+    );
+  const found = candidates.find((h) =>
+    loadPage(dir, h)
+      .all('section')
+      .some((s) => s.attribs.class === 'conclusion'),
+  );
   if (!found) throw new Error(`no current profile with conclusions linked from ${pages.country}`);
   return found;
 }

@@ -16,7 +16,12 @@ describe.each(['country', 'edition'] as const)('the %s page', (type) => {
     const table = page.locator('.table-scroll table').first();
     expect(await table.locator('thead th').allTextContents()).toContain('Exclusion');
     const cells = await table.locator('tbody td').evaluateAll((tds) =>
-      tds.map((td) => ({ text: td.textContent!.trim(), marked: td.classList.contains('not-known'), style: getComputedStyle(td).fontStyle + getComputedStyle(td).backgroundColor })));
+      tds.map((td) => ({
+        text: td.textContent!.trim(),
+        marked: td.classList.contains('not-known'),
+        style: getComputedStyle(td).fontStyle + getComputedStyle(td).backgroundColor,
+      })),
+    );
     const gaps = cells.filter((c) => c.text === 'Not known');
     const known = cells.filter((c) => c.text !== 'Not known');
     expect(gaps.every((c) => c.marked)).toBe(true);
@@ -36,12 +41,19 @@ describe.each(['country', 'edition'] as const)('the %s page', (type) => {
     await page.goto(session.url(session.site.pages[type]));
     const notKnownCells = await page.locator('.table-scroll td.not-known').count();
     const folded = await page.locator('details.gap-profile').evaluateAll((ds) =>
-      ds.map((d) => ({ open: (d as HTMLDetailsElement).open, named: d.querySelector('summary')!.textContent!.split(':')[1]?.split(',').length ?? 0, cards: d.querySelectorAll('.gap').length })));
+      ds.map((d) => ({
+        open: (d as HTMLDetailsElement).open,
+        named: d.querySelector('summary')!.textContent!.split(':')[1]?.split(',').length ?? 0,
+        cards: d.querySelectorAll('.gap').length,
+      })),
+    );
     expect(folded.every((d) => !d.open)).toBe(true);
     expect(folded.reduce((n, d) => n + d.cards, 0)).toBe(notKnownCells);
     for (const d of folded) expect(d.named).toBe(d.cards);
     // No gap card is visible until its profile is opened.
-    expect(await page.locator('.gap-profile .gap').evaluateAll((els) => els.filter((e) => e.checkVisibility()).length)).toBe(0);
+    expect(
+      await page.locator('.gap-profile .gap').evaluateAll((els) => els.filter((e) => e.checkVisibility()).length),
+    ).toBe(0);
     await page.close();
   });
 });

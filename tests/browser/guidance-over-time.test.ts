@@ -12,7 +12,9 @@ it('the April 2024 → December 2025 comparison for deserters marks the conclusi
   await page.goto(session.url('/syria/deserters/history/'));
   expect(await page.getByRole('link', { name: /compared with December 2025/ }).count()).toBe(1);
   await page.goto(session.url('/syria/deserters/compare/2024-04..2025-12/'));
-  expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/deserters: April 2024 compared with December 2025/i);
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
+    /deserters: April 2024 compared with December 2025/i,
+  );
   const risk = page.getByRole('row', { name: /Level of risk/ });
   expect(await risk.getByRole('cell').nth(2).textContent()).toBe('Changed');
   const cells = await risk.getByRole('cell').allTextContents();
@@ -20,7 +22,9 @@ it('the April 2024 → December 2025 comparison for deserters marks the conclusi
   // Findings are listed by their titles, each linked to its anchor in the edition it belongs to.
   const listed = page.locator('.finding-changes > li');
   expect(await listed.count()).toBeGreaterThan(0);
-  expect(await listed.first().getByRole('link').getAttribute('href')).toMatch(/^\/syria\/2025-12\/deserters\/#finding-|^\/syria\/2024-04\/deserters\/#finding-/);
+  expect(await listed.first().getByRole('link').getAttribute('href')).toMatch(
+    /^\/syria\/2025-12\/deserters\/#finding-|^\/syria\/2024-04\/deserters\/#finding-/,
+  );
 });
 
 it('the editions box near the top of a profile leads to the comparison and the history', async () => {
@@ -42,10 +46,14 @@ it('the date lookup gives the April 2024 edition for 1 October 2024 and the inte
   const answer = page.locator('[data-in-force-result]');
   await field.fill('2024-10-01');
   await page.getByRole('button', { name: 'Show' }).click();
-  expect(await answer.textContent()).toMatch(/^On 1 October 2024 the April 2024 edition of the Syria guidance was in force/);
+  expect(await answer.textContent()).toMatch(
+    /^On 1 October 2024 the April 2024 edition of the Syria guidance was in force/,
+  );
   await field.fill('2025-10-01');
   await page.getByRole('button', { name: 'Show' }).click();
-  expect(await answer.textContent()).toMatch(/^On 1 October 2025 the June 2025 \(interim\) edition of the Syria guidance was in force/);
+  expect(await answer.textContent()).toMatch(
+    /^On 1 October 2025 the June 2025 \(interim\) edition of the Syria guidance was in force/,
+  );
   expect(await answer.getByRole('link').getAttribute('href')).toBe('/syria/2025-06/');
 });
 

@@ -11,14 +11,18 @@ it('a printed profile leaves out navigation and breadcrumbs and prints citations
   await page.emulateMedia({ media: 'print' });
   const site = new URL(siteUrl()).origin;
 
-  const hidden = await page.evaluate(() => ['.site-header nav', '.breadcrumbs', '.header-search', '.site-footer'].map((s) => {
-    const el = document.querySelector(s);
-    return el ? getComputedStyle(el).display : 'absent';
-  }));
+  const hidden = await page.evaluate(() =>
+    ['.site-header nav', '.breadcrumbs', '.header-search', '.site-footer'].map((s) => {
+      const el = document.querySelector(s);
+      return el ? getComputedStyle(el).display : 'absent';
+    }),
+  );
   expect(hidden).toEqual(['none', 'none', 'none', 'none']);
 
   // Every finding's inline citations and every permalink print the absolute URL they lead to.
-  const printed = await page.evaluate(() => [...document.querySelectorAll('main .cite a, main a.permalink')].map((a) => getComputedStyle(a, '::after').content));
+  const printed = await page.evaluate(() =>
+    [...document.querySelectorAll('main .cite a, main a.permalink')].map((a) => getComputedStyle(a, '::after').content),
+  );
   expect(printed.length).toBeGreaterThan(0);
   for (const content of printed) expect(content).toMatch(new RegExp(`^" <${site.replace(/[.]/g, '\\.')}/`));
 

@@ -18,8 +18,16 @@ const TYPES = PAGE_TYPES;
 
 /** The source page with the longest unbreakable run of text (usually a URL): the hardest case for reflow. */
 function longestWordSource(dir: string): string | undefined {
-  const longest = (url: string) => Math.max(0, ...textOf(loadPage(dir, url).all('main')[0]).split(' ').map((w) => w.length));
-  const sources = listFiles(dir, '.html').map(pageUrl).filter((u) => /^\/sources\/[^/]+\/$/.test(u));
+  const longest = (url: string) =>
+    Math.max(
+      0,
+      ...textOf(loadPage(dir, url).all('main')[0])
+        .split(' ')
+        .map((w) => w.length),
+    );
+  const sources = listFiles(dir, '.html')
+    .map(pageUrl)
+    .filter((u) => /^\/sources\/[^/]+\/$/.test(u));
   return sources.map((u) => [u, longest(u)] as const).sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
@@ -41,7 +49,10 @@ async function measure(page: Page): Promise<Overflow> {
     const hidden = (e: Element) => e.closest('.visually-hidden, .skip-link, [hidden]') !== null;
     const sticking = [...document.querySelectorAll('body *')]
       .filter((e) => !e.closest('.table-scroll') && !hidden(e) && e.getBoundingClientRect().right > innerWidth + 0.5)
-      .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> right edge at ${Math.round(e.getBoundingClientRect().right)}`);
+      .map(
+        (e) =>
+          `<${e.tagName.toLowerCase()} class="${e.className}"> right edge at ${Math.round(e.getBoundingClientRect().right)}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth, sticking: sticking.slice(0, 5) };
   });
 }
@@ -70,7 +81,9 @@ describe(`no page scrolls sideways on ${session.site.label}`, () => {
     it.each(PAGES)(`%s at ${width} px`, async (_type, path) => {
       const page = await open(path, width);
       const o = await measure(page);
-      expect(o.scrollWidth, `${path} is ${o.scrollWidth} px wide in a ${width} px window`).toBeLessThanOrEqual(o.innerWidth);
+      expect(o.scrollWidth, `${path} is ${o.scrollWidth} px wide in a ${width} px window`).toBeLessThanOrEqual(
+        o.innerWidth,
+      );
       expect(o.sticking, path).toEqual([]);
       await page.close();
     });
@@ -88,7 +101,8 @@ describe('a wide table scrolls in its own box, with its name and first column ke
         box.scrollLeft = box.scrollWidth;
         return {
           // A <section> with a name is a region landmark.
-          role: box.getAttribute('role') ?? (box.tagName === 'SECTION' && box.hasAttribute('aria-label') ? 'region' : null),
+          role:
+            box.getAttribute('role') ?? (box.tagName === 'SECTION' && box.hasAttribute('aria-label') ? 'region' : null),
           name: box.getAttribute('aria-label') ?? '',
           tabindex: box.getAttribute('tabindex'),
           scrolls: box.scrollWidth > box.clientWidth,

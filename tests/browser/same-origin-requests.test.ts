@@ -4,7 +4,19 @@ import { useBrowserSession } from '../support/browser-session.ts';
 import type { PageTypes } from '../support/site-pages.ts';
 
 const session = useBrowserSession();
-const TYPES: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'sources', 'source', 'law', 'provision', 'notFound'];
+const TYPES: (keyof PageTypes)[] = [
+  'home',
+  'country',
+  'edition',
+  'currentProfile',
+  'supersededProfile',
+  'history',
+  'sources',
+  'source',
+  'law',
+  'provision',
+  'notFound',
+];
 // The search page loads Pagefind's scripts, WebAssembly and index fragments once there is a query.
 const PATHS = [...TYPES.map((t) => session.site.pages[t]), '/search/?q=military'];
 

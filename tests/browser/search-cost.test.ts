@@ -30,7 +30,10 @@ function folderBytes(path: string): number {
 }
 
 /** Bytes on the wire (headers and body) of the requests that finished while `action` ran. */
-async function transferred(page: Page, action: () => Promise<void>): Promise<{ bytes: number; pagefindBytes: number; requests: number; files: string[] }> {
+async function transferred(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<{ bytes: number; pagefindBytes: number; requests: number; files: string[] }> {
   const finished: Request[] = [];
   const listener = (r: Request) => finished.push(r);
   page.on('requestfinished', listener);
@@ -38,8 +41,11 @@ async function transferred(page: Page, action: () => Promise<void>): Promise<{ b
   // Network events reach the test a moment after the page has drawn what they brought.
   await page.waitForTimeout(500);
   page.off('requestfinished', listener);
-  const sized = await Promise.all(finished.map(async (r) => ({ path: new URL(r.url()).pathname, sizes: await r.sizes() })));
-  const bytesOf = (list: typeof sized) => list.reduce((sum, { sizes: s }) => sum + s.responseBodySize + s.responseHeadersSize, 0);
+  const sized = await Promise.all(
+    finished.map(async (r) => ({ path: new URL(r.url()).pathname, sizes: await r.sizes() })),
+  );
+  const bytesOf = (list: typeof sized) =>
+    list.reduce((sum, { sizes: s }) => sum + s.responseBodySize + s.responseHeadersSize, 0);
   return {
     bytes: bytesOf(sized),
     pagefindBytes: bytesOf(sized.filter((x) => x.path.startsWith('/pagefind/'))),
@@ -53,7 +59,10 @@ async function search(page: Page, query: string): Promise<void> {
   await page.locator('#page-search').fill(query);
   await page.waitForFunction((q) => {
     const region = document.querySelector('.search-main');
-    return region?.getAttribute('aria-busy') === 'false' && new URLSearchParams(region.getAttribute('data-search')?.split('?')[1]).get('q') === q;
+    return (
+      region?.getAttribute('aria-busy') === 'false' &&
+      new URLSearchParams(region.getAttribute('data-search')?.split('?')[1]).get('q') === q
+    );
   }, query);
 }
 
@@ -63,7 +72,10 @@ describe('what a search costs', () => {
     const byPart = (sub: string) => folderBytes(join(indexDir, sub));
     const index = {
       totalBytes: folderBytes(indexDir),
-      libraryBytes: ['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'wasm.unknown.pagefind'].reduce((s, f) => s + statSync(join(indexDir, f)).size, 0),
+      libraryBytes: ['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'wasm.unknown.pagefind'].reduce(
+        (s, f) => s + statSync(join(indexDir, f)).size,
+        0,
+      ),
       wordIndexBytes: byPart('index'),
       fragmentBytes: byPart('fragment'),
       filterBytes: byPart('filter'),
@@ -80,7 +92,7 @@ describe('what a search costs', () => {
     const uiMs = Number(await page.locator('#search-status').getAttribute('data-ms'));
 
     // Query latency from the API: a cold query (words not searched before) and the same query again.
-    const latency = await page.evaluate(`(async () => {
+    const latency = (await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
       const time = async (q) => {
         const t0 = performance.now();
@@ -91,19 +103,36 @@ describe('what a search costs', () => {
       const cold = await time('amnesty checkpoint');
       const warm = await time('amnesty checkpoint');
       return { coldMs: Math.round(cold), warmMs: Math.round(warm) };
-    })()`) as { coldMs: number; warmMs: number };
+    })()`)) as { coldMs: number; warmMs: number };
     await page.close();
 
     const pagefindFiles = (files: string[]) => files.filter((f) => f.startsWith('/pagefind/')).length;
     const metrics = {
       index,
-      firstQuery: { bytes: first.bytes, pagefindBytes: first.pagefindBytes, requests: first.requests, pagefindRequests: pagefindFiles(first.files), note: 'loading /search/ (page, its CSS and script, Pagefind) and the query "deserters" with its 10 results' },
-      laterQuery: { bytes: later.bytes, pagefindBytes: later.pagefindBytes, requests: later.requests, note: 'the query "returnee arrested at the airport" after the first: index chunks of new words and the fragments of new results' },
-      latency: { ...latency, searchPageMs: uiMs, note: 'API: search + data() of the top 10; searchPageMs: the search page\'s whole run (query, filter counts, relaxation)' },
+      firstQuery: {
+        bytes: first.bytes,
+        pagefindBytes: first.pagefindBytes,
+        requests: first.requests,
+        pagefindRequests: pagefindFiles(first.files),
+        note: 'loading /search/ (page, its CSS and script, Pagefind) and the query "deserters" with its 10 results',
+      },
+      laterQuery: {
+        bytes: later.bytes,
+        pagefindBytes: later.pagefindBytes,
+        requests: later.requests,
+        note: 'the query "returnee arrested at the airport" after the first: index chunks of new words and the fragments of new results',
+      },
+      latency: {
+        ...latency,
+        searchPageMs: uiMs,
+        note: "API: search + data() of the top 10; searchPageMs: the search page's whole run (query, filter counts, relaxation)",
+      },
     };
     mkdirSync(resolve(ROOT, 'tmp'), { recursive: true });
     writeFileSync(resolve(ROOT, 'tmp/search-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
-    console.log(`search cost: index ${index.totalBytes} B (library ${index.libraryBytes} B); first query ${first.bytes} B (Pagefind ${first.pagefindBytes} B) in ${first.requests} requests; later query ${later.bytes} B in ${later.requests} requests; latency cold ${latency.coldMs} ms, warm ${latency.warmMs} ms, search page run ${uiMs} ms`);
+    console.log(
+      `search cost: index ${index.totalBytes} B (library ${index.libraryBytes} B); first query ${first.bytes} B (Pagefind ${first.pagefindBytes} B) in ${first.requests} requests; later query ${later.bytes} B in ${later.requests} requests; latency cold ${latency.coldMs} ms, warm ${latency.warmMs} ms, search page run ${uiMs} ms`,
+    );
 
     expect(first.bytes).toBeLessThan(BUDGET.firstQueryBytes);
     expect(later.bytes).toBeLessThan(BUDGET.laterQueryBytes);

@@ -18,7 +18,8 @@ async function openSearch(width: number, height: number): Promise<Page> {
     const w = window as unknown as { cls: number };
     w.cls = 0;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.cls += e.value;
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!e.hadRecentInput) w.cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(session.url(SEARCH));
@@ -26,7 +27,8 @@ async function openSearch(width: number, height: number): Promise<Page> {
   return page;
 }
 
-const focusedInResults = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest('#search-results li a')));
+const focusedInResults = (page: Page) =>
+  page.evaluate(() => Boolean(document.activeElement?.closest('#search-results li a')));
 
 describe('the filters on a phone', () => {
   it('are sent folded in the HTML, not folded by script after the first paint', async () => {
@@ -53,7 +55,10 @@ describe('the filters on a phone', () => {
 });
 
 describe('from the search box to the first result by keyboard', () => {
-  it.each([[375, 667], [1280, 800]])('at %i×%i: three Tab presses and Enter on “Skip to results”', async (width, height) => {
+  it.each([
+    [375, 667],
+    [1280, 800],
+  ])('at %i×%i: three Tab presses and Enter on “Skip to results”', async (width, height) => {
     const page = await openSearch(width, height);
     await page.focus('#page-search');
     await page.keyboard.press('Tab'); // the Search button
@@ -64,7 +69,11 @@ describe('from the search box to the first result by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await focusedInResults(page)).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelector('#search-results > li'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('li') === document.querySelector('#search-results > li'),
+      ),
+    ).toBe(true);
     await page.close();
   });
 });

@@ -10,7 +10,15 @@ import type { Page } from 'playwright-core';
 import { chooseSite, type SiteUnderTest } from '../support/site-pages.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
 import { isStopWord, queryWords } from '../../src/lib/search-relax.ts';
-import { apiSearch, foreignRequests, openSearch, openSearchSite, searchSettled, shownResults, type SearchSite } from './search-support.ts';
+import {
+  apiSearch,
+  foreignRequests,
+  openSearch,
+  openSearchSite,
+  searchSettled,
+  shownResults,
+  type SearchSite,
+} from './search-support.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -29,14 +37,25 @@ afterAll(async () => {
 const h1 = (url: string) => textOf(loadPage(sut.dir, url).all('h1')[0]);
 /** The edition label a built page declares for its results. */
 const editionOf = (url: string) => {
-  const el = loadPage(sut.dir, url).all('span').find((s) => s.attribs['data-pagefind-meta'] === 'edition');
+  const el = loadPage(sut.dir, url)
+    .all('span')
+    .find((s) => s.attribs['data-pagefind-meta'] === 'edition');
   return el ? textOf(el) : undefined;
 };
 /** Meaningful words of a text, for queries built from content. */
-const keywords = (text: string, n: number) => queryWords(text.replace(/[^\p{L}\p{N}\s-]/gu, ' ')).filter((w) => w.length >= 4 && !isStopWord(w)).slice(0, n);
+const keywords = (text: string, n: number) =>
+  queryWords(text.replace(/[^\p{L}\p{N}\s-]/gu, ' '))
+    .filter((w) => w.length >= 4 && !isStopWord(w))
+    .slice(0, n);
 /** Current profile pages, from the country page's list of profiles. */
-const currentProfiles = () =>
-  [...new Set(loadPage(sut.dir, sut.pages.country).links().map((l) => l.href).filter((h) => /^\/[^/]+\/[^/#]+\/$/.test(h) && h.startsWith(sut.pages.country) && !/\/\d{4}-\d{2}\/$/.test(h)))];
+const currentProfiles = () => [
+  ...new Set(
+    loadPage(sut.dir, sut.pages.country)
+      .links()
+      .map((l) => l.href)
+      .filter((h) => /^\/[^/]+\/[^/#]+\/$/.test(h) && h.startsWith(sut.pages.country) && !/\/\d{4}-\d{2}\/$/.test(h)),
+  ),
+];
 
 async function newPage(): Promise<Page> {
   return site.newPage();
@@ -49,8 +68,14 @@ describe('searching, filtering and opening a finding', () => {
     expect(finding, `${sut.pages.currentProfile} has no finding`).toBeDefined();
     const anchor = finding!.attribs.id;
     // Words of the finding itself: what search indexes, without the parts it ignores (its label, its citation box).
-    const indexed = finding!.children.filter((n) => !('attribs' in n) || !('data-pagefind-ignore' in (n as { attribs: Record<string, string> }).attribs));
-    const body = indexed.map((n) => textOf(n as Parameters<typeof textOf>[0])).join(' ').replace(/\s+/g, ' ').trim();
+    const indexed = finding!.children.filter(
+      (n) => !('attribs' in n) || !('data-pagefind-ignore' in (n as { attribs: Record<string, string> }).attribs),
+    );
+    const body = indexed
+      .map((n) => textOf(n as Parameters<typeof textOf>[0]))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const query = keywords(body, 3).join(' ');
 
     const page = await newPage();
@@ -58,19 +83,33 @@ describe('searching, filtering and opening a finding', () => {
     await searchSettled(page);
     await page.getByLabel('Search guidance, sources and legal provisions').fill('');
     await page.locator('#page-search').pressSequentially(query, { delay: 20 });
-    await page.waitForFunction((q) => document.querySelector('.search-main')?.getAttribute('data-search')?.includes(encodeURIComponent(q.split(' ')[0])) && document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false', query);
+    await page.waitForFunction(
+      (q) =>
+        document
+          .querySelector('.search-main')
+          ?.getAttribute('data-search')
+          ?.includes(encodeURIComponent(q.split(' ')[0])) &&
+        document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false',
+      query,
+    );
     await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/result|page/);
     expect(new URL(page.url()).searchParams.get('q')).toBe(query);
 
     await page.getByRole('checkbox', { name: /^Profile\b/ }).check();
-    await page.waitForFunction(() => document.querySelector('.search-main')?.getAttribute('data-search')?.includes('kind=Profile') && document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.search-main')?.getAttribute('data-search')?.includes('kind=Profile') &&
+        document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false',
+    );
     expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['Profile']);
     const metas = await page.locator('#search-results > li .result-meta').allTextContents();
     expect(metas.length).toBeGreaterThan(0);
     for (const meta of metas) expect(meta).toContain('Profile');
 
     const link = page.locator(`#search-results a[href="${sut.pages.currentProfile}#${anchor}"]`);
-    await expect.poll(() => link.count(), { message: `a sub-result links to ${sut.pages.currentProfile}#${anchor}` }).toBeGreaterThan(0);
+    await expect
+      .poll(() => link.count(), { message: `a sub-result links to ${sut.pages.currentProfile}#${anchor}` })
+      .toBeGreaterThan(0);
     await link.first().click();
     await page.waitForURL(`**${sut.pages.currentProfile}#${anchor}`);
     const landed = await page.evaluate((id) => {
@@ -101,7 +140,11 @@ describe('searching, filtering and opening a finding', () => {
 
     const historyLength = await page.evaluate(() => history.length);
     await page.getByRole('radio', { name: 'Current guidance only' }).check();
-    await page.waitForFunction(() => !document.querySelector('.search-main')?.getAttribute('data-search')?.includes('status=') && document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.search-main')?.getAttribute('data-search')?.includes('status=') &&
+        document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false',
+    );
     expect(new URL(page.url()).searchParams.get('status')).toBeNull();
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     expect(await page.title()).toContain(title);
@@ -140,7 +183,11 @@ describe('current and superseded guidance', () => {
     const hint = page.locator('#search-superseded-hint');
     await expect.poll(() => hint.textContent()).toMatch(/more results? (is|are) in superseded editions/);
     await hint.getByRole('button', { name: 'Include superseded editions' }).click();
-    await page.waitForFunction(() => document.querySelector('.search-main')?.getAttribute('data-search')?.includes('status=all') && document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.search-main')?.getAttribute('data-search')?.includes('status=all') &&
+        document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false',
+    );
     expect(new URL(page.url()).searchParams.get('status')).toBe('all');
     // The button is gone with the hint; focus moves to the new results count rather than the top of the page.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-status');
@@ -184,7 +231,11 @@ describe('help when a search finds little or nothing', () => {
     expect(await help.isVisible()).toBe(true);
     expect(await help.getByRole('button', { name: 'Include superseded editions' }).isVisible()).toBe(true);
     await help.getByRole('button', { name: 'Clear filters' }).click();
-    await page.waitForFunction(() => !document.querySelector('.search-main')?.getAttribute('data-search')?.includes('kind=') && document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.search-main')?.getAttribute('data-search')?.includes('kind=') &&
+        document.querySelector('.search-main')?.getAttribute('aria-busy') === 'false',
+    );
     expect(new URL(page.url()).searchParams.getAll('kind')).toEqual([]);
     expect(await help.getByRole('link', { name: 'Source register' }).isVisible()).toBe(true);
     await page.close();
@@ -268,7 +319,9 @@ describe('accessibility and privacy', () => {
     const page = await newPage();
     await openSearch(page, site.origin, params);
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual(
+      [],
+    );
     await page.close();
   });
 
@@ -286,7 +339,9 @@ describe('accessibility and privacy', () => {
 /** A word of a built page that the index has on that page only (Pagefind matches prefixes, so longer words count too). */
 async function wordOnlyOn(page: Page, url: string): Promise<string | undefined> {
   const text = textOf(loadPage(sut.dir, url).all('main')[0]);
-  const candidates = [...new Set(queryWords(text.replace(/[^\p{L}\s]/gu, ' ')).filter((w) => w.length >= 7 && !isStopWord(w)))];
+  const candidates = [
+    ...new Set(queryWords(text.replace(/[^\p{L}\s]/gu, ' ')).filter((w) => w.length >= 7 && !isStopWord(w))),
+  ];
   for (const word of candidates) {
     const found = await apiSearch(page, word, 2);
     if (found.length === 1 && found[0] === url) return word;

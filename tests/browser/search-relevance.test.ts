@@ -8,7 +8,16 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../support/run-build.ts';
-import { apiSearch, declaredStatus, foreignRequests, openSearch, openSearchSite, pageExists, shownResults, type SearchSite } from './search-support.ts';
+import {
+  apiSearch,
+  declaredStatus,
+  foreignRequests,
+  openSearch,
+  openSearchSite,
+  pageExists,
+  shownResults,
+  type SearchSite,
+} from './search-support.ts';
 
 interface Case {
   query: string;
@@ -16,7 +25,10 @@ interface Case {
   from: string;
   why: string;
 }
-const set = JSON.parse(readFileSync(resolve(ROOT, 'tests/search-relevance.json'), 'utf8')) as { queries: Case[]; questions: Case[] };
+const set = JSON.parse(readFileSync(resolve(ROOT, 'tests/search-relevance.json'), 'utf8')) as {
+  queries: Case[];
+  questions: Case[];
+};
 
 const dir = inject('siteDir');
 let site: SearchSite;
@@ -32,26 +44,39 @@ afterAll(async () => {
 });
 
 /** The search page parameters a reader uses for this page: superseded pages need "Include superseded editions". */
-const readerParams = (c: Case): Record<string, string> => (declaredStatus(dir, c.expect) === 'superseded' ? { q: c.query, status: 'all' } : { q: c.query });
+const readerParams = (c: Case): Record<string, string> =>
+  declaredStatus(dir, c.expect) === 'superseded' ? { q: c.query, status: 'all' } : { q: c.query };
 
 const top3 = (urls: string[]) => urls.slice(0, 3);
 
 describe('the relevance set matches the content', () => {
-  it.each([...set.queries, ...set.questions].map((c) => [c.expect, c.query] as const))('%s exists in the build (for “%s”)', (url) => {
-    expect(pageExists(dir, url), `${url} is not in the build: update tests/search-relevance.json to follow content/`).toBe(true);
-  });
+  it.each([...set.queries, ...set.questions].map((c) => [c.expect, c.query] as const))(
+    '%s exists in the build (for “%s”)',
+    (url) => {
+      expect(
+        pageExists(dir, url),
+        `${url} is not in the build: update tests/search-relevance.json to follow content/`,
+      ).toBe(true);
+    },
+  );
 });
 
 describe('searches with keywords find their page in the top 3', () => {
-  it.each(set.queries.map((c) => [c.query, c.expect, c] as const))('“%s” → %s, from the Pagefind API with no filter', async (_q, expected, c) => {
-    const found = await apiSearch(page, c.query);
-    expect(found, `${c.from}: ${c.why}`).toContain(expected);
-  });
+  it.each(set.queries.map((c) => [c.query, c.expect, c] as const))(
+    '“%s” → %s, from the Pagefind API with no filter',
+    async (_q, expected, c) => {
+      const found = await apiSearch(page, c.query);
+      expect(found, `${c.from}: ${c.why}`).toContain(expected);
+    },
+  );
 
-  it.each(set.queries.map((c) => [c.query, c.expect, c] as const))('“%s” → %s, on the search page as a reader sees it', async (_q, expected, c) => {
-    await openSearch(page, site.origin, readerParams(c));
-    expect(top3(await shownResults(page)), `${c.from}: ${c.why}`).toContain(expected);
-  });
+  it.each(set.queries.map((c) => [c.query, c.expect, c] as const))(
+    '“%s” → %s, on the search page as a reader sees it',
+    async (_q, expected, c) => {
+      await openSearch(page, site.origin, readerParams(c));
+      expect(top3(await shownResults(page)), `${c.from}: ${c.why}`).toContain(expected);
+    },
+  );
 });
 
 describe('questions in plain language find their page in the top 3 of the search page', () => {

@@ -24,10 +24,15 @@ afterAll(async () => {
 
 /** A meta value a built page declares to the index. */
 const metaOf = (url: string, key: string) => {
-  const el = loadPage(dir, url).all('span').find((s) => s.attribs['data-pagefind-meta'] === key);
+  const el = loadPage(dir, url)
+    .all('span')
+    .find((s) => s.attribs['data-pagefind-meta'] === key);
   return el ? textOf(el) : undefined;
 };
-const sources = () => listFiles(dir, '.html').map(pageUrl).filter((u) => /^\/sources\/[^/]+\/$/.test(u));
+const sources = () =>
+  listFiles(dir, '.html')
+    .map(pageUrl)
+    .filter((u) => /^\/sources\/[^/]+\/$/.test(u));
 
 describe('a superseded edition’s document is treated like the edition', () => {
   it('it is left out of “current guidance only”, and shown labelled superseded when superseded editions are included', async () => {
@@ -69,22 +74,33 @@ describe('words that carry no meaning are not highlighted', () => {
     const stems = ['deser', 'risk'];
     // A mark may be a hyphenated run ("no-longer-at-risk"): one of its parts must be a searched word.
     const parts = (m: string) => m.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-    for (const m of marks) expect(parts(m).some((p) => stems.some((s) => p.startsWith(s))), `“${m}” is marked`).toBe(true);
+    for (const m of marks)
+      expect(
+        parts(m).some((p) => stems.some((s) => p.startsWith(s))),
+        `“${m}” is marked`,
+      ).toBe(true);
   });
 });
 
 describe('filter options that would find nothing are not offered', () => {
   it.each(['EUAA CG Syria Dec 2025', 'deserters', 'C-238/19'])('“%s”', async (q) => {
     await openSearch(page, site.origin, { q });
-    const offered = await page.locator('.filter-option').evaluateAll((rows) =>
-      rows.filter((r) => !(r as HTMLElement).hidden).map((r) => ({ label: r.textContent!.trim(), count: r.querySelector('[data-count]')?.textContent ?? '' })));
+    const offered = await page
+      .locator('.filter-option')
+      .evaluateAll((rows) =>
+        rows
+          .filter((r) => !(r as HTMLElement).hidden)
+          .map((r) => ({ label: r.textContent!.trim(), count: r.querySelector('[data-count]')?.textContent ?? '' })),
+      );
     expect(offered.filter((o) => o.count === '(0)')).toEqual([]);
   });
 
   it('“Include superseded editions” is not offered when no superseded page matches', async () => {
     await openSearch(page, site.origin, { q: 'EUAA CG Syria Dec 2025' });
     const superseded = await page.locator('[data-count="status:superseded"]').textContent();
-    const hidden = await page.locator('#status-all').evaluate((i) => (i.closest('.filter-option') as HTMLElement).hidden);
+    const hidden = await page
+      .locator('#status-all')
+      .evaluate((i) => (i.closest('.filter-option') as HTMLElement).hidden);
     expect(hidden).toBe(superseded === '(0)');
   });
 });

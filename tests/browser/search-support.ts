@@ -81,7 +81,9 @@ export async function searchSettled(page: Page): Promise<void> {
 
 /** The result links of the search page, as paths, best first. */
 export async function shownResults(page: Page): Promise<string[]> {
-  return page.locator('#search-results > li .result-title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return page
+    .locator('#search-results > li .result-title a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 /** The status a built page declares to the index ("current", "superseded"), or undefined (sources, law). */

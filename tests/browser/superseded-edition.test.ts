@@ -20,6 +20,11 @@ it('a reader of a superseded edition is told so and reaches the current guidance
 
   await toCurrent.click();
   await page.waitForURL((u) => u.pathname === target);
-  expect(await page.getByRole('note').filter({ hasText: /superseded/i }).count()).toBe(0);
+  expect(
+    await page
+      .getByRole('note')
+      .filter({ hasText: /superseded/i })
+      .count(),
+  ).toBe(0);
   expect(await page.locator('main .status-current').first().textContent()).toBe('Current');
 });

@@ -21,7 +21,8 @@ async function build(contentDir: string) {
 }
 
 /** The report line for a problem, with the path as the checks print it (relative to the project root). */
-const line = (contentDir: string, file: string, at: Position, rule: string) => `${relative(ROOT, contentDir)}/${file}:${at.line}:${at.column}  error  ${rule}`;
+const line = (contentDir: string, file: string, at: Position, rule: string) =>
+  `${relative(ROOT, contentDir)}/${file}:${at.line}:${at.column}  error  ${rule}`;
 
 describe('broken content fails npm run build with path:line:column and the rule', () => {
   it('a citation to an unknown source → unknown-source at the cited key', async () => {
@@ -54,7 +55,12 @@ describe('broken content fails npm run build with path:line:column and the rule'
 
   it('an edition superseded by an edition that does not exist → edition-chain', async () => {
     const content = copyValidFixture();
-    const at = content.replace(OLD_EDITION, 'supersededBy: testland-2024-06', 'supersededBy: testland-2030-01', 'testland-2030-01');
+    const at = content.replace(
+      OLD_EDITION,
+      'supersededBy: testland-2024-06',
+      'supersededBy: testland-2030-01',
+      'testland-2030-01',
+    );
     const result = await build(content.dir);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(line(content.dir, OLD_EDITION, at, 'edition-chain'));
@@ -75,7 +81,8 @@ describe('broken content fails npm run build with path:line:column and the rule'
 
 /** Adds a source that nothing cites: an orphan-source warning, which does not stop the build. */
 function addUncitedSource(contentDir: string, id: string): void {
-  const source = 'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n';
+  const source =
+    'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n';
   writeFileSync(join(contentDir, `sources/${id}.yaml`), source);
 }
 
@@ -103,7 +110,8 @@ describe('the report of a failed build', () => {
 
   it('lists an unclosed <Finding> before the errors that follow from it', async () => {
     const content = copyValidFixture();
-    const finding = '<Finding id="penalties" asOf="2022-10" title="Prison terms for desertion">\n' +
+    const finding =
+      '<Finding id="penalties" asOf="2022-10" title="Prison terms for desertion">\n' +
       'Desertion is punished with prison terms [@report-2022, sec. 2, pp. 12-13].\n';
     const at = content.replace(DESERTERS, `${finding}</Finding>`, finding, '<Finding');
     const result = await build(content.dir);

@@ -34,28 +34,54 @@ describe('broken content files fail npm run build and npm run check alike', () =
   it('a source file named with a Cyrillic look-alike letter → invalid-file-name naming the character', async () => {
     const content = copyValidFixture();
     renameSync(join(content.dir, NEWS), join(content.dir, 'sources/nеws-2024.yaml'));
-    await buildAndCheck(content, 'sources/nеws-2024.yaml', { line: 1, column: 1 }, 'invalid-file-name',
-      'file name: "nеws-2024" has U+0435 CYRILLIC SMALL LETTER IE at position 2; ids are ASCII a-z, 0-9 and hyphens');
+    await buildAndCheck(
+      content,
+      'sources/nеws-2024.yaml',
+      { line: 1, column: 1 },
+      'invalid-file-name',
+      'file name: "nеws-2024" has U+0435 CYRILLIC SMALL LETTER IE at position 2; ids are ASCII a-z, 0-9 and hyphens',
+    );
   });
 
   it('a source file named "...yaml" (the id "..") → invalid-file-name', async () => {
     const content = copyValidFixture();
     writeFileSync(join(content.dir, 'sources/...yaml'), readFileSync(join(content.dir, NEWS)));
-    await buildAndCheck(content, 'sources/...yaml', { line: 1, column: 1 }, 'invalid-file-name',
-      'file name: ".." has U+002E FULL STOP at position 1; ids are ASCII a-z, 0-9 and hyphens');
+    await buildAndCheck(
+      content,
+      'sources/...yaml',
+      { line: 1, column: 1 },
+      'invalid-file-name',
+      'file name: ".." has U+002E FULL STOP at position 1; ids are ASCII a-z, 0-9 and hyphens',
+    );
   });
 
   it('a symlink to a file outside the content → unsafe-path at the link', async () => {
     const content = copyValidFixture();
     symlinkSync(resolve(ROOT, 'package.json'), join(content.dir, 'sources/leak.yaml'));
-    await buildAndCheck(content, 'sources/leak.yaml', { line: 1, column: 1 }, 'unsafe-path',
-      'leak.yaml is a symbolic link; content must be plain files inside the content folder');
+    await buildAndCheck(
+      content,
+      'sources/leak.yaml',
+      { line: 1, column: 1 },
+      'unsafe-path',
+      'leak.yaml is a symbolic link; content must be plain files inside the content folder',
+    );
   });
 
   it('an archive path climbing out of content/archive/ → unsafe-path at the path', async () => {
     const content = copyValidFixture();
-    const at = content.replace(REPORT, 'path: archive/report-2022.txt', 'path: archive/../../../package.json', 'archive/../');
-    await buildAndCheck(content, REPORT, at, 'unsafe-path', 'the archive path archive/../../../package.json has an empty, "." or ".." part');
+    const at = content.replace(
+      REPORT,
+      'path: archive/report-2022.txt',
+      'path: archive/../../../package.json',
+      'archive/../',
+    );
+    await buildAndCheck(
+      content,
+      REPORT,
+      at,
+      'unsafe-path',
+      'the archive path archive/../../../package.json has an empty, "." or ".." part',
+    );
   });
 
   it('a Latin-1 byte in a profile → invalid-encoding at its line and column, never U+FFFD on a page', async () => {
@@ -65,8 +91,13 @@ describe('broken content files fail npm run build and npm run check alike', () =
     const bytes = readFileSync(path);
     bytes[bytes.indexOf('Testland') + 4] = 0xe9; // "Test\xE9and": é as Latin-1 writes it
     writeFileSync(path, bytes);
-    await buildAndCheck(content, EVADERS_2024, { line: at.line, column: at.column + 4 }, 'invalid-encoding',
-      'the file is not valid UTF-8: byte 0xE9 at byte offset');
+    await buildAndCheck(
+      content,
+      EVADERS_2024,
+      { line: at.line, column: at.column + 4 },
+      'invalid-encoding',
+      'the file is not valid UTF-8: byte 0xE9 at byte offset',
+    );
   });
 
   it('an unquoted 2024-02-30 → unquoted-date, not silently read as 1 March', async () => {
@@ -78,7 +109,12 @@ describe('broken content files fail npm run build and npm run check alike', () =
   it('a finding as of January 2099 → date-after-publication at its asOf', async () => {
     const content = copyValidFixture();
     const at = content.replace(EVADERS_2024, 'asOf="2024-03"', 'asOf="2099-01"', '2099-01');
-    await buildAndCheck(content, EVADERS_2024, at, 'date-after-publication',
-      'finding "end-of-conscription" is as of January 2099, after its edition was published (1 June 2024)');
+    await buildAndCheck(
+      content,
+      EVADERS_2024,
+      at,
+      'date-after-publication',
+      'finding "end-of-conscription" is as of January 2099, after its edition was published (1 June 2024)',
+    );
   });
 });

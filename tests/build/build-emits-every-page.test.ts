@@ -35,8 +35,14 @@ describe('the build emits a page for every country, edition, profile (current an
   });
 
   it('emits no page for a profile an edition does not have', () => {
-    const profilePages = listFiles(dir, '.html').map(pageUrl).filter((u) => /^\/testland\/\d{4}-\d{2}\/[^/]+\/$/.test(u));
-    expect(profilePages.sort()).toEqual(['/testland/2023-01/deserters/', '/testland/2023-01/evaders/', '/testland/2024-06/evaders/']);
+    const profilePages = listFiles(dir, '.html')
+      .map(pageUrl)
+      .filter((u) => /^\/testland\/\d{4}-\d{2}\/[^/]+\/$/.test(u));
+    expect(profilePages.sort()).toEqual([
+      '/testland/2023-01/deserters/',
+      '/testland/2023-01/evaders/',
+      '/testland/2024-06/evaders/',
+    ]);
   });
 
   it('keeps the current URL of a profile that was not carried forward, saying so and linking its old version', () => {
@@ -47,7 +53,9 @@ describe('the build emits a page for every country, edition, profile (current an
 
   it('exports each source as BibTeX and CSL-JSON under its id', () => {
     expect(readBuilt(dir, '/sources/report-2022.bib')).toMatch(/@\w+\{report-2022,/);
-    expect(JSON.parse(readBuilt(dir, '/sources/report-2022.json'))).toEqual([expect.objectContaining({ id: 'report-2022' })]);
+    expect(JSON.parse(readBuilt(dir, '/sources/report-2022.json'))).toEqual([
+      expect.objectContaining({ id: 'report-2022' }),
+    ]);
   });
 });
 
@@ -87,14 +95,24 @@ describe('citations link to their sources, and sources link back to the findings
   });
 
   it('the source page lists each finding citing it, linked to #finding-<id> on the edition page', () => {
-    const hrefs = loadPage(dir, '/sources/report-2022/').links().map((l) => l.href);
-    expect(hrefs).toEqual(expect.arrayContaining(['/testland/2023-01/deserters/#finding-penalties', '/testland/2023-01/evaders/#finding-call-ups']));
+    const hrefs = loadPage(dir, '/sources/report-2022/')
+      .links()
+      .map((l) => l.href);
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/testland/2023-01/deserters/#finding-penalties',
+        '/testland/2023-01/evaders/#finding-call-ups',
+      ]),
+    );
     expect(loadPage(dir, '/testland/2023-01/deserters/').byId('finding-penalties')).not.toBeNull();
     expect(loadPage(dir, '/testland/2023-01/evaders/').byId('finding-call-ups')).not.toBeNull();
   });
 
   it('a source no finding cites any more keeps only the findings that still do', () => {
-    const hrefs = loadPage(dir, '/sources/news-2024/').links().map((l) => l.href).filter((h) => h.includes('#finding-'));
+    const hrefs = loadPage(dir, '/sources/news-2024/')
+      .links()
+      .map((l) => l.href)
+      .filter((h) => h.includes('#finding-'));
     expect(hrefs).toEqual(['/testland/2024-06/evaders/#finding-end-of-conscription']);
   });
 });
@@ -111,6 +129,11 @@ describe('markup in a source title or description appears escaped, never as mark
   it.each(pages)('%s has no <em> or <script> element that came from source text', (url) => {
     const page = loadPage(dir, url);
     expect(page.all('em').map(textOf)).not.toContain('report');
-    expect(page.all('script').map(textOf).filter((t) => t.includes('alert(1)'))).toEqual([]);
+    expect(
+      page
+        .all('script')
+        .map(textOf)
+        .filter((t) => t.includes('alert(1)')),
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ const stylish = formatterFactory('stylish');
 
 describe('every built page is valid HTML', () => {
   it('the project configuration catches invalid HTML (the gate is live)', async () => {
-    const report = await htmlvalidate.validateString('<main><p><div>block in a paragraph</div></p></main>', join(ROOT, 'tmp/probe.html'));
+    const report = await htmlvalidate.validateString(
+      '<main><p><div>block in a paragraph</div></p></main>',
+      join(ROOT, 'tmp/probe.html'),
+    );
     expect(report.valid).toBe(false);
   });
 

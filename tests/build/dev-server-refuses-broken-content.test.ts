@@ -34,16 +34,25 @@ async function startDev(contentDir: string) {
   const hash = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
   const cacheDir = resolve(ROOT, `node_modules/.astro-${hash}`);
   // Astro's dev server leaves page rendering to the test runner when it sees VITEST in its environment.
-  const env = Object.fromEntries(Object.entries(childEnv({ CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir }))
-    .filter(([name]) => !name.startsWith('VITEST')));
+  const env = Object.fromEntries(
+    Object.entries(childEnv({ CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir })).filter(
+      ([name]) => !name.startsWith('VITEST'),
+    ),
+  );
   // --ignore-lock: a contributor's own `npm run dev` in this checkout holds .astro/dev.json; start alongside it.
   const args = ['dev', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'];
   const child = spawn(resolve(ROOT, 'node_modules/.bin/astro'), args, {
-    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
   onTestFinished(async () => {
     if (child.exitCode === null) {
       const exited = new Promise((done) => child.once('exit', done));

@@ -7,14 +7,21 @@ import { describe, expect, inject, it } from 'vitest';
 import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
 import { loadPage, textOf, type Element, type Page } from '../support/built-html.ts';
 
-const FULL_DATE = /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/;
+const FULL_DATE =
+  /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/;
 
 function profilePages(dir: string): string[] {
   // A profile page is any page with a conclusion or a finding; its edition copy has the URL /<country>/<yyyy-mm>/<id>/.
-  return listFiles(dir, '.html').map(pageUrl).filter((u) => /^\/[^/]+\/(\d{4}-\d{2}\/)?[^/]+\/$/.test(u) && !/\/(sources|law|search)\//.test(u));
+  return listFiles(dir, '.html')
+    .map(pageUrl)
+    .filter((u) => /^\/[^/]+\/(\d{4}-\d{2}\/)?[^/]+\/$/.test(u) && !/\/(sources|law|search)\//.test(u));
 }
 
-const byClass = (root: Element | Page['doc'], cls: string) => DomUtils.findAll((el) => (el.attribs.class ?? '').split(/\s+/).includes(cls), 'children' in root ? root.children : []);
+const byClass = (root: Element | Page['doc'], cls: string) =>
+  DomUtils.findAll(
+    (el) => (el.attribs.class ?? '').split(/\s+/).includes(cls),
+    'children' in root ? root.children : [],
+  );
 const citationOf = (el: Element, style: string) => {
   const dd = DomUtils.findOne((d) => d.attribs['data-citation'] === style, el.children);
   return dd ? textOf(dd) : undefined;

@@ -12,10 +12,24 @@ import { listFiles } from '../../scripts/lib/built-pages.ts';
 /** A page's CSP meta policies, as directive name → sources. */
 function policiesOf(html: string) {
   const doc = parseDocument(html);
-  const metas = DomUtils.findAll((e) => e.name === 'meta' && e.attribs['http-equiv']?.toLowerCase() === 'content-security-policy', doc.children);
-  const policies = metas.map((m) => new Map(m.attribs.content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([n, ...s]) => [n, s])));
+  const metas = DomUtils.findAll(
+    (e) => e.name === 'meta' && e.attribs['http-equiv']?.toLowerCase() === 'content-security-policy',
+    doc.children,
+  );
+  const policies = metas.map(
+    (m) =>
+      new Map(
+        m.attribs.content
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([n, ...s]) => [n, s]),
+      ),
+  );
   const inInHead = metas.every((m) => m.parent && (m.parent as { name?: string }).name === 'head');
-  const inlineScripts = DomUtils.findAll((e) => e.name === 'script' && e.attribs.src === undefined, doc.children).map((s) => DomUtils.textContent(s));
+  const inlineScripts = DomUtils.findAll((e) => e.name === 'script' && e.attribs.src === undefined, doc.children).map(
+    (s) => DomUtils.textContent(s),
+  );
   return { policies, inInHead, inlineScripts };
 }
 
@@ -39,8 +53,12 @@ describe.each([
     expect(policy.get('base-uri')).toEqual(["'self'"]);
     const script = policy.get('script-src') ?? [];
     expect(script.slice(0, 2)).toEqual(["'self'", "'wasm-unsafe-eval'"]);
-    expect(script.slice(2).every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)), script.join(' ')).toBe(true);
+    expect(
+      script.slice(2).every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)),
+      script.join(' '),
+    ).toBe(true);
     for (const sources of policy.values()) expect(sources.filter((s) => !s.startsWith("'"))).toEqual([]);
-    for (const text of inlineScripts) expect(script).toContain(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+    for (const text of inlineScripts)
+      expect(script).toContain(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
   });
 });

@@ -9,15 +9,24 @@ import { listFiles } from '../../scripts/lib/built-pages.ts';
 import { parseRis } from '../../src/lib/exports/ris.ts';
 import { exists, loadPage, readBuilt } from '../support/built-html.ts';
 
-describe.each([['the site', () => inject('siteDir')], ['the valid fixture', () => inject('fixtureSiteDir')]])('exports of %s', (_, dir) => {
+describe.each([
+  ['the site', () => inject('siteDir')],
+  ['the valid fixture', () => inject('fixtureSiteDir')],
+])('exports of %s', (_, dir) => {
   it('the whole register in CSL-JSON, biblatex and RIS, with one entry per source, linked from /sources/', () => {
     const csl = JSON.parse(readBuilt(dir(), '/sources/register.json')) as { id: string }[];
     const ids = csl.map((i) => i.id);
     expect(ids.length).toBeGreaterThan(2);
-    expect((new Cite(readBuilt(dir(), '/sources/register.bib')).data as { id: string }[]).map((i) => i.id)).toEqual(ids);
+    expect((new Cite(readBuilt(dir(), '/sources/register.bib')).data as { id: string }[]).map((i) => i.id)).toEqual(
+      ids,
+    );
     expect(parseRis(readBuilt(dir(), '/sources/register.ris')).map((r) => r.ID[0])).toEqual(ids);
-    const links = loadPage(dir(), '/sources/').links().map((l) => l.href);
-    expect(links).toEqual(expect.arrayContaining(['/sources/register.json', '/sources/register.bib', '/sources/register.ris']));
+    const links = loadPage(dir(), '/sources/')
+      .links()
+      .map((l) => l.href);
+    expect(links).toEqual(
+      expect.arrayContaining(['/sources/register.json', '/sources/register.bib', '/sources/register.ris']),
+    );
   });
 
   it('each source in every format, linked from its page', () => {
@@ -25,15 +34,24 @@ describe.each([['the site', () => inject('siteDir')], ['the valid fixture', () =
     for (const { id } of csl) {
       for (const ext of ['json', 'bib', 'ris']) {
         expect(exists(dir(), `/sources/${id}.${ext}`), `/sources/${id}.${ext}`).toBe(true);
-        expect(loadPage(dir(), `/sources/${id}/`).links().map((l) => l.href), id).toContain(`/sources/${id}.${ext}`);
+        expect(
+          loadPage(dir(), `/sources/${id}/`)
+            .links()
+            .map((l) => l.href),
+          id,
+        ).toContain(`/sources/${id}.${ext}`);
       }
     }
   });
 
   it('ships nothing of citation-js to the browser', () => {
     const LIBRARY = /citation-js|@bibtex|citeproc/i;
-    const scripts = listFiles(dir(), '.js').filter((f) => !f.startsWith('pagefind/')).map((f) => [f, readFileSync(join(dir(), f), 'utf8')]);
-    const inline = listFiles(dir(), '.html').flatMap((f) => [...readFileSync(join(dir(), f), 'utf8').matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => [f, m[1]]));
+    const scripts = listFiles(dir(), '.js')
+      .filter((f) => !f.startsWith('pagefind/'))
+      .map((f) => [f, readFileSync(join(dir(), f), 'utf8')]);
+    const inline = listFiles(dir(), '.html').flatMap((f) =>
+      [...readFileSync(join(dir(), f), 'utf8').matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => [f, m[1]]),
+    );
     expect(scripts.length + inline.length, 'the site has scripts to check').toBeGreaterThan(0);
     expect([...scripts, ...inline].filter(([, code]) => LIBRARY.test(code)).map(([f]) => f)).toEqual([]);
   });

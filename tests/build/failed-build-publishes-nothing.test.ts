@@ -57,7 +57,9 @@ describe('a failed build leaves no publishable site', () => {
     const outDir = previousSite();
     const result = await buildWithExtraPages('hostile', outDir);
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(new RegExp(`${relative(ROOT, outDir)}/extra/page/index\\.html:1:\\d+  error  event-handler  <img onerror>`));
+    expect(result.output).toMatch(
+      new RegExp(`${relative(ROOT, outDir)}/extra/page/index\\.html:1:\\d+  error  event-handler  <img onerror>`),
+    );
     expect(result.output).toMatch(/event-handler .+\n {4}hint: .+/);
     expectNothingPublished(outDir);
   });

@@ -20,10 +20,12 @@ function places() {
   return { outDir, marker };
 }
 
-const pages = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')) : []);
+const pages = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')) : [];
 
 // ESM right after a heading (no blank line): the old hand-written scanner missed it; MDX runs it.
-const esmAfterHeading = (marker: string) => `## Findings\nimport { writeFileSync } from 'node:fs';\nexport const ran = writeFileSync(${JSON.stringify(marker)}, 'content code ran');`;
+const esmAfterHeading = (marker: string) =>
+  `## Findings\nimport { writeFileSync } from 'node:fs';\nexport const ran = writeFileSync(${JSON.stringify(marker)}, 'content code ran');`;
 
 describe('content code never runs during the build', () => {
   it('npm run build refuses ESM right after a heading, at its line, and runs none of it', async () => {
@@ -32,7 +34,9 @@ describe('content code never runs during the build', () => {
     const at = content.replace(DESERTERS, '## Findings', esmAfterHeading(marker), 'import');
     const result = await npmRun('build', { CG_CONTENT_DIR: content.dir, CG_OUT_DIR: outDir });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain(`${relative(ROOT, content.dir)}/${DESERTERS}:${at.line}:${at.column}  error  unsafe-mdx`);
+    expect(result.output).toContain(
+      `${relative(ROOT, content.dir)}/${DESERTERS}:${at.line}:${at.column}  error  unsafe-mdx`,
+    );
     expect(existsSync(marker)).toBe(false);
     expect(pages(outDir)).toEqual([]);
   });
@@ -41,12 +45,19 @@ describe('content code never runs during the build', () => {
     const content = copyValidFixture();
     const { outDir, marker } = places();
     const at = content.replace(DESERTERS, '## Findings', esmAfterHeading(marker), 'import');
-    const result = await run(resolve(ROOT, 'node_modules/.bin/astro'), ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'], {
-      CG_CONTENT_DIR: content.dir, CG_OUT_DIR: outDir,
-    });
+    const result = await run(
+      resolve(ROOT, 'node_modules/.bin/astro'),
+      ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'],
+      {
+        CG_CONTENT_DIR: content.dir,
+        CG_OUT_DIR: outDir,
+      },
+    );
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('The MDX compiler refused content');
-    expect(result.output).toContain(`${DESERTERS}:${at.line}:${at.column}  error  unsafe-mdx  MDX files may not import or export code`);
+    expect(result.output).toContain(
+      `${DESERTERS}:${at.line}:${at.column}  error  unsafe-mdx  MDX files may not import or export code`,
+    );
     expect(existsSync(marker)).toBe(false);
     expect(pages(outDir)).toEqual([]);
   });
@@ -54,12 +65,23 @@ describe('content code never runs during the build', () => {
   it('the MDX compiler alone refuses a javascript: link and markup hidden after a code span', async () => {
     const content = copyValidFixture();
     const { outDir } = places();
-    content.replace(DESERTERS, 'The law is in', '[Read more](javascript:alert(document.cookie)) and a `` ` `` <img src="x" onError="alert(1)" />. The law is in');
-    const result = await run(resolve(ROOT, 'node_modules/.bin/astro'), ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'], {
-      CG_CONTENT_DIR: content.dir, CG_OUT_DIR: outDir,
-    });
+    content.replace(
+      DESERTERS,
+      'The law is in',
+      '[Read more](javascript:alert(document.cookie)) and a `` ` `` <img src="x" onError="alert(1)" />. The law is in',
+    );
+    const result = await run(
+      resolve(ROOT, 'node_modules/.bin/astro'),
+      ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'],
+      {
+        CG_CONTENT_DIR: content.dir,
+        CG_OUT_DIR: outDir,
+      },
+    );
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('unsafe-mdx  links may use http:, https:, mailto:, a relative path or #, not javascript:');
+    expect(result.output).toContain(
+      'unsafe-mdx  links may use http:, https:, mailto:, a relative path or #, not javascript:',
+    );
     expect(result.output).toContain('unsafe-mdx  <img> is not an allowed component or element');
     expect(pages(outDir)).toEqual([]);
   });

@@ -29,7 +29,8 @@ describe('the publish scan over a folder', () => {
         <img src="/local.png" srcset="/local.png 1x, https://img.example/2x.png 2x"><iframe src="/x/"></iframe>
         <a href="https://example.org/report">a source, followed only if the reader clicks</a></body></html>`,
       'nested/page/index.html': '<html><head></head><body><a href="javascript:alert(1)">x</a></body></html>',
-      'updates.xml': '<rss><channel><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
+      'updates.xml':
+        '<rss><channel><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
       'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
       '_astro/site.css': 'body { background: url("/bg.png"); } @font-face { src: url(https://fonts.example/a.woff2); }',
       'notes.txt': '<script>not read: not a page</script>',

@@ -6,7 +6,8 @@ import { copyValidFixture, VALID_FIXTURE } from '../support/content-copy.ts';
 import { npmRun, ROOT } from '../support/run-build.ts';
 
 /** A source that nothing cites: an orphan-source warning. */
-const UNCITED_SOURCE = 'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n';
+const UNCITED_SOURCE =
+  'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n';
 
 describe('npm run check', () => {
   it('exits 0 on the valid fixture and reports no error', async () => {

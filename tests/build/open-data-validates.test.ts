@@ -11,7 +11,10 @@ function validator(dir: string) {
   return ajv.compile(JSON.parse(readBuilt(dir, '/data/v1/schema.json')));
 }
 
-describe.each([['the site', () => inject('siteDir')], ['the valid fixture', () => inject('fixtureSiteDir')]])('open data of %s', (_, dir) => {
+describe.each([
+  ['the site', () => inject('siteDir')],
+  ['the valid fixture', () => inject('fixtureSiteDir')],
+])('open data of %s', (_, dir) => {
   it('every file is valid against the schema it names', () => {
     const validate = validator(dir());
     const files = listFiles(`${dir()}/data/v1`, '.json').filter((f) => f !== 'schema.json');
@@ -35,10 +38,14 @@ describe.each([['the site', () => inject('siteDir')], ['the valid fixture', () =
   });
 
   it('each profile, edition, country and source page links to its data, and the data back to the page', () => {
-    const pages = listFiles(dir(), '.html').map(pageUrl).filter((u) => !u.startsWith('/data/'));
+    const pages = listFiles(dir(), '.html')
+      .map(pageUrl)
+      .filter((u) => !u.startsWith('/data/'));
     let linked = 0;
     for (const url of pages) {
-      const link = loadPage(dir(), url).links().find((l) => l.text === 'This page as data');
+      const link = loadPage(dir(), url)
+        .links()
+        .find((l) => l.text === 'This page as data');
       if (!link) continue;
       linked++;
       expect(exists(dir(), link.href), `${url} → ${link.href}`).toBe(true);
@@ -48,6 +55,10 @@ describe.each([['the site', () => inject('siteDir')], ['the valid fixture', () =
     }
     const profileData = listFiles(`${dir()}/data/v1`, '.json').filter((f) => f.split('/').length === 3).length;
     expect(linked).toBeGreaterThan(profileData);
-    expect(loadPage(dir(), '/data/').links().map((l) => l.href)).toContain('/data/v1/schema.json');
+    expect(
+      loadPage(dir(), '/data/')
+        .links()
+        .map((l) => l.href),
+    ).toContain('/data/v1/schema.json');
   });
 });

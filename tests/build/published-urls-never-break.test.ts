@@ -27,7 +27,11 @@ describe('published URLs never break', () => {
 
   it('a recorded redirect keeps the old URL working as a page that sends readers to the new one', async () => {
     const content = copyValidFixture();
-    content.replace('published-urls.txt', '/testland/deserters/\n', '/testland/deserters/\n/testland/army-deserters/ -> /testland/deserters/\n');
+    content.replace(
+      'published-urls.txt',
+      '/testland/deserters/\n',
+      '/testland/deserters/\n/testland/army-deserters/ -> /testland/deserters/\n',
+    );
     const result = await build(content.dir);
     expect(result.code, result.output).toBe(0);
     const page = readFileSync(join(result.outDir, 'testland/army-deserters/index.html'), 'utf8');
@@ -38,7 +42,10 @@ describe('published URLs never break', () => {
   it('the record lists every URL the real site serves', () => {
     const record = parseUrlRecord(readFileSync(resolve(ROOT, 'content/published-urls.txt'), 'utf8'));
     const served = servedUrls(inject('siteDir'));
-    expect([...served].filter((url) => !record.published.has(url)), 'run npm run build && npm run urls:record').toEqual([]);
+    expect(
+      [...served].filter((url) => !record.published.has(url)),
+      'run npm run build && npm run urls:record',
+    ).toEqual([]);
     expect(existsSync(inject('siteDir'))).toBe(true);
   });
 });

@@ -13,7 +13,13 @@ async function build(env: Record<string, string>) {
   mkdirSync(resolve(ROOT, 'tmp'), { recursive: true });
   const outDir = mkdtempSync(resolve(ROOT, 'tmp/out-'));
   onTestFinished(() => rmSync(outDir, { recursive: true, force: true }));
-  const result = await npmRun('build', { CG_CONTENT_DIR: FIXTURE, CG_OUT_DIR: outDir, CG_SITE_URL: '', CG_PRODUCTION: '', ...env });
+  const result = await npmRun('build', {
+    CG_CONTENT_DIR: FIXTURE,
+    CG_OUT_DIR: outDir,
+    CG_SITE_URL: '',
+    CG_PRODUCTION: '',
+    ...env,
+  });
   return { ...result, outDir, emittedPages: existsSync(join(outDir, 'index.html')) };
 }
 

@@ -28,7 +28,9 @@ async function buildOrFail(label: string, contentDir: string, outDir: string): P
   rmSync(outDir, { recursive: true, force: true });
   const result = await astroBuild({ contentDir, outDir });
   if (result.code !== 0) {
-    throw new Error(`Building ${label} (${contentDir} → ${outDir}) failed with exit code ${result.code}. Build output:\n\n${result.output}`);
+    throw new Error(
+      `Building ${label} (${contentDir} → ${outDir}) failed with exit code ${result.code}. Build output:\n\n${result.output}`,
+    );
   }
   console.log(`built ${label}: ${contentDir} → ${outDir} in ${(result.ms / 1000).toFixed(1)} s`);
 }

@@ -33,10 +33,12 @@ export interface Page {
 export const textOf = (el: Element): string => DomUtils.textContent(el).replace(/\s+/g, ' ').trim();
 
 /** The hrefs of the links inside an element, in document order. */
-export const hrefsIn = (el: Element): string[] => DomUtils.findAll((a) => a.name === 'a' && a.attribs.href !== undefined, [el]).map((a) => a.attribs.href);
+export const hrefsIn = (el: Element): string[] =>
+  DomUtils.findAll((a) => a.name === 'a' && a.attribs.href !== undefined, [el]).map((a) => a.attribs.href);
 
 /** Elements carrying a class, in document order. */
-export const withClass = (page: Page, cls: string): Element[] => DomUtils.findAll((el) => (el.attribs.class ?? '').split(/\s+/).includes(cls), page.doc.children);
+export const withClass = (page: Page, cls: string): Element[] =>
+  DomUtils.findAll((el) => (el.attribs.class ?? '').split(/\s+/).includes(cls), page.doc.children);
 
 /** A built file's text, for non-HTML outputs such as the BibTeX export. */
 export const readBuilt = (distDir: string, url: string): string => readFileSync(join(distDir, fileOf(url)), 'utf8');
@@ -54,6 +56,9 @@ export function loadPage(distDir: string, url: string): Page {
       const body = all('body')[0];
       return body ? textOf(body) : '';
     },
-    links: () => all('a').filter((a) => a.attribs.href !== undefined).map((a) => ({ href: a.attribs.href, text: textOf(a) })),
+    links: () =>
+      all('a')
+        .filter((a) => a.attribs.href !== undefined)
+        .map((a) => ({ href: a.attribs.href, text: textOf(a) })),
   };
 }

@@ -40,8 +40,14 @@ export function run(command: string, args: string[], env: Record<string, string>
     let stdout = '';
     let stderr = '';
     let output = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; output += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      output += chunk;
+    });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr, output, ms: performance.now() - started }));
   });

@@ -31,38 +31,75 @@ const MONTH = /^\d{4}-\d{2}$/;
 export function findPageTypes(dir: string): Partial<PageTypes> {
   const urls = listFiles(dir, '.html').map(pageUrl);
   const segments = (url: string) => url.split('/').filter(Boolean);
-  const found: Partial<PageTypes> = { home: '/', sources: '/sources/', law: '/law/', notFound: '/this-page-does-not-exist/' };
+  const found: Partial<PageTypes> = {
+    home: '/',
+    sources: '/sources/',
+    law: '/law/',
+    notFound: '/this-page-does-not-exist/',
+  };
 
   const country = urls.find((u) => segments(u).length === 1 && u.endsWith('/') && !RESERVED.has(segments(u)[0]));
   if (country) {
     found.country = country;
-    const links = loadPage(dir, country).links().map((l) => l.href).filter((h) => h.startsWith(country) && exists(dir, h));
+    const links = loadPage(dir, country)
+      .links()
+      .map((l) => l.href)
+      .filter((h) => h.startsWith(country) && exists(dir, h));
     found.edition = links.find((h) => segments(h).length === 2 && MONTH.test(segments(h)[1]));
-    found.currentProfile = links.find((h) => segments(h).length === 2 && !MONTH.test(segments(h)[1]) && !h.includes('#'));
+    found.currentProfile = links.find(
+      (h) => segments(h).length === 2 && !MONTH.test(segments(h)[1]) && !h.includes('#'),
+    );
     const history = found.currentProfile && `${found.currentProfile}history/`;
     if (history && exists(dir, history)) {
       found.history = history;
-      found.comparison = loadPage(dir, history).links().map((l) => l.href).find((h) => /\/compare\/\d{4}-\d{2}\.\.\d{4}-\d{2}\/$/.test(h));
+      found.comparison = loadPage(dir, history)
+        .links()
+        .map((l) => l.href)
+        .find((h) => /\/compare\/\d{4}-\d{2}\.\.\d{4}-\d{2}\/$/.test(h));
     }
-    const editionProfiles = urls.filter((u) => u.startsWith(country) && segments(u).length === 3 && MONTH.test(segments(u)[1]));
+    const editionProfiles = urls.filter(
+      (u) => u.startsWith(country) && segments(u).length === 3 && MONTH.test(segments(u)[1]),
+    );
     const superseded = editionProfiles.flatMap((url) => {
       const page = loadPage(dir, url);
       const notice = page.all('aside').find((a) => a.attribs.role === 'note' && /superseded/i.test(textOf(a)));
       if (!notice) return [];
       const current = `${country}${segments(url)[2]}/`;
-      const carriedForward = DomUtils.findAll((el) => el.name === 'a' && el.attribs.href === current, [notice]).length > 0;
+      const carriedForward =
+        DomUtils.findAll((el) => el.name === 'a' && el.attribs.href === current, [notice]).length > 0;
       return [{ url, carriedForward }];
     });
     found.supersededProfile = (superseded.find((s) => s.carriedForward) ?? superseded[0])?.url;
   }
-  found.source = loadPage(dir, '/sources/').links().map((l) => l.href).find((h) => /^\/sources\/[^/]+\/$/.test(h));
-  found.provision = exists(dir, '/law/') ? loadPage(dir, '/law/').links().map((l) => l.href).find((h) => /^\/law\/[^/#]+\/$/.test(h)) : undefined;
+  found.source = loadPage(dir, '/sources/')
+    .links()
+    .map((l) => l.href)
+    .find((h) => /^\/sources\/[^/]+\/$/.test(h));
+  found.provision = exists(dir, '/law/')
+    ? loadPage(dir, '/law/')
+        .links()
+        .map((l) => l.href)
+        .find((h) => /^\/law\/[^/#]+\/$/.test(h))
+    : undefined;
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as Partial<PageTypes>;
 }
 
 /** The page types a site lacks. */
 /** Every page type, in the order tests go through them. */
-export const PAGE_TYPES: (keyof PageTypes)[] = ['home', 'country', 'edition', 'currentProfile', 'supersededProfile', 'history', 'comparison', 'sources', 'source', 'law', 'provision', 'notFound'];
+export const PAGE_TYPES: (keyof PageTypes)[] = [
+  'home',
+  'country',
+  'edition',
+  'currentProfile',
+  'supersededProfile',
+  'history',
+  'comparison',
+  'sources',
+  'source',
+  'law',
+  'provision',
+  'notFound',
+];
 
 export function missingTypes(found: Partial<PageTypes>): (keyof PageTypes)[] {
   const all = PAGE_TYPES;
@@ -86,7 +123,10 @@ export function chooseSite(siteDir: string, fixtureSiteDir: string): SiteUnderTe
   if (missing.length === 0) return { dir: siteDir, label: 'content/', pages: real as PageTypes };
   const fixture = findPageTypes(fixtureSiteDir);
   const fixtureMissing = missingTypes(fixture);
-  if (fixtureMissing.length) throw new Error(`The valid fixture's build lacks page types: ${fixtureMissing.join(', ')}`);
-  console.warn(`browser tests use the valid fixture: the site built from content/ has no ${missing.join(', ')} page yet`);
+  if (fixtureMissing.length)
+    throw new Error(`The valid fixture's build lacks page types: ${fixtureMissing.join(', ')}`);
+  console.warn(
+    `browser tests use the valid fixture: the site built from content/ has no ${missing.join(', ')} page yet`,
+  );
   return { dir: fixtureSiteDir, label: 'tests/fixtures/valid', pages: fixture as PageTypes };
 }

@@ -19,7 +19,12 @@ const hostile: Update = {
 
 /** What a reader shows for one item field: XML-decoded once, then rendered as HTML. */
 async function asReaderSees(field: 'title' | 'description') {
-  const xml = await getRssString({ title: 't', description: 'd', site: 'https://country-guidance.example', items: feedItems([hostile]) });
+  const xml = await getRssString({
+    title: 't',
+    description: 'd',
+    site: 'https://country-guidance.example',
+    items: feedItems([hostile]),
+  });
   const item = DomUtils.findOne((e) => e.name === 'item', parseDocument(xml, { xmlMode: true }).children)!;
   const html = DomUtils.textContent(DomUtils.findOne((e) => e.name === field, [item])!);
   const doc = parseDocument(html);
@@ -33,7 +38,7 @@ describe('the updates feed shows text from content as text', () => {
     expect(seen.text).toBe(hostile.title);
   });
 
-  it('a hostile summary and change are shown as their characters, inside the feed\'s own paragraph and list', async () => {
+  it("a hostile summary and change are shown as their characters, inside the feed's own paragraph and list", async () => {
     const seen = await asReaderSees('description');
     expect(seen.elements).toEqual(['p', 'ul', 'li']);
     expect(seen.text).toBe(hostile.summary + hostile.changes[0]);

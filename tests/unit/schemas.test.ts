@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
-  CountrySchema, EditionSchema, FindingRef, Id, PartialDate, parseProvisionId, ProfileSchema, ProvisionSchema, SourceSchema,
+  CountrySchema,
+  EditionSchema,
+  FindingRef,
+  Id,
+  PartialDate,
+  parseProvisionId,
+  ProfileSchema,
+  ProvisionSchema,
+  SourceSchema,
 } from '../../src/schemas/content.ts';
 import { VALID } from './support/corpus-fixture.ts';
 
@@ -39,7 +47,11 @@ const provision = {
   source: 'eu-qd',
 };
 
-const notKnown = { status: 'not-known', why: 'The text could not be read.', wouldSettle: 'The official PDF, section 4.2.2.' };
+const notKnown = {
+  status: 'not-known',
+  why: 'The text could not be read.',
+  wouldSettle: 'The official PDF, section 4.2.2.',
+};
 
 const profile = {
   title: 'Deserters',
@@ -48,7 +60,11 @@ const profile = {
   conclusions: {
     persecution: { answer: 'yes', provisions: ['qd-9-2-e'], summary: 'Persecution.', supportedBy: ['penalties'] },
     risk: { level: 'in-general', summary: 'In general.', supportedBy: ['penalties', 'evaders#call-ups'] },
-    nexus: { grounds: [{ ground: 'political-opinion', imputed: true, likelihood: 'highly-likely' }], summary: 'Imputed opinion.', supportedBy: ['penalties'] },
+    nexus: {
+      grounds: [{ ground: 'political-opinion', imputed: true, likelihood: 'highly-likely' }],
+      summary: 'Imputed opinion.',
+      supportedBy: ['penalties'],
+    },
     exclusion: { consider: true, summary: 'May need to be examined.' },
   },
 };
@@ -72,7 +88,9 @@ describe('CountrySchema', () => {
   });
 
   it('rejects an unknown field', () => {
-    expect(CountrySchema.safeParse({ ...country, capital: 'Testville' }).error?.issues[0].code).toBe('unrecognized_keys');
+    expect(CountrySchema.safeParse({ ...country, capital: 'Testville' }).error?.issues[0].code).toBe(
+      'unrecognized_keys',
+    );
   });
 });
 
@@ -88,7 +106,12 @@ describe('EditionSchema', () => {
   });
 
   it('accepts a partial COI period and a superseded edition', () => {
-    const result = EditionSchema.safeParse({ ...edition, coiPeriod: { from: '2023-01', to: '2024' }, supersededBy: 'testland-2025-01', supersededOn: '2025-01-10' });
+    const result = EditionSchema.safeParse({
+      ...edition,
+      coiPeriod: { from: '2023-01', to: '2024' },
+      supersededBy: 'testland-2025-01',
+      supersededOn: '2025-01-10',
+    });
     expect(result.success).toBe(true);
   });
 
@@ -112,7 +135,11 @@ describe('SourceSchema', () => {
   });
 
   it('accepts a person as author and a Date object as issued date', () => {
-    const result = SourceSchema.parse({ ...source, author: [{ family: 'Doe', given: 'Jane' }], issued: new Date('2022-11-15T00:00:00Z') });
+    const result = SourceSchema.parse({
+      ...source,
+      author: [{ family: 'Doe', given: 'Jane' }],
+      issued: new Date('2022-11-15T00:00:00Z'),
+    });
     expect(result.issued).toBe('2022-11-15');
   });
 
@@ -121,8 +148,12 @@ describe('SourceSchema', () => {
   });
 
   it('accepts legislation with registered articles and a judgment with paragraphs', () => {
-    expect(SourceSchema.safeParse({ ...source, type: 'legislation', structure: { articles: ['9', '10a'] } }).success).toBe(true);
-    expect(SourceSchema.safeParse({ ...source, type: 'legal_case', structure: { paragraphs: 52, points: 3 } }).success).toBe(true);
+    expect(
+      SourceSchema.safeParse({ ...source, type: 'legislation', structure: { articles: ['9', '10a'] } }).success,
+    ).toBe(true);
+    expect(
+      SourceSchema.safeParse({ ...source, type: 'legal_case', structure: { paragraphs: 52, points: 3 } }).success,
+    ).toBe(true);
   });
 
   it('rejects an unknown CSL type', () => {
@@ -147,12 +178,16 @@ describe('SourceSchema', () => {
   });
 
   it('rejects an archive fingerprint that is not a SHA-256', () => {
-    expect(issuePaths(SourceSchema.safeParse({ ...source, archive: { path: 'archive/x.pdf', sha256: 'abc' } }))).toEqual(['archive.sha256']);
+    expect(
+      issuePaths(SourceSchema.safeParse({ ...source, archive: { path: 'archive/x.pdf', sha256: 'abc' } })),
+    ).toEqual(['archive.sha256']);
   });
 
   it('rejects a page count of zero and a section page that is not a whole number', () => {
     expect(issuePaths(SourceSchema.safeParse({ ...source, structure: { pages: 0 } }))).toEqual(['structure.pages']);
-    expect(issuePaths(SourceSchema.safeParse({ ...source, structure: { sections: [{ id: '1', pages: [1, 2.5] }] } }))).toEqual(['structure.sections.0.pages.1']);
+    expect(
+      issuePaths(SourceSchema.safeParse({ ...source, structure: { sections: [{ id: '1', pages: [1, 2.5] }] } })),
+    ).toEqual(['structure.sections.0.pages.1']);
   });
 
   it('rejects a missing access level', () => {
@@ -179,7 +214,11 @@ describe('ProvisionSchema', () => {
   });
 
   it('rejects a part id written like a label ("2(e)")', () => {
-    expect(issuePaths(ProvisionSchema.safeParse({ ...provision, parts: [{ id: '2(e)', label: 'Article 9(2)(e)', summary: 'x' }] }))).toEqual(['parts.0.id']);
+    expect(
+      issuePaths(
+        ProvisionSchema.safeParse({ ...provision, parts: [{ id: '2(e)', label: 'Article 9(2)(e)', summary: 'x' }] }),
+      ),
+    ).toEqual(['parts.0.id']);
   });
 
   it('rejects an article given as a number rather than a string', () => {
@@ -196,38 +235,70 @@ describe('ProfileSchema', () => {
     expect(result.conclusions?.persecution).toMatchObject({ knownFrom: 'official-text' });
   });
 
-  it.each(['persecution', 'risk', 'nexus', 'exclusion'] as const)('accepts the not-known form for the %s conclusion', (key) => {
-    const result = ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, [key]: notKnown } });
-    expect(result.conclusions?.[key]).toEqual(notKnown);
-  });
+  it.each(['persecution', 'risk', 'nexus', 'exclusion'] as const)(
+    'accepts the not-known form for the %s conclusion',
+    (key) => {
+      const result = ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, [key]: notKnown } });
+      expect(result.conclusions?.[key]).toEqual(notKnown);
+    },
+  );
 
-  it.each(['press-release', 'secondary', 'inference'] as const)('requires a conclusion known from %s to name what it rests on', (knownFrom) => {
-    const risk = { ...profile.conclusions.risk, knownFrom };
-    expect(issuePaths(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, risk } }))).toEqual(['conclusions.risk.basis']);
-    const withBasis = { ...risk, basis: 'The publisher’s news item of 1 June 2024, a general statement naming no profile.' };
-    expect(ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, risk: withBasis } }).conclusions?.risk).toMatchObject({ knownFrom });
-  });
+  it.each(['press-release', 'secondary', 'inference'] as const)(
+    'requires a conclusion known from %s to name what it rests on',
+    (knownFrom) => {
+      const risk = { ...profile.conclusions.risk, knownFrom };
+      expect(
+        issuePaths(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, risk } })),
+      ).toEqual(['conclusions.risk.basis']);
+      const withBasis = {
+        ...risk,
+        basis: 'The publisher’s news item of 1 June 2024, a general statement naming no profile.',
+      };
+      expect(
+        ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, risk: withBasis } }).conclusions?.risk,
+      ).toMatchObject({ knownFrom });
+    },
+  );
 
   it('records a nexus the source leaves unnamed without inventing a ground', () => {
     const nexus = { ...profile.conclusions.nexus, grounds: [], groundNotNamed: true };
-    expect(ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, nexus } }).conclusions?.nexus).toMatchObject({ grounds: [], groundNotNamed: true });
+    expect(
+      ProfileSchema.parse({ ...profile, conclusions: { ...profile.conclusions, nexus } }).conclusions?.nexus,
+    ).toMatchObject({ grounds: [], groundNotNamed: true });
   });
 
   it('rejects a not-known conclusion without wouldSettle', () => {
     const { wouldSettle: _, ...partial } = notKnown;
-    expect(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, risk: partial } }).success).toBe(false);
+    expect(
+      ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, risk: partial } }).success,
+    ).toBe(false);
   });
 
   it('accepts a Date object as lastUpdate', () => {
-    expect(ProfileSchema.parse({ ...profile, lastUpdate: new Date('2023-01-15T00:00:00Z') }).lastUpdate).toBe('2023-01-15');
+    expect(ProfileSchema.parse({ ...profile, lastUpdate: new Date('2023-01-15T00:00:00Z') }).lastUpdate).toBe(
+      '2023-01-15',
+    );
   });
 
   it('rejects an answer outside yes, no and depends', () => {
-    expect(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, persecution: { ...profile.conclusions.persecution, answer: 'maybe' } } }).success).toBe(false);
+    expect(
+      ProfileSchema.safeParse({
+        ...profile,
+        conclusions: { ...profile.conclusions, persecution: { ...profile.conclusions.persecution, answer: 'maybe' } },
+      }).success,
+    ).toBe(false);
   });
 
   it('rejects a provision id without an instrument prefix', () => {
-    expect(ProfileSchema.safeParse({ ...profile, conclusions: { ...profile.conclusions, persecution: { ...profile.conclusions.persecution, provisions: ['9-2-e'] } } }).success).toBe(false);
+    expect(
+      ProfileSchema.safeParse({
+        ...profile,
+        conclusions: {
+          ...profile.conclusions,
+          persecution: { ...profile.conclusions.persecution, provisions: ['9-2-e'] },
+        },
+      }).success,
+    ).toBe(false);
   });
 
   it('rejects a missing conclusion', () => {
@@ -293,7 +364,12 @@ describe('Id, FindingRef and PartialDate', () => {
 });
 
 describe('the valid fixture files', () => {
-  const schemas = { countries: CountrySchema, editions: EditionSchema, sources: SourceSchema, law: ProvisionSchema } as const;
+  const schemas = {
+    countries: CountrySchema,
+    editions: EditionSchema,
+    sources: SourceSchema,
+    law: ProvisionSchema,
+  } as const;
   const files = Object.entries(schemas).flatMap(([folder, schema]) =>
     readdirSync(join(VALID, folder)).map((name) => [`${folder}/${name}`, schema] as const),
   );
@@ -302,11 +378,14 @@ describe('the valid fixture files', () => {
     expect(schema.safeParse(parse(readFileSync(join(VALID, file), 'utf8'))).error).toBeUndefined();
   });
 
-  it.each(['2023-01/deserters.mdx', '2023-01/evaders.mdx', '2024-06/evaders.mdx'])('profiles/testland/%s frontmatter matches ProfileSchema', (file) => {
-    const text = readFileSync(join(VALID, 'profiles/testland', file), 'utf8');
-    const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(text)![1];
-    expect(ProfileSchema.safeParse(parse(frontmatter)).error).toBeUndefined();
-  });
+  it.each(['2023-01/deserters.mdx', '2023-01/evaders.mdx', '2024-06/evaders.mdx'])(
+    'profiles/testland/%s frontmatter matches ProfileSchema',
+    (file) => {
+      const text = readFileSync(join(VALID, 'profiles/testland', file), 'utf8');
+      const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(text)![1];
+      expect(ProfileSchema.safeParse(parse(frontmatter)).error).toBeUndefined();
+    },
+  );
 });
 
 describe('the provision id grammar', () => {

@@ -16,7 +16,7 @@ writeFileSync(join(dir, 'secret.txt'), 'not part of the index');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('indexFile: what the dev server serves under /pagefind/', () => {
-  it('maps /pagefind/… to the last build\'s index, ignoring the query string', () => {
+  it("maps /pagefind/… to the last build's index, ignoring the query string", () => {
     expect(indexFile(indexDir, '/pagefind/pagefind.js?v=1')).toBe(join(indexDir, 'pagefind.js'));
     expect(indexFile(indexDir, '/pagefind/index/en_1.pf_index')).toBe(join(indexDir, 'index', 'en_1.pf_index'));
   });
@@ -33,29 +33,51 @@ describe('indexFile: what the dev server serves under /pagefind/', () => {
 });
 
 /** Runs the integration's dev-server middleware on one request, as `astro dev` would. */
-async function devRequest(outDir: string, url: string): Promise<{ status: number; type?: string; body: string; passed: boolean }> {
+async function devRequest(
+  outDir: string,
+  url: string,
+): Promise<{ status: number; type?: string; body: string; passed: boolean }> {
   const hooks = searchIndex().hooks as Record<string, (options: unknown) => unknown>;
   await hooks['astro:config:done']({ config: { outDir: pathToFileURL(`${outDir}/`) } });
   let middleware: (req: unknown, res: unknown, next: () => void) => void = () => {};
   const logger = { info: () => {}, warn: () => {}, error: () => {} };
-  await hooks['astro:server:setup']({ server: { middlewares: { use: (fn: typeof middleware) => (middleware = fn) } }, logger });
+  await hooks['astro:server:setup']({
+    server: { middlewares: { use: (fn: typeof middleware) => (middleware = fn) } },
+    logger,
+  });
   return new Promise((done) => {
     const headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
     const res = new Writable({
-      write(chunk, _enc, next) { chunks.push(Buffer.from(chunk)); next(); },
-      final(next) { next(); done({ status: res.statusCode, type: headers['content-type'], body: Buffer.concat(chunks).toString(), passed: false }); },
+      write(chunk, _enc, next) {
+        chunks.push(Buffer.from(chunk));
+        next();
+      },
+      final(next) {
+        next();
+        done({
+          status: res.statusCode,
+          type: headers['content-type'],
+          body: Buffer.concat(chunks).toString(),
+          passed: false,
+        });
+      },
     }) as Writable & { statusCode: number; setHeader(k: string, v: string): void; end(body?: string): void };
     res.statusCode = 200;
-    res.setHeader = (k, v) => { headers[k.toLowerCase()] = v; };
+    res.setHeader = (k, v) => {
+      headers[k.toLowerCase()] = v;
+    };
     const end = res.end.bind(res);
-    res.end = ((body?: string) => { if (body) chunks.push(Buffer.from(body)); return end(); }) as typeof res.end;
+    res.end = ((body?: string) => {
+      if (body) chunks.push(Buffer.from(body));
+      return end();
+    }) as typeof res.end;
     middleware({ url }, res, () => done({ status: 0, body: '', passed: true }));
   });
 }
 
 describe('search in `npm run dev`', () => {
-  it('serves the last build\'s index at /pagefind/', async () => {
+  it("serves the last build's index at /pagefind/", async () => {
     const r = await devRequest(dir, '/pagefind/pagefind.js');
     expect(r).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', body: '// pagefind' });
   });

@@ -13,7 +13,10 @@ describe('guidance ranks before sources for the same match', () => {
   });
 
   it('a source named by its short citation keeps its place ("EUAA CG Syria Dec 2025")', () => {
-    expect(preferGuidance([guidance, otherProfile], 'EUAA CG Syria Dec 2025').map((x) => x.id)).toEqual(['euaa', 'military']);
+    expect(preferGuidance([guidance, otherProfile], 'EUAA CG Syria Dec 2025').map((x) => x.id)).toEqual([
+      'euaa',
+      'military',
+    ]);
     expect(rankScore(guidance, 'euaa cg syria dec 2025')).toBe(21.6);
   });
 

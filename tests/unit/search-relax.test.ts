@@ -4,7 +4,10 @@ import { canRelax, idf, isStopWord, planRelaxation, queryWords, rankByCoverage }
 describe('queryWords', () => {
   it.each([
     // a question: punctuation around words goes, the words stay in the order typed
-    ['what happens to a deserter who goes back now?', ['what', 'happens', 'to', 'a', 'deserter', 'who', 'goes', 'back', 'now']],
+    [
+      'what happens to a deserter who goes back now?',
+      ['what', 'happens', 'to', 'a', 'deserter', 'who', 'goes', 'back', 'now'],
+    ],
     // legal citations and case numbers keep their inner punctuation
     ['Article 9(2)(e) and C-238/19.', ['Article', '9(2)(e)', 'and', 'C-238/19']],
     // brackets and quotes around a word are not part of it
@@ -23,7 +26,8 @@ describe('isStopWord', () => {
     for (const w of ['What', 'the', 'happens', 'goes', 'now', 'should', 'who']) expect(isStopWord(w)).toBe(true);
   });
   it('domain words and negations are kept', () => {
-    for (const w of ['deserter', 'return', 'risk', 'military', 'not', 'no', 'airport', '2024/1347', '9(2)(e)']) expect(isStopWord(w)).toBe(false);
+    for (const w of ['deserter', 'return', 'risk', 'military', 'not', 'no', 'airport', '2024/1347', '9(2)(e)'])
+      expect(isStopWord(w)).toBe(false);
   });
 });
 
@@ -40,7 +44,16 @@ describe('planRelaxation', () => {
   });
 
   it('keeps at most the first eight meaningful words', () => {
-    expect(planRelaxation('alpha beta gamma delta epsilon zeta eta theta iota kappa').words).toEqual(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta']);
+    expect(planRelaxation('alpha beta gamma delta epsilon zeta eta theta iota kappa').words).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+      'delta',
+      'epsilon',
+      'zeta',
+      'eta',
+      'theta',
+    ]);
   });
 });
 
@@ -70,9 +83,32 @@ describe('idf', () => {
 
 describe('rankByCoverage', () => {
   const perWord = [
-    { word: 'returnee', pagesWithWord: 10, hits: [{ id: 'returnees', score: 5 }, { id: 'country', score: 1 }, { id: 'deserters', score: 0.5 }] },
-    { word: 'arrested', pagesWithWord: 20, hits: [{ id: 'returnees', score: 2 }, { id: 'deserters', score: 3 }, { id: 'evaders', score: 2 }] },
-    { word: 'airport', pagesWithWord: 2, hits: [{ id: 'evaders', score: 4 }, { id: 'returnees', score: 1 }] },
+    {
+      word: 'returnee',
+      pagesWithWord: 10,
+      hits: [
+        { id: 'returnees', score: 5 },
+        { id: 'country', score: 1 },
+        { id: 'deserters', score: 0.5 },
+      ],
+    },
+    {
+      word: 'arrested',
+      pagesWithWord: 20,
+      hits: [
+        { id: 'returnees', score: 2 },
+        { id: 'deserters', score: 3 },
+        { id: 'evaders', score: 2 },
+      ],
+    },
+    {
+      word: 'airport',
+      pagesWithWord: 2,
+      hits: [
+        { id: 'evaders', score: 4 },
+        { id: 'returnees', score: 1 },
+      ],
+    },
   ];
 
   it('pages with the most words come first, each with the words it lacks', () => {
@@ -89,11 +125,27 @@ describe('rankByCoverage', () => {
   });
 
   it('leaves out pages already shown as exact matches', () => {
-    expect(rankByCoverage(perWord, 100, new Set(['returnees'])).map((r) => r.id)).toEqual(['evaders', 'deserters', 'country']);
+    expect(rankByCoverage(perWord, 100, new Set(['returnees'])).map((r) => r.id)).toEqual([
+      'evaders',
+      'deserters',
+      'country',
+    ]);
   });
 
-  it('with equal words and weights, Pagefind\'s score decides', () => {
-    const ranked = rankByCoverage([{ word: 'x', pagesWithWord: 3, hits: [{ id: 'a', score: 1 }, { id: 'b', score: 9 }] }], 10);
+  it("with equal words and weights, Pagefind's score decides", () => {
+    const ranked = rankByCoverage(
+      [
+        {
+          word: 'x',
+          pagesWithWord: 3,
+          hits: [
+            { id: 'a', score: 1 },
+            { id: 'b', score: 9 },
+          ],
+        },
+      ],
+      10,
+    );
     expect(ranked.map((r) => r.id)).toEqual(['b', 'a']);
   });
 });

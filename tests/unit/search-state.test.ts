@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, hasFacetFilters, pagefindFilters, parseState, stateToParams, stateToUrl } from '../../src/lib/search-state.ts';
+import {
+  emptyState,
+  hasFacetFilters,
+  pagefindFilters,
+  parseState,
+  stateToParams,
+  stateToUrl,
+} from '../../src/lib/search-state.ts';
 
 const from = (query: string) => parseState(new URLSearchParams(query));
 

@@ -18,21 +18,29 @@ const ENTRY_TYPE: Record<string, string> = {
   speech: 'misc',
 };
 
-
 /** Escapes the characters TeX treats specially; braces keep the case of the text as written. */
 export function escapeTex(text: string): string {
   // The backslash goes through a placeholder so that the braces of its replacement are not escaped in turn.
-  return text
-    .replace(/\\/g, '\u0000')
-    .replace(/([{}%&$#_])/g, '\\$1')
-    // eslint-disable-next-line no-control-regex -- NUL never occurs in a title, so it is a safe placeholder
-    .replace(/\u0000/g, '\\textbackslash{}')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}');
+  return (
+    text
+      .replace(/\\/g, '\u0000')
+      .replace(/([{}%&$#_])/g, '\\$1')
+      // eslint-disable-next-line no-control-regex -- NUL never occurs in a title, so it is a safe placeholder
+      .replace(/\u0000/g, '\\textbackslash{}')
+      .replace(/~/g, '\\textasciitilde{}')
+      .replace(/\^/g, '\\textasciicircum{}')
+  );
 }
 
-const isoDate = (d: DateField) => d['date-parts'][0].map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-');
-const name = (n: Name) => (n.literal ? `{${escapeTex(n.literal)}}` : [n.family, n.given].filter(Boolean).map((p) => escapeTex(p!)).join(', '));
+const isoDate = (d: DateField) =>
+  d['date-parts'][0].map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-');
+const name = (n: Name) =>
+  n.literal
+    ? `{${escapeTex(n.literal)}}`
+    : [n.family, n.given]
+        .filter(Boolean)
+        .map((p) => escapeTex(p!))
+        .join(', ');
 
 /** One biblatex entry; fields in a stable order. */
 export function toBiblatexEntry(item: CslItem): string {
@@ -43,9 +51,14 @@ export function toBiblatexEntry(item: CslItem): string {
     // Double braces keep institutional titles' capitals ("EU", "Syria") in every bibliography style.
     ['title', `{${escapeTex(item.title)}}`],
     ['shorttitle', item['title-short'] ? `{${escapeTex(item['title-short'] as string)}}` : undefined],
-    ['institution', type === 'jurisdiction' || type === 'report' ? (item.authority ?? item.publisher) as string | undefined : undefined],
-    ['publisher', type !== 'report' && type !== 'jurisdiction' ? item.publisher as string | undefined : undefined],
-    ['number', type === 'jurisdiction' || type === 'legislation' ? ids.number : item.number as string | undefined],
+    [
+      'institution',
+      type === 'jurisdiction' || type === 'report'
+        ? ((item.authority ?? item.publisher) as string | undefined)
+        : undefined,
+    ],
+    ['publisher', type !== 'report' && type !== 'jurisdiction' ? (item.publisher as string | undefined) : undefined],
+    ['number', type === 'jurisdiction' || type === 'legislation' ? ids.number : (item.number as string | undefined)],
     ['date', isoDate(item.issued as DateField)],
     ['url', item.URL as string | undefined],
     ['urldate', item.accessed ? isoDate(item.accessed as DateField) : undefined],
@@ -56,7 +69,10 @@ export function toBiblatexEntry(item: CslItem): string {
   const body = fields
     .filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '')
     // url and dates are verbatim in biblatex; author and title are escaped above.
-    .map(([k, v]) => `  ${k} = {${k === 'url' || k === 'author' || k === 'title' || k === 'shorttitle' || k === 'date' || k === 'urldate' ? v : escapeTex(v)}},`)
+    .map(
+      ([k, v]) =>
+        `  ${k} = {${k === 'url' || k === 'author' || k === 'title' || k === 'shorttitle' || k === 'date' || k === 'urldate' ? v : escapeTex(v)}},`,
+    )
     .join('\n');
   return `@${type}{${item.id},\n${body}\n}\n`;
 }

@@ -18,7 +18,6 @@ export const RIS_TYPE: Record<string, string> = {
   speech: 'GEN',
 };
 
-
 /** RIS dates are YYYY/MM/DD/ with empty parts left blank. */
 const risDate = (d: DateField) => {
   const [y, m, day] = d['date-parts'][0];
@@ -36,7 +35,10 @@ export function toRisRecord(item: CslItem): string {
     ['ID', item.id],
     ['TI', item.title],
     ['ST', item['title-short'] as string | undefined],
-    ...((item.author as Name[] | undefined) ?? []).map((n): [string, string] => ['AU', n.literal ?? [n.family, n.given].filter(Boolean).join(', ')]),
+    ...((item.author as Name[] | undefined) ?? []).map((n): [string, string] => [
+      'AU',
+      n.literal ?? [n.family, n.given].filter(Boolean).join(', '),
+    ]),
     ['PY', String(issued['date-parts'][0][0])],
     ['DA', risDate(issued)],
     // For a case, PB is the court (Zotero reads it as the court); for others, the publisher.
@@ -47,7 +49,10 @@ export function toRisRecord(item: CslItem): string {
     ['LA', item.language as string | undefined],
     ['N1', ids.ecli ? ids.ecli : ids.celex ? `CELEX:${ids.celex}` : undefined],
   ];
-  return `${lines.filter((l): l is [string, string] => !!l[1]).map(([tag, v]) => `${tag}  - ${oneLine(v)}`).join('\r\n')}\r\nER  - \r\n`;
+  return `${lines
+    .filter((l): l is [string, string] => !!l[1])
+    .map(([tag, v]) => `${tag}  - ${oneLine(v)}`)
+    .join('\r\n')}\r\nER  - \r\n`;
 }
 
 export function toRis(items: CslItem[]): string {

@@ -30,7 +30,13 @@ export function countryData(c: Corpus, id: string) {
     iso: country.iso,
     description: country.description,
     currentEdition: currentEdition(c, id)?.id ?? null,
-    editions: editionsOf(c, id).map((e) => ({ id: e.id, label: e.data.label, published: e.data.published, url: absoluteUrl(editionUrl(id, e.id)), dataUrl: absoluteUrl(editionDataUrl(id, e.id)) })),
+    editions: editionsOf(c, id).map((e) => ({
+      id: e.id,
+      label: e.data.label,
+      published: e.data.published,
+      url: absoluteUrl(editionUrl(id, e.id)),
+      dataUrl: absoluteUrl(editionDataUrl(id, e.id)),
+    })),
   };
 }
 
@@ -50,30 +56,44 @@ export function editionData(c: Corpus, id: string) {
     changes: e.changes,
     supersededBy: e.supersededBy ?? null,
     supersededOn: e.supersededOn ?? null,
-    profiles: profilesOf(c, id).map((p) => ({ id: p.profile, title: p.data!.title, url: absoluteUrl(editionProfileUrl(p.country, id, p.profile)), dataUrl: absoluteUrl(profileDataUrl(p.country, id, p.profile)) })),
+    profiles: profilesOf(c, id).map((p) => ({
+      id: p.profile,
+      title: p.data!.title,
+      url: absoluteUrl(editionProfileUrl(p.country, id, p.profile)),
+      dataUrl: absoluteUrl(profileDataUrl(p.country, id, p.profile)),
+    })),
   };
 }
 
 /** "finding" or "other-profile#finding" → where that finding is. */
 function findingRef(p: ProfileEntry, ref: string) {
   const { profile, finding } = parseFindingRef(ref, p.profile);
-  return { profile, finding, url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profile)}#${findingAnchor(finding)}`) };
+  return {
+    profile,
+    finding,
+    url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profile)}#${findingAnchor(finding)}`),
+  };
 }
 
 export function profileData(c: Corpus, p: ProfileEntry) {
   const d = p.data!;
   const page = editionProfileUrl(p.country, p.edition, p.profile);
   const conclusions = d.conclusions
-    ? Object.fromEntries(KEYS.map((key) => {
-      const v = d.conclusions![key] as Record<string, unknown> & { supportedBy?: string[] };
-      const { supportedBy, ...rest } = v;
-      return [key, {
-        heading: CONCLUSION_HEADING[key],
-        url: absoluteUrl(`${page}#${conclusionAnchor(key)}`),
-        ...rest,
-        ...(supportedBy && { supportedBy: supportedBy.map((r) => findingRef(p, r)) }),
-      }];
-    }))
+    ? Object.fromEntries(
+        KEYS.map((key) => {
+          const v = d.conclusions![key] as Record<string, unknown> & { supportedBy?: string[] };
+          const { supportedBy, ...rest } = v;
+          return [
+            key,
+            {
+              heading: CONCLUSION_HEADING[key],
+              url: absoluteUrl(`${page}#${conclusionAnchor(key)}`),
+              ...rest,
+              ...(supportedBy && { supportedBy: supportedBy.map((r) => findingRef(p, r)) }),
+            },
+          ];
+        }),
+      )
     : null;
   return {
     ...header('profile', page, profileDataUrl(p.country, p.edition, p.profile)),
@@ -93,7 +113,9 @@ export function profileData(c: Corpus, p: ProfileEntry) {
       asOf: f.asOf,
       uncertain: f.uncertain ?? null,
       text: f.text,
-      citations: f.citations.flatMap((cl) => cl.items).map((i) => ({ source: i.key, pinpoint: i.locator || null, sourceDataUrl: absoluteUrl(sourceDataUrl(i.key)) })),
+      citations: f.citations
+        .flatMap((cl) => cl.items)
+        .map((i) => ({ source: i.key, pinpoint: i.locator || null, sourceDataUrl: absoluteUrl(sourceDataUrl(i.key)) })),
     })),
   };
 }
@@ -113,13 +135,20 @@ export function sourceData(c: Corpus, id: string) {
       profile: r.profile.profile,
       finding: r.finding?.id ?? null,
       pinpoints: r.locators,
-      url: absoluteUrl(`${editionProfileUrl(r.profile.country, r.profile.edition, r.profile.profile)}${r.finding ? `#${findingAnchor(r.finding.id)}` : ''}`),
+      url: absoluteUrl(
+        `${editionProfileUrl(r.profile.country, r.profile.edition, r.profile.profile)}${r.finding ? `#${findingAnchor(r.finding.id)}` : ''}`,
+      ),
     })),
   };
 }
 
 /** Every document of the open data, by its path: what the build writes and the tests validate. */
-export function allDataUrls(c: Corpus): { countries: string[]; editions: string[]; profiles: string[]; sources: string[] } {
+export function allDataUrls(c: Corpus): {
+  countries: string[];
+  editions: string[];
+  profiles: string[];
+  sources: string[];
+} {
   return {
     countries: [...c.countries].filter(([, e]) => e.data).map(([id]) => countryDataUrl(id)),
     editions: [...c.editions].filter(([, e]) => e.data).map(([id, e]) => editionDataUrl(e.data!.country, id)),

@@ -38,7 +38,8 @@ const conclusion = {
       properties: { heading: str, url, status: { const: 'not-known' }, why: str, wouldSettle: str },
     },
     {
-      description: 'An established conclusion with its provenance: where our statement comes from and the findings it rests on.',
+      description:
+        'An established conclusion with its provenance: where our statement comes from and the findings it rests on.',
       type: 'object',
       additionalProperties: false,
       required: ['heading', 'url', 'summary', 'knownFrom', 'supportedBy'],
@@ -59,7 +60,12 @@ const conclusion = {
           items: {
             type: 'object',
             required: ['ground', 'likelihood'],
-            properties: { ground: { enum: Ground.options }, imputed: { type: 'boolean' }, likelihood: { enum: Likelihood.options }, for: str },
+            properties: {
+              ground: { enum: Ground.options },
+              imputed: { type: 'boolean' },
+              likelihood: { enum: Likelihood.options },
+              for: str,
+            },
             additionalProperties: false,
           },
         },
@@ -74,8 +80,14 @@ export const openDataSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: `country-guidance/open-data/${DATA_VERSION}`,
   title: `Country Guidance open data, ${DATA_VERSION}`,
-  description: 'Countries, editions, profiles (conclusions with provenance, findings with citations and pinpoints) and sources.',
-  oneOf: [{ $ref: '#/$defs/country' }, { $ref: '#/$defs/edition' }, { $ref: '#/$defs/profile' }, { $ref: '#/$defs/source' }],
+  description:
+    'Countries, editions, profiles (conclusions with provenance, findings with citations and pinpoints) and sources.',
+  oneOf: [
+    { $ref: '#/$defs/country' },
+    { $ref: '#/$defs/edition' },
+    { $ref: '#/$defs/profile' },
+    { $ref: '#/$defs/source' },
+  ],
   $defs: {
     country: {
       type: 'object',
@@ -90,14 +102,34 @@ export const openDataSchema = {
         currentEdition: nullableStr,
         editions: {
           type: 'array',
-          items: { type: 'object', additionalProperties: false, required: ['id', 'label', 'published', 'url', 'dataUrl'], properties: { id, label: str, published: fullDate, url, dataUrl: url } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'label', 'published', 'url', 'dataUrl'],
+            properties: { id, label: str, published: fullDate, url, dataUrl: url },
+          },
         },
       },
     },
     edition: {
       type: 'object',
       additionalProperties: false,
-      required: [...headerKeys, 'id', 'country', 'title', 'label', 'published', 'sourcesUpTo', 'legalBasis', 'basedOn', 'summary', 'changes', 'supersededBy', 'supersededOn', 'profiles'],
+      required: [
+        ...headerKeys,
+        'id',
+        'country',
+        'title',
+        'label',
+        'published',
+        'sourcesUpTo',
+        'legalBasis',
+        'basedOn',
+        'summary',
+        'changes',
+        'supersededBy',
+        'supersededOn',
+        'profiles',
+      ],
       properties: {
         ...header('edition'),
         id,
@@ -114,14 +146,32 @@ export const openDataSchema = {
         supersededOn: { oneOf: [fullDate, { type: 'null' }] },
         profiles: {
           type: 'array',
-          items: { type: 'object', additionalProperties: false, required: ['id', 'title', 'url', 'dataUrl'], properties: { id, title: str, url, dataUrl: url } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'title', 'url', 'dataUrl'],
+            properties: { id, title: str, url, dataUrl: url },
+          },
         },
       },
     },
     profile: {
       type: 'object',
       additionalProperties: false,
-      required: [...headerKeys, 'id', 'country', 'edition', 'profileKind', 'title', 'scope', 'lastUpdate', 'officialSection', 'related', 'conclusions', 'findings'],
+      required: [
+        ...headerKeys,
+        'id',
+        'country',
+        'edition',
+        'profileKind',
+        'title',
+        'scope',
+        'lastUpdate',
+        'officialSection',
+        'related',
+        'conclusions',
+        'findings',
+      ],
       properties: {
         ...header('profile'),
         id,
@@ -159,7 +209,12 @@ export const openDataSchema = {
               citations: {
                 type: 'array',
                 minItems: 1,
-                items: { type: 'object', additionalProperties: false, required: ['source', 'pinpoint', 'sourceDataUrl'], properties: { source: id, pinpoint: nullableStr, sourceDataUrl: url } },
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['source', 'pinpoint', 'sourceDataUrl'],
+                  properties: { source: id, pinpoint: nullableStr, sourceDataUrl: url },
+                },
               },
             },
           },
@@ -177,7 +232,13 @@ export const openDataSchema = {
           description: 'The source as a CSL-JSON item (citation managers).',
           type: 'object',
           required: ['id', 'type', 'title', 'issued'],
-          properties: { id, type: str, title: str, URL: url, issued: { type: 'object', required: ['date-parts'], properties: { 'date-parts': { type: 'array' } } } },
+          properties: {
+            id,
+            type: str,
+            title: str,
+            URL: url,
+            issued: { type: 'object', required: ['date-parts'], properties: { 'date-parts': { type: 'array' } } },
+          },
         },
         description: str,
         access: { enum: SourceAccess.options },
@@ -190,7 +251,13 @@ export const openDataSchema = {
             additionalProperties: false,
             required: ['edition', 'profile', 'finding', 'pinpoints', 'url'],
             // finding is null for a citation outside any finding (in the reasoning or another part of the text).
-            properties: { edition: id, profile: id, finding: { anyOf: [id, { type: 'null' }] }, pinpoints: { type: 'array', items: str }, url },
+            properties: {
+              edition: id,
+              profile: id,
+              finding: { anyOf: [id, { type: 'null' }] },
+              pinpoints: { type: 'array', items: str },
+              url,
+            },
           },
         },
       },

@@ -7,6 +7,8 @@ const base = `/data/${DATA_VERSION}`;
 export const dataIndexUrl = () => `${base}/index.json`;
 export const dataSchemaUrl = () => `${base}/schema.json`;
 export const countryDataUrl = (country: string) => `${base}/${country}.json`;
-export const editionDataUrl = (country: string, editionId: string) => `${base}/${country}/${editionMonth(editionId)}.json`;
-export const profileDataUrl = (country: string, editionId: string, profile: string) => `${base}/${country}/${editionMonth(editionId)}/${profile}.json`;
+export const editionDataUrl = (country: string, editionId: string) =>
+  `${base}/${country}/${editionMonth(editionId)}.json`;
+export const profileDataUrl = (country: string, editionId: string, profile: string) =>
+  `${base}/${country}/${editionMonth(editionId)}/${profile}.json`;
 export const sourceDataUrl = (id: string) => `${base}/sources/${id}.json`;

@@ -3,7 +3,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../lib/site-data.ts';
 import { cslOf, cslRegister } from '../../lib/csl.ts';
 
-export const getStaticPaths = (() => [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify([cslOf(getCorpus(), params.id!)], null, 2), { headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' } });
+  new Response(JSON.stringify([cslOf(getCorpus(), params.id!)], null, 2), {
+    headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' },
+  });

@@ -4,7 +4,10 @@ import { getCorpus } from '../../lib/site-data.ts';
 import { cslOf, cslRegister } from '../../lib/csl.ts';
 import { toRis } from '../../lib/exports/ris.ts';
 
-export const getStaticPaths = (() => [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(toRis([cslOf(getCorpus(), params.id!)]), { headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' } });
+  new Response(toRis([cslOf(getCorpus(), params.id!)]), {
+    headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' },
+  });

@@ -5,4 +5,6 @@ import { cslRegister } from '../../lib/csl.ts';
 import { toBiblatex } from '../../lib/exports/biblatex.ts';
 
 export const GET: APIRoute = () =>
-  new Response(toBiblatex([...cslRegister(getCorpus()).values()]), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+  new Response(toBiblatex([...cslRegister(getCorpus()).values()]), {
+    headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
+  });

@@ -4,4 +4,6 @@ import { getCorpus } from '../../lib/site-data.ts';
 import { cslRegister } from '../../lib/csl.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify([...cslRegister(getCorpus()).values()], null, 2), { headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' } });
+  new Response(JSON.stringify([...cslRegister(getCorpus()).values()], null, 2), {
+    headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' },
+  });

@@ -5,4 +5,6 @@ import { cslRegister } from '../../lib/csl.ts';
 import { toRis } from '../../lib/exports/ris.ts';
 
 export const GET: APIRoute = () =>
-  new Response(toRis([...cslRegister(getCorpus()).values()]), { headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' } });
+  new Response(toRis([...cslRegister(getCorpus()).values()]), {
+    headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' },
+  });

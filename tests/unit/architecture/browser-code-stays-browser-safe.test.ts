@@ -19,7 +19,9 @@ function clientScripts(): { file: string; code: string }[] {
   const astro = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro'));
   return astro.flatMap((f) => {
     const text = readFileSync(join(SRC, f), 'utf8');
-    return [...text.matchAll(/<script(?![^>]*\b(?:is:inline|type="application\/(?:ld\+)?json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => ({ file: join(SRC, f), code: m[1] }));
+    return [
+      ...text.matchAll(/<script(?![^>]*\b(?:is:inline|type="application\/(?:ld\+)?json"))[^>]*>([\s\S]*?)<\/script>/g),
+    ].map((m) => ({ file: join(SRC, f), code: m[1] }));
   });
 }
 
@@ -60,7 +62,9 @@ describe('browser code stays browser-safe', () => {
   it('would catch a client script that imports the corpus loader', async () => {
     await init;
     const file = join(SRC, 'components/Fake.astro');
-    expect(reach({ file, code: "import { loadCorpus } from '../lib/corpus.ts';" }).some((p) => p.endsWith('node:fs'))).toBe(true);
+    expect(
+      reach({ file, code: "import { loadCorpus } from '../lib/corpus.ts';" }).some((p) => p.endsWith('node:fs')),
+    ).toBe(true);
   });
 });
 

@@ -13,27 +13,42 @@ access: read
 `;
 
 /** Rewrites the locator of the report citation in deserters.mdx (line 29, "@" at column 42). */
-const deserterLocator = (locator: string) => ({ [FILES.deserters]: edit('[@report-2022, sec. 2, pp. 12-13]', `[@report-2022, ${locator}]`) });
+const deserterLocator = (locator: string) => ({
+  [FILES.deserters]: edit('[@report-2022, sec. 2, pp. 12-13]', `[@report-2022, ${locator}]`),
+});
 
 /** Adds the judgment, cited after the report in evaders.mdx 2023-01 (line 14, its "@" at column 42). */
 const judgmentCited = (locator: string) => ({
   'sources/judgment.yaml': JUDGMENT,
-  [FILES.evaders2023]: edit('[@report-2022, p. 15]', `[@report-2022, p. 15; @judgment${locator ? `, ${locator}` : ''}]`),
+  [FILES.evaders2023]: edit(
+    '[@report-2022, p. 15]',
+    `[@report-2022, p. 15; @judgment${locator ? `, ${locator}` : ''}]`,
+  ),
 });
 
 describe('bad-locator', () => {
   it('a page beyond the source fails at the citation, with the valid pages in the hint', () => {
     expect(ofRule(checkFixture(deserterLocator('p. 41')), 'bad-locator')).toEqual([
       {
-        file: 'profiles/testland/2023-01/deserters.mdx', line: 29, column: 42, severity: 'error', rule: 'bad-locator',
-        message: '@report-2022, p. 41: page 41 is outside the source (pages 1-40)', hint: 'valid pages are 1 to 40',
+        file: 'profiles/testland/2023-01/deserters.mdx',
+        line: 29,
+        column: 42,
+        severity: 'error',
+        rule: 'bad-locator',
+        message: '@report-2022, p. 41: page 41 is outside the source (pages 1-40)',
+        hint: 'valid pages are 1 to 40',
       },
     ]);
   });
 
-  it('a page range outside the cited section\'s pages fails, naming the section\'s pages', () => {
+  it("a page range outside the cited section's pages fails, naming the section's pages", () => {
     const [p] = ofRule(checkFixture(deserterLocator('sec. 1, pp. 12-13')), 'bad-locator');
-    expect(p).toMatchObject({ line: 29, column: 42, message: '@report-2022, sec. 1, pp. 12-13: pages 12-13 are outside section 1', hint: 'that section runs from page 1 to 10' });
+    expect(p).toMatchObject({
+      line: 29,
+      column: 42,
+      message: '@report-2022, sec. 1, pp. 12-13: pages 12-13 are outside section 1',
+      hint: 'that section runs from page 1 to 10',
+    });
   });
 
   it('a page inside the cited section passes', () => {
@@ -42,13 +57,23 @@ describe('bad-locator', () => {
 
   it('an unknown section fails and the hint lists the valid sections', () => {
     const [p] = ofRule(checkFixture(deserterLocator('sec. 3, p. 12')), 'bad-locator');
-    expect(p).toMatchObject({ line: 29, column: 42, message: '@report-2022, sec. 3, p. 12: section 3 does not exist in the source', hint: 'sections are: 1, 2' });
+    expect(p).toMatchObject({
+      line: 29,
+      column: 42,
+      message: '@report-2022, sec. 3, p. 12: section 3 does not exist in the source',
+      hint: 'sections are: 1, 2',
+    });
   });
 
   it('an article that is not registered fails, listing the registered articles', () => {
     const problems = checkFixture({ [FILES.deserters]: edit('[@eu-qd, art. 9]', '[@eu-qd, art. 12]') });
     expect(ofRule(problems, 'bad-locator')).toEqual([
-      expect.objectContaining({ line: 34, column: 16, message: '@eu-qd, art. 12: article 12 is not among the source\'s articles', hint: 'registered articles: 9, 10' }),
+      expect.objectContaining({
+        line: 34,
+        column: 16,
+        message: "@eu-qd, art. 12: article 12 is not among the source's articles",
+        hint: 'registered articles: 9, 10',
+      }),
     ]);
   });
 
@@ -64,7 +89,12 @@ describe('bad-locator', () => {
     ['p. 3', 'the source has no numbered pages'],
   ])('"%s" beyond a judgment\'s structure fails', (locator, message) => {
     expect(ofRule(checkFixture(judgmentCited(locator)), 'bad-locator')).toEqual([
-      expect.objectContaining({ file: 'profiles/testland/2023-01/evaders.mdx', line: 14, column: 42, message: `@judgment, ${locator}: ${message}` }),
+      expect.objectContaining({
+        file: 'profiles/testland/2023-01/evaders.mdx',
+        line: 14,
+        column: 42,
+        message: `@judgment, ${locator}: ${message}`,
+      }),
     ]);
   });
 
@@ -72,13 +102,18 @@ describe('bad-locator', () => {
     expect(ofRule(checkFixture(judgmentCited(locator)), 'bad-locator')).toEqual([]);
   });
 
-  it('a paragraph outside an excerpt\'s paragraph range fails, naming the range', () => {
+  it("a paragraph outside an excerpt's paragraph range fails, naming the range", () => {
     const problems = checkFixture({
       'sources/judgment.yaml': JUDGMENT.replace('paragraphs: 52', 'paragraphs: [167, 174]'),
       [FILES.evaders2023]: edit('[@report-2022, p. 15]', '[@report-2022, p. 15; @judgment, para. 166]'),
     });
     expect(ofRule(problems, 'bad-locator')).toEqual([
-      expect.objectContaining({ line: 14, column: 42, message: '@judgment, para. 166: paragraph 166 is outside the source (paragraphs 167-174)', hint: 'valid paragraphs are 167 to 174' }),
+      expect.objectContaining({
+        line: 14,
+        column: 42,
+        message: '@judgment, para. 166: paragraph 166 is outside the source (paragraphs 167-174)',
+        hint: 'valid paragraphs are 167 to 174',
+      }),
     ]);
   });
 
@@ -86,7 +121,9 @@ describe('bad-locator', () => {
     const problems = checkFixture({ [FILES.evaders2024]: edit('[@news-2024]', '[@news-2024, p. 3]') });
     expect(ofRule(problems, 'bad-locator')).toEqual([
       expect.objectContaining({
-        file: 'profiles/testland/2024-06/evaders.mdx', line: 13, column: 35,
+        file: 'profiles/testland/2024-06/evaders.mdx',
+        line: 13,
+        column: 35,
         message: '@news-2024, p. 3: the source has no registered structure, so a pinpoint cannot be checked',
       }),
     ]);
@@ -96,8 +133,10 @@ describe('bad-locator', () => {
     const problems = checkFixture({ [FILES.evaders2023]: edit('[@report-2022, p. 15]', '[@report-2022]') });
     expect(ofRule(problems, 'bad-locator')).toEqual([
       expect.objectContaining({
-        line: 14, column: 21,
-        message: '@report-2022: the citation gives no pinpoint, but the source has pages, sections, paragraphs or articles',
+        line: 14,
+        column: 21,
+        message:
+          '@report-2022: the citation gives no pinpoint, but the source has pages, sections, paragraphs or articles',
       }),
     ]);
   });
@@ -109,7 +148,11 @@ describe('bad-locator', () => {
 
   it.each([
     // a label must be one of the abbreviations, with its dot
-    ['page 8', 'cannot read the pinpoint "page 8"', 'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"'],
+    [
+      'page 8',
+      'cannot read the pinpoint "page 8"',
+      'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"',
+    ],
     // "pp." is for ranges only
     ['pp. 8', '"pp." needs a range such as "pp. 8-9"', 'for one page write "p. 8"'],
     // "p." is for one page only
@@ -121,7 +164,9 @@ describe('bad-locator', () => {
   });
 
   it('a locator on a citation of an unknown source is left to unknown-source', () => {
-    const problems = checkFixture({ [FILES.deserters]: edit('[@report-2022, sec. 2, pp. 12-13]', '[@report-2021, p. 99]') });
+    const problems = checkFixture({
+      [FILES.deserters]: edit('[@report-2022, sec. 2, pp. 12-13]', '[@report-2021, p. 99]'),
+    });
     expect(ofRule(problems, 'bad-locator')).toEqual([]);
     expect(ofRule(problems, 'unknown-source')).toHaveLength(1);
   });

@@ -6,7 +6,11 @@ import { checkFixture, edit, FILES, loadFixture, where, writeFixture } from '../
 describe('runChecks', () => {
   it('reports every problem of a corpus with several different errors in one run, by file, root causes first', () => {
     const problems = checkFixture({
-      [FILES.deserters]: (t) => edit('[@report-2022, sec. 2, pp. 12-13]', '[@report-2022, sec. 2, pp. 12-99]')(edit('[@eu-qd, art. 9]', '[@eu-qdd, art. 9]')(t)),
+      [FILES.deserters]: (t) =>
+        edit(
+          '[@report-2022, sec. 2, pp. 12-13]',
+          '[@report-2022, sec. 2, pp. 12-99]',
+        )(edit('[@eu-qd, art. 9]', '[@eu-qdd, art. 9]')(t)),
       [FILES.evaders2024]: edit(' [@news-2024].', '.'),
       [FILES.edition2023]: edit('supersededOn: "2024-06-01"\n', ''),
       [FILES.news]: edit('type: article-newspaper', 'type: newspaper'),
@@ -24,12 +28,24 @@ describe('runChecks', () => {
   });
 
   it('reports a check that throws as an error, and still runs the other checks', () => {
-    const corpus = loadFixture({ 'sources/unused.yaml': 'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n' });
-    const exploding = (): never => { throw new Error('boom'); };
+    const corpus = loadFixture({
+      'sources/unused.yaml':
+        'type: report\ntitle: U\nshortTitle: U\nauthor: [{ literal: U }]\nissued: "2020"\ndescription: U.\naccess: read\n',
+    });
+    const exploding = (): never => {
+      throw new Error('boom');
+    };
     CHECKS.unshift(exploding);
     try {
       const problems = runChecks(corpus);
-      expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 1, column: 1, message: 'the check exploding could not run: boom' }));
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          severity: 'error',
+          line: 1,
+          column: 1,
+          message: 'the check exploding could not run: boom',
+        }),
+      );
       expect(problems).toContainEqual(expect.objectContaining({ rule: 'orphan-source', file: 'sources/unused.yaml' }));
     } finally {
       CHECKS.splice(CHECKS.indexOf(exploding), 1);
@@ -38,8 +54,13 @@ describe('runChecks', () => {
 
   it('reports every check that throws on a malformed corpus instead of crashing', () => {
     const malformed = {
-      contentDir: '/nowhere', countries: new Map(), editions: new Map(), sources: new Map(), provisions: new Map(),
-      profiles: [null], problems: [],
+      contentDir: '/nowhere',
+      countries: new Map(),
+      editions: new Map(),
+      sources: new Map(),
+      provisions: new Map(),
+      profiles: [null],
+      problems: [],
     } as unknown as Corpus;
     const problems = runChecks(malformed);
     expect(problems.length).toBeGreaterThan(0);
@@ -60,6 +81,9 @@ describe('checkContent', () => {
     const dir = writeFixture({ [FILES.evaders2024]: edit(' [@news-2024].', '.') });
     const { corpus, problems } = checkContent(dir, dir);
     expect(corpus.profiles).toHaveLength(3);
-    expect(where(problems)).toEqual(['profiles/testland/2024-06/evaders.mdx:12:1 uncited-finding', 'sources/news-2024.yaml:1:1 orphan-source']);
+    expect(where(problems)).toEqual([
+      'profiles/testland/2024-06/evaders.mdx:12:1 uncited-finding',
+      'sources/news-2024.yaml:1:1 orphan-source',
+    ]);
   });
 });

@@ -8,11 +8,15 @@ const newsCitedIn2023 = { [FILES.evaders2023]: edit('[@report-2022, p. 15]', '[@
 const newsIssued = (issued: string) => ({ [FILES.news]: edit('issued: "2024-03-02"', `issued: "${issued}"`) });
 
 describe('source-after-cutoff', () => {
-  it('a finding citing a source published after its edition\'s cut-off fails at the citation, with both dates', () => {
+  it("a finding citing a source published after its edition's cut-off fails at the citation, with both dates", () => {
     expect(ofRule(checkFixture(newsCitedIn2023), 'source-after-cutoff')).toEqual([
       {
-        file: 'profiles/testland/2023-01/evaders.mdx', line: 14, column: 42, severity: 'error', rule: 'source-after-cutoff',
-        message: '@news-2024 was published 2 March 2024, after this edition\'s sources cut-off (20 January 2023)',
+        file: 'profiles/testland/2023-01/evaders.mdx',
+        line: 14,
+        column: 42,
+        severity: 'error',
+        rule: 'source-after-cutoff',
+        message: "@news-2024 was published 2 March 2024, after this edition's sources cut-off (20 January 2023)",
         hint: 'cite it in a later edition, or cite a source this edition could rely on',
       },
     ]);
@@ -32,7 +36,7 @@ describe('source-after-cutoff', () => {
 
   it('a month-only issued date in the month after the cut-off fails, written out as a month', () => {
     const [p] = ofRule(checkFixture(newsIssued('2024-07')), 'source-after-cutoff');
-    expect(p.message).toBe('@news-2024 was published July 2024, after this edition\'s sources cut-off (1 June 2024)');
+    expect(p.message).toBe("@news-2024 was published July 2024, after this edition's sources cut-off (1 June 2024)");
   });
 
   it('a year-only issued date in the cut-off year is accepted', () => {

@@ -18,7 +18,9 @@ describe('unknown-source', () => {
   });
 
   it('points at the unknown item itself when it is the second in a cluster', () => {
-    const problems = checkFixture({ [FILES.deserters]: edit('[@eu-qd, art. 9]', '[@eu-qd, art. 9; @eu-qdd, art. 10]') });
+    const problems = checkFixture({
+      [FILES.deserters]: edit('[@eu-qd, art. 9]', '[@eu-qd, art. 9; @eu-qdd, art. 10]'),
+    });
     const [p] = ofRule(problems, 'unknown-source');
     expect([p.line, p.column]).toEqual([34, 32]);
     expect(p.hint).toBe('did you mean "eu-qd"?');
@@ -27,7 +29,11 @@ describe('unknown-source', () => {
   it('says how to register a source when no known id is close', () => {
     const problems = checkFixture({ [FILES.evaders2024]: edit('[@news-2024]', '[@completely-unrelated-thing]') });
     expect(ofRule(problems, 'unknown-source')).toEqual([
-      expect.objectContaining({ line: 13, column: 35, hint: 'register the source as content/sources/<id>.yaml, or correct the id' }),
+      expect.objectContaining({
+        line: 13,
+        column: 35,
+        hint: 'register the source as content/sources/<id>.yaml, or correct the id',
+      }),
     ]);
   });
 
@@ -35,8 +41,13 @@ describe('unknown-source', () => {
     const problems = checkFixture({ [FILES.edition2023]: edit('basedOn: report-2022', 'basedOn: report-2020') });
     expect(ofRule(problems, 'unknown-source')).toEqual([
       {
-        file: 'editions/testland-2023-01.yaml', line: 8, column: 10, severity: 'error', rule: 'unknown-source',
-        message: 'basedOn names an unknown source "report-2020"', hint: 'did you mean "report-2022"?',
+        file: 'editions/testland-2023-01.yaml',
+        line: 8,
+        column: 10,
+        severity: 'error',
+        rule: 'unknown-source',
+        message: 'basedOn names an unknown source "report-2020"',
+        hint: 'did you mean "report-2022"?',
       },
     ]);
   });
@@ -45,8 +56,13 @@ describe('unknown-source', () => {
     const problems = checkFixture({ [FILES.qd9]: edit('source: eu-qd', 'source: eu-qr') });
     expect(ofRule(problems, 'unknown-source')).toEqual([
       {
-        file: 'law/qd-9.yaml', line: 8, column: 9, severity: 'error', rule: 'unknown-source',
-        message: 'source names an unknown source "eu-qr"', hint: 'did you mean "eu-qd"?',
+        file: 'law/qd-9.yaml',
+        line: 8,
+        column: 9,
+        severity: 'error',
+        rule: 'unknown-source',
+        message: 'source names an unknown source "eu-qr"',
+        hint: 'did you mean "eu-qd"?',
       },
     ]);
   });

@@ -13,18 +13,30 @@ describe('unreadable-file: file-system errors are located problems, never crashe
     mkdirSync(join(dir, 'sources/odd.yaml'));
     const problems: Problem[] = [];
     expect(readContentText(join(dir, 'sources/odd.yaml'), 'sources/odd.yaml', problems)).toBeNull();
-    expect(problems).toEqual([{
-      file: 'sources/odd.yaml', line: 1, column: 1, severity: 'error', rule: 'unreadable-file',
-      message: 'cannot read the file: EISDIR: illegal operation on a directory, read',
-      hint: 'check that it is a plain file (or folder) the build can read',
-    }]);
+    expect(problems).toEqual([
+      {
+        file: 'sources/odd.yaml',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'unreadable-file',
+        message: 'cannot read the file: EISDIR: illegal operation on a directory, read',
+        hint: 'check that it is a plain file (or folder) the build can read',
+      },
+    ]);
   });
 
   it('a content folder that does not exist is a problem, not an empty, passing corpus', () => {
     const dir = writeFixture();
     const problems: Problem[] = [];
     listContentFiles(join(dir, 'missing'), dir, problems);
-    expect(problems).toEqual([expect.objectContaining({ file: 'missing', rule: 'unreadable-file', message: expect.stringMatching(/^cannot read the folder: ENOENT/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'missing',
+        rule: 'unreadable-file',
+        message: expect.stringMatching(/^cannot read the folder: ENOENT/),
+      }),
+    ]);
   });
 
   it('loading a corpus from a missing folder reports it instead of throwing', () => {

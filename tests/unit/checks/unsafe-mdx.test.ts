@@ -9,7 +9,11 @@ describe('unsafe-mdx', () => {
   it('an import line fails at the start of the line', () => {
     expect(unsafe("import Chart from '../components/Chart.astro';")).toEqual([
       {
-        file: 'profiles/testland/2023-01/deserters.mdx', line: 32, column: 1, severity: 'error', rule: 'unsafe-mdx',
+        file: 'profiles/testland/2023-01/deserters.mdx',
+        line: 32,
+        column: 1,
+        severity: 'error',
+        rule: 'unsafe-mdx',
         message: 'MDX files may not import or export code',
         hint: 'remove the line; the components a profile may use (Finding) are provided by the site',
       },
@@ -24,13 +28,23 @@ describe('unsafe-mdx', () => {
 
   it('a {expression} fails at its opening brace', () => {
     expect(unsafe('## Reasoning {1 + 1}')).toEqual([
-      expect.objectContaining({ line: 32, column: 14, message: 'MDX expressions in braces run code and are not allowed in content', hint: expect.stringContaining('write \\{ for a literal brace') }),
+      expect.objectContaining({
+        line: 32,
+        column: 14,
+        message: 'MDX expressions in braces run code and are not allowed in content',
+        hint: expect.stringContaining('write \\{ for a literal brace'),
+      }),
     ]);
   });
 
   it('a <script> tag fails at its opening tag', () => {
     expect(unsafe('<script>alert(1)</script>')).toContainEqual(
-      expect.objectContaining({ line: 32, column: 1, message: '<script> is not an allowed component or element', hint: 'content may use only <Finding> and Markdown' }),
+      expect.objectContaining({
+        line: 32,
+        column: 1,
+        message: '<script> is not an allowed component or element',
+        hint: 'content may use only <Finding> and Markdown',
+      }),
     );
   });
 
@@ -41,9 +55,16 @@ describe('unsafe-mdx', () => {
   });
 
   it('an attribute expression id={x} on an allowed component fails at the tag', () => {
-    const problems = checkFixture({ [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10"', '<Finding id={x} asOf="2022-10"') });
+    const problems = checkFixture({
+      [FILES.deserters]: edit('<Finding id="penalties" asOf="2022-10"', '<Finding id={x} asOf="2022-10"'),
+    });
     expect(ofRule(problems, 'unsafe-mdx')).toEqual([
-      expect.objectContaining({ line: 28, column: 1, message: '<Finding> attributes must be plain quoted strings', hint: expect.stringContaining('expressions in braces and spreads run code') }),
+      expect.objectContaining({
+        line: 28,
+        column: 1,
+        message: '<Finding> attributes must be plain quoted strings',
+        hint: expect.stringContaining('expressions in braces and spreads run code'),
+      }),
     ]);
   });
 
@@ -72,7 +93,12 @@ describe('unsafe-mdx', () => {
   it('a quoted attribute value containing ">" is not flagged', () => {
     // BUG (src/lib/mdx-scan.ts, the tag regex /^<(\/?)([A-Za-z][A-Za-z0-9.:-]*)([^>]*?)(\/?)>/): the tag ends at the
     // first ">", even inside quotes, so this valid <Finding> is rejected as unsafe and its </Finding> as unmatched.
-    const problems = checkFixture({ [FILES.evaders2023]: edit('uncertain="Reported by one source only."', 'uncertain="Only one source; counts > 1,000 unverified."') });
+    const problems = checkFixture({
+      [FILES.evaders2023]: edit(
+        'uncertain="Reported by one source only."',
+        'uncertain="Only one source; counts > 1,000 unverified."',
+      ),
+    });
     expect([...ofRule(problems, 'unsafe-mdx'), ...ofRule(problems, 'syntax')]).toEqual([]);
   });
 

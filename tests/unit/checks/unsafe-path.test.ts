@@ -24,7 +24,11 @@ function checkAfter(arrange: (dir: string) => void, changes = {}) {
 }
 
 const linkProblem = (file: string) => ({
-  file, line: 1, column: 1, severity: 'error', rule: 'unsafe-path',
+  file,
+  line: 1,
+  column: 1,
+  severity: 'error',
+  rule: 'unsafe-path',
   message: `${file.split('/').pop()} is a symbolic link; content must be plain files inside the content folder`,
   hint: 'replace the link with a copy of the file it points to (links are never followed)',
 });
@@ -56,11 +60,16 @@ describe('unsafe-path: symbolic links under content/ are refused where they stan
       symlinkSync(join(dir, 'profiles/testland/2023-01/b.mdx'), join(dir, 'profiles/testland/2023-01/a.mdx'));
       symlinkSync(join(dir, 'profiles/testland/2023-01/a.mdx'), join(dir, 'profiles/testland/2023-01/b.mdx'));
     });
-    expect(where(ofRule(problems, 'unsafe-path'))).toEqual(['profiles/testland/2023-01/a.mdx:1:1 unsafe-path', 'profiles/testland/2023-01/b.mdx:1:1 unsafe-path']);
+    expect(where(ofRule(problems, 'unsafe-path'))).toEqual([
+      'profiles/testland/2023-01/a.mdx:1:1 unsafe-path',
+      'profiles/testland/2023-01/b.mdx:1:1 unsafe-path',
+    ]);
   });
 
   it('a linked folder fails at the folder and is not walked', () => {
-    const problems = checkAfter((dir) => symlinkSync(join(dir, 'profiles/testland/2023-01'), join(dir, 'profiles/testland/2025-01')));
+    const problems = checkAfter((dir) =>
+      symlinkSync(join(dir, 'profiles/testland/2023-01'), join(dir, 'profiles/testland/2025-01')),
+    );
     expect(where(ofRule(problems, 'unsafe-path'))).toEqual(['profiles/testland/2025-01:1:1 unsafe-path']);
     expect(ofRule(problems, 'unknown-edition')).toEqual([]);
   });
@@ -76,7 +85,12 @@ describe('unsafe-path: symbolic links under content/ are refused where they stan
 
   it('a named pipe fails instead of hanging the build', () => {
     const problems = checkAfter((dir) => execFileSync('mkfifo', [join(dir, 'sources/pipe.yaml')]));
-    expect(ofRule(problems, 'unsafe-path')).toEqual([expect.objectContaining({ file: 'sources/pipe.yaml', message: 'pipe.yaml is a named pipe; content must be plain files inside the content folder' })]);
+    expect(ofRule(problems, 'unsafe-path')).toEqual([
+      expect.objectContaining({
+        file: 'sources/pipe.yaml',
+        message: 'pipe.yaml is a named pipe; content must be plain files inside the content folder',
+      }),
+    ]);
   });
 });
 
@@ -85,13 +99,23 @@ describe('unsafe-path: archive paths stay inside content/archive/', () => {
 
   it.each([
     ['an absolute path', '/etc/passwd', 'the archive path /etc/passwd is absolute'],
-    ['a path climbing out with ..', 'archive/../../../etc/passwd', 'the archive path archive/../../../etc/passwd has an empty, "." or ".." part'],
-    ['a path outside archive/', 'sources/news-2024.yaml', 'the archive path sources/news-2024.yaml is not inside archive/'],
+    [
+      'a path climbing out with ..',
+      'archive/../../../etc/passwd',
+      'the archive path archive/../../../etc/passwd has an empty, "." or ".." part',
+    ],
+    [
+      'a path outside archive/',
+      'sources/news-2024.yaml',
+      'the archive path sources/news-2024.yaml is not inside archive/',
+    ],
     ['a Windows path', '"archive\\\\report-2022.txt"', 'the archive path archive\\report-2022.txt uses backslashes'],
     ['a drive letter', '"C:/archive/report-2022.txt"', 'the archive path C:/archive/report-2022.txt is absolute'],
   ])('%s fails at the path, before anything is read', (_, path, message) => {
     const problems = checkAfter(() => {}, archivePath(path));
-    expect(ofRule(problems, 'unsafe-path')).toEqual([expect.objectContaining({ file: FILES.report, line: 13, column: 18, message })]);
+    expect(ofRule(problems, 'unsafe-path')).toEqual([
+      expect.objectContaining({ file: FILES.report, line: 13, column: 18, message }),
+    ]);
     expect(ofRule(problems, 'archive-mismatch')).toEqual([]);
   });
 
@@ -108,6 +132,13 @@ describe('unsafe-path: archive paths stay inside content/archive/', () => {
 
   it('a path to a folder is an unreadable file, not a crash', () => {
     const problems = checkAfter((dir) => mkdirSync(join(dir, 'archive/sub')), archivePath('archive/sub'));
-    expect(ofRule(problems, 'unreadable-file')).toEqual([expect.objectContaining({ file: FILES.report, line: 13, column: 18, message: 'the stored copy archive/sub cannot be read: EISDIR' })]);
+    expect(ofRule(problems, 'unreadable-file')).toEqual([
+      expect.objectContaining({
+        file: FILES.report,
+        line: 13,
+        column: 18,
+        message: 'the stored copy archive/sub cannot be read: EISDIR',
+      }),
+    ]);
   });
 });

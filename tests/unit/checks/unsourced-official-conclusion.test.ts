@@ -7,7 +7,7 @@ import { checkFixture, edit, FILES, ofRule } from '../support/corpus-fixture.ts'
 const RULE = 'unsourced-official-conclusion';
 
 describe('unsourced-official-conclusion', () => {
-  it('official conclusions resting on a pinpointed citation to the edition\'s guidance pass', () => {
+  it("official conclusions resting on a pinpointed citation to the edition's guidance pass", () => {
     expect(ofRule(checkFixture(), RULE)).toEqual([]);
   });
 
@@ -15,11 +15,19 @@ describe('unsourced-official-conclusion', () => {
     const problems = checkFixture({ [FILES.deserters]: edit('[@report-2022, sec. 2, pp. 12-13]', '[@report-2022]') });
     expect(ofRule(problems, RULE)).toEqual([
       {
-        file: FILES.deserters, line: 7, column: 5, severity: 'error', rule: RULE,
-        message: 'the persecution conclusion is given as the official text, but none of its supporting findings cites @report-2022 with a pinpoint',
+        file: FILES.deserters,
+        line: 7,
+        column: 5,
+        severity: 'error',
+        rule: RULE,
+        message:
+          'the persecution conclusion is given as the official text, but none of its supporting findings cites @report-2022 with a pinpoint',
         hint: 'cite the passage that states it, e.g. [@report-2022, sec. 4.2], in a finding listed in supportedBy, or, if it is not taken from the official text, set knownFrom (press-release, secondary or inference) and name the statement in basis',
       },
-      expect.objectContaining({ line: 19, message: expect.stringMatching(/^the exclusion conclusion is given as the official text/) }),
+      expect.objectContaining({
+        line: 19,
+        message: expect.stringMatching(/^the exclusion conclusion is given as the official text/),
+      }),
     ]);
   });
 
@@ -40,19 +48,37 @@ describe('unsourced-official-conclusion', () => {
 
   it('a conclusion that says it comes from a press release and names its basis is not held to the official text', () => {
     const problems = checkFixture({
-      [FILES.deserters]: (t) => edit('[@report-2022, sec. 2, pp. 12-13]', '[@report-2022]')(t)
-        .replace('    answer: yes\n', '    answer: yes\n    knownFrom: press-release\n    basis: The launch announcement.\n')
-        .replace('  exclusion: { consider: true,', '  exclusion: { consider: true, knownFrom: press-release, basis: The launch announcement.,'),
+      [FILES.deserters]: (t) =>
+        edit(
+          '[@report-2022, sec. 2, pp. 12-13]',
+          '[@report-2022]',
+        )(t)
+          .replace(
+            '    answer: yes\n',
+            '    answer: yes\n    knownFrom: press-release\n    basis: The launch announcement.\n',
+          )
+          .replace(
+            '  exclusion: { consider: true,',
+            '  exclusion: { consider: true, knownFrom: press-release, basis: The launch announcement.,',
+          ),
     });
     expect(ofRule(problems, 'invalid-field')).toEqual([]);
     expect(ofRule(problems, RULE)).toEqual([]);
   });
 
   it('an official conclusion in an edition that names no guidance source fails, saying so', () => {
-    const problems = checkFixture({ [FILES.evaders2024]: edit('risk: { level: not-in-general, knownFrom: secondary, basis: The news report only.,', 'risk: { level: not-in-general,') });
+    const problems = checkFixture({
+      [FILES.evaders2024]: edit(
+        'risk: { level: not-in-general, knownFrom: secondary, basis: The news report only.,',
+        'risk: { level: not-in-general,',
+      ),
+    });
     expect(ofRule(problems, RULE)).toEqual([
       expect.objectContaining({
-        file: FILES.evaders2024, line: 7, message: 'the risk conclusion is given as the official text, but edition testland-2024-06 names no guidance source',
+        file: FILES.evaders2024,
+        line: 7,
+        message:
+          'the risk conclusion is given as the official text, but edition testland-2024-06 names no guidance source',
         hint: expect.stringMatching(/^register the guidance and set basedOn in editions\/testland-2024-06\.yaml/),
       }),
     ]);

@@ -43,8 +43,20 @@ const REFUSED: [string, string, 'unsafe-mdx' | 'syntax', number, number][] = [
   ['a flow expression', '{globalThis.process.exit(1)}\n', 'unsafe-mdx', 4, 1],
   ['an expression in a heading', '## Risk {1 + 1}\n', 'unsafe-mdx', 4, 9],
   ['an MDX comment', 'Text {/* note */} more.\n', 'unsafe-mdx', 4, 6],
-  ['an expression attribute on <Finding>', '<Finding id={x} asOf="2024-01" title="A">\nA.\n</Finding>\n', 'unsafe-mdx', 4, 1],
-  ['a spread attribute on <Finding>', '<Finding id="a" asOf="2024-01" title="A" {...props}>\nA.\n</Finding>\n', 'unsafe-mdx', 4, 1],
+  [
+    'an expression attribute on <Finding>',
+    '<Finding id={x} asOf="2024-01" title="A">\nA.\n</Finding>\n',
+    'unsafe-mdx',
+    4,
+    1,
+  ],
+  [
+    'a spread attribute on <Finding>',
+    '<Finding id="a" asOf="2024-01" title="A" {...props}>\nA.\n</Finding>\n',
+    'unsafe-mdx',
+    4,
+    1,
+  ],
   ['a <script> element', '<script>alert(1)</script>\n', 'unsafe-mdx', 4, 1],
   ['an <img> with an event handler', 'See <img src="x" onError="alert(1)" /> here.\n', 'unsafe-mdx', 4, 5],
   ['an <svg> with onload', '<svg onLoad="alert(1)"></svg>\n', 'unsafe-mdx', 4, 1],
@@ -53,9 +65,21 @@ const REFUSED: [string, string, 'unsafe-mdx' | 'syntax', number, number][] = [
   ['a JSX fragment', '<>x</>\n', 'unsafe-mdx', 4, 1],
   ['a member-expression element', '<a.b>x</a.b>\n', 'unsafe-mdx', 4, 1],
   ['an HTML element in a table cell', '| a |\n|---|\n| <b>x</b> |\n', 'unsafe-mdx', 6, 3],
-  ['markup after a code span that looks closed to a naive scanner', 'a `` ` `` <b onClick="x">y</b>\n', 'unsafe-mdx', 4, 11],
+  [
+    'markup after a code span that looks closed to a naive scanner',
+    'a `` ` `` <b onClick="x">y</b>\n',
+    'unsafe-mdx',
+    4,
+    11,
+  ],
   ['markup after a ~~~ fence holding ```', '~~~\n```\n~~~\n<svg onLoad="alert(1)"/>\n', 'unsafe-mdx', 7, 1],
-  ['a script after a lone backtick', 'Fines are 5` a day.\n\n<script>alert(1)</script>\n\nAnother ` here.\n', 'unsafe-mdx', 6, 1],
+  [
+    'a script after a lone backtick',
+    'Fines are 5` a day.\n\n<script>alert(1)</script>\n\nAnother ` here.\n',
+    'unsafe-mdx',
+    6,
+    1,
+  ],
   ['an HTML comment', 'Text <!-- note --> more.\n', 'syntax', 4, 6],
   ['an autolink in angle brackets', 'See <https://example.org>.\n', 'syntax', 4, 5],
   ['a javascript: link', '[x](javascript:alert(1))\n', 'unsafe-mdx', 4, 1],
@@ -72,8 +96,20 @@ const REFUSED: [string, string, 'unsafe-mdx' | 'syntax', number, number][] = [
   ['an image reference to another origin', '![x][r]\n\n[r]: https://example.org/x.png\n', 'unsafe-mdx', 4, 1],
   ['a relative image path, which Astro would import as a module', '![x](./evil.js)\n', 'unsafe-mdx', 4, 1],
   ['a finding inside a paragraph', 'Text <Finding id="a" asOf="2024-01">x</Finding>\n', 'syntax', 4, 6],
-  ['a finding nested in a finding', '<Finding id="a" asOf="2024-01" title="A">\n<Finding id="b" asOf="2024-01" title="B">\nx\n</Finding>\n</Finding>\n', 'syntax', 5, 1],
-  ['an unknown attribute on a finding', '<Finding id="a" asOf="2024-01" class="x" title="A">\nx\n</Finding>\n', 'syntax', 4, 39],
+  [
+    'a finding nested in a finding',
+    '<Finding id="a" asOf="2024-01" title="A">\n<Finding id="b" asOf="2024-01" title="B">\nx\n</Finding>\n</Finding>\n',
+    'syntax',
+    5,
+    1,
+  ],
+  [
+    'an unknown attribute on a finding',
+    '<Finding id="a" asOf="2024-01" class="x" title="A">\nx\n</Finding>\n',
+    'syntax',
+    4,
+    39,
+  ],
 ];
 
 describe('the content gate refuses hostile content in the check and in the compiler alike', () => {
@@ -86,12 +122,21 @@ describe('the content gate refuses hostile content in the check and in the compi
 
 const PASSED: [string, string][] = [
   ['a finding with citations', FINDING],
-  ['http, https, mailto, relative and # links', '[a](https://example.org) [b](http://example.org) [c](mailto:x@example.org) [d](/sources/) [e](#top) [f](../x/)\n'],
+  [
+    'http, https, mailto, relative and # links',
+    '[a](https://example.org) [b](http://example.org) [c](mailto:x@example.org) [d](/sources/) [e](#top) [f](../x/)\n',
+  ],
   ['a site-root image', '![Map of the region](/images/map.png)\n'],
   ['escaped braces and angle brackets', 'Sets are written \\{a, b\\} and 3 \\< 4.\n'],
-  ['code that shows markup and ESM', '```mdx\nimport Foo from "./Foo.astro";\n<script>alert(1)</script>\n{1 + 1}\n```\n\nWrite `<Foo />` or `{x}`.\n'],
+  [
+    'code that shows markup and ESM',
+    '```mdx\nimport Foo from "./Foo.astro";\n<script>alert(1)</script>\n{1 + 1}\n```\n\nWrite `<Foo />` or `{x}`.\n',
+  ],
   ['prose that starts a wrapped line with "import"', 'Sanctions restrict the\nimport of goods.\n'],
-  ['an attribute value holding ">"', '<Finding id="a" asOf="2024-01" uncertain="counts > 1,000 unverified" title="A count">\nA [@src].\n</Finding>\n'],
+  [
+    'an attribute value holding ">"',
+    '<Finding id="a" asOf="2024-01" uncertain="counts > 1,000 unverified" title="A count">\nA [@src].\n</Finding>\n',
+  ],
 ];
 
 describe('harmless content passes the check and the compiler alike', () => {

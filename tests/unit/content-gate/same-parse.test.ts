@@ -11,10 +11,13 @@ import { contentGate } from '../../../src/content-gate/satteri-plugin.ts';
 import { scanMdx } from '../../../src/lib/mdx-scan.ts';
 
 const PROFILES = join(process.cwd(), 'content/profiles');
-const files = readdirSync(PROFILES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
+const files = readdirSync(PROFILES, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
 
 /** The tree as plain data: every node, value and position, without the plugin tree's bookkeeping (`_id`, …). */
-const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree, (key, value) => (key.startsWith('_') ? undefined : value)));
+const plain = (tree: unknown) =>
+  JSON.parse(JSON.stringify(tree, (key, value) => (key.startsWith('_') ? undefined : value)));
 
 describe('the check parses each profile exactly as the compiler does', () => {
   it('there are profiles to compare', () => expect(files.length).toBeGreaterThan(20));
@@ -22,7 +25,13 @@ describe('the check parses each profile exactly as the compiler does', () => {
   it.each(files)('%s', async (file) => {
     const { content } = compilerInput(readFileSync(join(PROFILES, file), 'utf8'));
     let seen: unknown;
-    const recorder = defineMdastPlugin({ name: 'record', options: { position: true }, before: (root) => { seen = plain(root); } });
+    const recorder = defineMdastPlugin({
+      name: 'record',
+      options: { position: true },
+      before: (root) => {
+        seen = plain(root);
+      },
+    });
     await mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [recorder], jsxImportSource: 'astro' });
     const parsed = parseMdx(content);
     expect('tree' in parsed && plain(parsed.tree)).toEqual(seen);
@@ -32,7 +41,11 @@ describe('the check parses each profile exactly as the compiler does', () => {
 describe('inside the compiler, every citation becomes a <Cite> and no bracket is left', () => {
   it.each(files)('%s', async (file) => {
     const text = readFileSync(join(PROFILES, file), 'utf8');
-    const { code } = await mdxToJs(compilerInput(text).content, { features: MDX_FEATURES, mdastPlugins: [contentGate()], jsxImportSource: 'astro' });
+    const { code } = await mdxToJs(compilerInput(text).content, {
+      features: MDX_FEATURES,
+      mdastPlugins: [contentGate()],
+      jsxImportSource: 'astro',
+    });
     expect(code.match(/_jsx\(Cite, \{/g)?.length ?? 0).toBe(scanMdx(text).citations.length);
     expect(code).not.toContain('[@');
   });

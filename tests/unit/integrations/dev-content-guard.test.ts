@@ -5,7 +5,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  createContentGate, servesContent, type GateDeps, type GateUpdate,
+  createContentGate,
+  servesContent,
+  type GateDeps,
+  type GateUpdate,
 } from '../../../src/integrations/dev-content-guard.ts';
 import type { Corpus } from '../../../src/lib/corpus.ts';
 import type { Problem } from '../../../src/lib/problem.ts';
@@ -14,11 +17,21 @@ const CONTENT = resolve('content');
 const corpus = { contentDir: CONTENT } as unknown as Corpus;
 
 const problem = (over: Partial<Problem> = {}): Problem => ({
-  file: 'content/profiles/syria/2024-04/deserters.mdx', line: 29, column: 42, severity: 'error', rule: 'unknown-source',
-  message: 'citation names an unknown source "@x"', hint: 'register it', ...over,
+  file: 'content/profiles/syria/2024-04/deserters.mdx',
+  line: 29,
+  column: 42,
+  severity: 'error',
+  rule: 'unknown-source',
+  message: 'citation names an unknown source "@x"',
+  hint: 'register it',
+  ...over,
 });
 const orphan = problem({
-  file: 'content/sources/s.yaml', line: 1, column: 1, severity: 'warning', rule: 'orphan-source',
+  file: 'content/sources/s.yaml',
+  line: 1,
+  column: 1,
+  severity: 'warning',
+  rule: 'orphan-source',
 });
 
 type Step = Problem[] | Error;
@@ -36,9 +49,13 @@ function scriptedGate(steps: Step[], overrides: Partial<GateDeps> = {}) {
       if (step instanceof Error) throw step;
       return { corpus, problems: step };
     },
-    publish: (c) => { published.push(c); },
+    publish: (c) => {
+      published.push(c);
+    },
     log: { info: (m) => said.info.push(m), warn: (m) => said.warn.push(m), error: (m) => said.error.push(m) },
-    notify: (u) => { updates.push(u); },
+    notify: (u) => {
+      updates.push(u);
+    },
     ...overrides,
   });
   return { gate, said, updates, published };
@@ -62,10 +79,16 @@ describe('the dev server content gate', () => {
   it('turns a checker that throws into a check-failed error in the overlay, and refuses pages', () => {
     const { gate, updates, said, published } = scriptedGate([new Error('Cannot read properties of undefined')]);
     expect(() => gate.recheck()).not.toThrow();
-    expect(gate.errors).toEqual([expect.objectContaining({
-      rule: 'check-failed', severity: 'error', file: 'content', line: 1, column: 1,
-      message: 'the content check could not run: Cannot read properties of undefined',
-    })]);
+    expect(gate.errors).toEqual([
+      expect.objectContaining({
+        rule: 'check-failed',
+        severity: 'error',
+        file: 'content',
+        line: 1,
+        column: 1,
+        message: 'the content check could not run: Cannot read properties of undefined',
+      }),
+    ]);
     expect(gate.blocks('/syria/')).toBe(true);
     const report = expect.stringContaining('content:1:1  error  check-failed');
     expect(updates).toEqual([expect.objectContaining({ type: 'error', report })]);
@@ -110,9 +133,12 @@ describe('the dev server content gate', () => {
   });
 
   it('never throws when logging, notifying the browser or publishing the corpus throws; still refuses pages', () => {
-    const boom = () => { throw new Error('channel closed'); };
+    const boom = () => {
+      throw new Error('channel closed');
+    };
     const { gate } = scriptedGate([[problem()], []], {
-      log: { info: boom, warn: boom, error: boom }, notify: boom,
+      log: { info: boom, warn: boom, error: boom },
+      notify: boom,
     });
     expect(() => gate.recheck()).not.toThrow();
     expect(gate.blocks('/')).toBe(true);
@@ -121,24 +147,31 @@ describe('the dev server content gate', () => {
 
     const failingPublish = scriptedGate([[]], { publish: boom }).gate;
     expect(() => failingPublish.recheck()).not.toThrow();
-    expect(failingPublish.errors).toEqual([expect.objectContaining({
-      rule: 'check-failed', message: 'handing the checked content to the pages could not run: channel closed',
-    })]);
+    expect(failingPublish.errors).toEqual([
+      expect.objectContaining({
+        rule: 'check-failed',
+        message: 'handing the checked content to the pages could not run: channel closed',
+      }),
+    ]);
     expect(failingPublish.blocks('/')).toBe(true);
   });
 });
 
 describe('servesContent', () => {
   it.each([
-    '/', '/syria/', '/syria/2025-06/military-service/', '/sources/report-2022.json', '/sources/x.bib', '/updates.xml',
+    '/',
+    '/syria/',
+    '/syria/2025-06/military-service/',
+    '/sources/report-2022.json',
+    '/sources/x.bib',
+    '/updates.xml',
     '/search/?q=x',
-  ])(
-    '%s may be rendered from content, so it is refused while content is broken',
-    (url) => expect(servesContent(url)).toBe(true),
+  ])('%s may be rendered from content, so it is refused while content is broken', (url) =>
+    expect(servesContent(url)).toBe(true),
   );
 
   it.each(['/@vite/client', '/@id/astro:scripts/page.js', '/@fs/work/x.js', '/node_modules/.vite/deps/x.js'])(
-    '%s is one of Vite\'s own modules, which the error overlay needs',
+    "%s is one of Vite's own modules, which the error overlay needs",
     (url) => expect(servesContent(url)).toBe(false),
   );
 });

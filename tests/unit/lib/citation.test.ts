@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { citation, fillAccessed, findingTitle, localDay, oscolaCitation, plainCitation, type CitationTarget } from '../../../src/lib/citation.ts';
+import {
+  citation,
+  fillAccessed,
+  findingTitle,
+  localDay,
+  oscolaCitation,
+  plainCitation,
+  type CitationTarget,
+} from '../../../src/lib/citation.ts';
 
 const page: CitationTarget = {
   country: 'Syria',
@@ -7,8 +15,16 @@ const page: CitationTarget = {
   edition: { label: 'April 2024', published: '2024-04-15' },
   url: 'https://g.org/syria/2024-04/deserters/',
 };
-const conclusion: CitationTarget = { ...page, item: { kind: 'conclusion', title: 'Level of risk' }, url: `${page.url}#conclusion-risk` };
-const finding: CitationTarget = { ...page, item: { kind: 'finding', title: 'Desertion penalties' }, url: `${page.url}#finding-desertion-penalties` };
+const conclusion: CitationTarget = {
+  ...page,
+  item: { kind: 'conclusion', title: 'Level of risk' },
+  url: `${page.url}#conclusion-risk`,
+};
+const finding: CitationTarget = {
+  ...page,
+  item: { kind: 'finding', title: 'Desertion penalties' },
+  url: `${page.url}#finding-desertion-penalties`,
+};
 
 describe('a plain citation', () => {
   it('names the product, country, profile, edition with its full date, the permalink and the day accessed', () => {
@@ -18,7 +34,9 @@ describe('a plain citation', () => {
   });
 
   it('names the conclusion or finding it cites, and links to its anchor', () => {
-    expect(plainCitation(conclusion, '2026-12-01')).toContain('defectors. Conclusion: Level of risk. April 2024 edition');
+    expect(plainCitation(conclusion, '2026-12-01')).toContain(
+      'defectors. Conclusion: Level of risk. April 2024 edition',
+    );
     expect(plainCitation(conclusion, '2026-12-01')).toContain('/2024-04/deserters/#conclusion-risk (accessed');
     expect(plainCitation(finding)).toContain('Finding: Desertion penalties.');
   });

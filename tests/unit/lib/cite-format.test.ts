@@ -3,11 +3,15 @@ import { shortCitation } from '../../../src/lib/cite-format.ts';
 
 describe('shortCitation', () => {
   it('adds the short date after a title without the year, then the pinpoint', () => {
-    expect(shortCitation({ shortTitle: 'SNHR', issued: '2023-10-10' }, 'sec. VI, p. 8')).toBe('SNHR, Oct 2023, sec. VI, p. 8');
+    expect(shortCitation({ shortTitle: 'SNHR', issued: '2023-10-10' }, 'sec. VI, p. 8')).toBe(
+      'SNHR, Oct 2023, sec. VI, p. 8',
+    );
   });
 
   it('leaves the date out when the short title already has the year', () => {
-    expect(shortCitation({ shortTitle: 'Military report 2022', issued: '2022-11-15' }, 'p. 15')).toBe('Military report 2022, p. 15');
+    expect(shortCitation({ shortTitle: 'Military report 2022', issued: '2022-11-15' }, 'p. 15')).toBe(
+      'Military report 2022, p. 15',
+    );
   });
 
   it('has no trailing comma for a whole-source citation', () => {

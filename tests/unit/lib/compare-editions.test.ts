@@ -14,8 +14,18 @@ describe('comparing two editions of a profile', () => {
     const { conclusions } = compareVersions(before, after);
     expect(conclusions.map((c) => [c.key, c.before, c.after, c.changed])).toEqual([
       ['persecution', 'Depends on the case', 'Does not amount to persecution (from a secondary report)', true],
-      ['risk', 'Only with risk-impacting circumstances', 'In general not substantiated (from a secondary report)', true],
-      ['nexus', '(imputed) political opinion: may be', 'No reason for persecution established (from a secondary report)', true],
+      [
+        'risk',
+        'Only with risk-impacting circumstances',
+        'In general not substantiated (from a secondary report)',
+        true,
+      ],
+      [
+        'nexus',
+        '(imputed) political opinion: may be',
+        'No reason for persecution established (from a secondary report)',
+        true,
+      ],
       ['exclusion', 'No exclusion indicators noted', 'No exclusion indicators noted (from a secondary report)', true],
     ]);
   });
@@ -23,14 +33,20 @@ describe('comparing two editions of a profile', () => {
   it('lists findings added and removed, and the sources added and dropped', () => {
     const { before, after } = versions();
     const diff = compareVersions(before, after);
-    expect(diff.findings.map((f) => [f.id, f.change])).toEqual([['end-of-conscription', 'added'], ['call-ups', 'removed']]);
+    expect(diff.findings.map((f) => [f.id, f.change])).toEqual([
+      ['end-of-conscription', 'added'],
+      ['call-ups', 'removed'],
+    ]);
     expect(diff.sourcesAdded).toEqual(['news-2024']);
     expect(diff.sourcesDropped).toEqual(['report-2022']);
   });
 
   it('diffs a reworded finding word by word', () => {
     const { before, after } = versions({
-      [FILES.evaders2024]: edit('<Finding id="end-of-conscription" asOf="2024-03" title="Conscription ended">\nConscription ended in March 2024 [@news-2024].', '<Finding id="call-ups" asOf="2024-03" title="Call-ups stopped">\nCall-ups stopped in March 2024 [@news-2024].'),
+      [FILES.evaders2024]: edit(
+        '<Finding id="end-of-conscription" asOf="2024-03" title="Conscription ended">\nConscription ended in March 2024 [@news-2024].',
+        '<Finding id="call-ups" asOf="2024-03" title="Call-ups stopped">\nCall-ups stopped in March 2024 [@news-2024].',
+      ),
     });
     const [finding] = compareVersions(before, after).findings;
     expect(finding.change).toBe('changed');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { contentProse, proseStrings } from '../../../src/lib/content-prose.ts';
 import { sharedRuns, shingles } from '../../../src/lib/copied-text.ts';
 
-const SOURCE = 'the reported ill treatment of returning deserters by the intelligence branches reached the level of persecution in most cases';
+const SOURCE =
+  'the reported ill treatment of returning deserters by the intelligence branches reached the level of persecution in most cases';
 const COPIED = 'ill treatment of returning deserters by the intelligence branches reached the level of persecution';
 
 const dir = mkdtempSync(join(tmpdir(), 'prose-'));
@@ -18,12 +19,15 @@ function write(path: string, text: string) {
 
 describe('the copy check reads every text field we write', () => {
   it('finds a copied run planted in a conclusion summary in the frontmatter', () => {
-    write('profiles/tl/2024-06/deserters.mdx', `---\ntitle: Deserters\nconclusions:\n  risk:\n    level: in-general\n    summary: "Yes: ${COPIED}."\n---\n\nBody in our own words.\n`);
+    write(
+      'profiles/tl/2024-06/deserters.mdx',
+      `---\ntitle: Deserters\nconclusions:\n  risk:\n    level: in-general\n    summary: "Yes: ${COPIED}."\n---\n\nBody in our own words.\n`,
+    );
     const prose = contentProse(dir).find((p) => p.file.endsWith('deserters.mdx'))!;
     expect(sharedRuns(prose.text, shingles(SOURCE))).toEqual([COPIED]);
   });
 
-  it.each(['why', 'wouldSettle', 'basis'])('finds a copied run in a not-known conclusion\'s %s', (field) => {
+  it.each(['why', 'wouldSettle', 'basis'])("finds a copied run in a not-known conclusion's %s", (field) => {
     const texts = proseStrings({ conclusions: { nexus: { status: 'not-known', [field]: COPIED } } });
     expect(sharedRuns(texts.join('\n'), shingles(SOURCE))).toEqual([COPIED]);
   });
@@ -32,13 +36,21 @@ describe('the copy check reads every text field we write', () => {
     expect(proseStrings({ conclusions: { risk: { factors: ['first factor', COPIED] } } })).toContain(COPIED);
   });
 
-  it('reads prose fields of any YAML file, including ones not listed before (an edition\'s changes)', () => {
+  it("reads prose fields of any YAML file, including ones not listed before (an edition's changes)", () => {
     write('editions/tl-2024-06.yaml', `title: Guidance\nchanges:\n  - "${COPIED}"\n`);
     const prose = contentProse(dir).find((p) => p.file.endsWith('tl-2024-06.yaml'))!;
     expect(prose.text).toContain(COPIED);
   });
 
   it('leaves out titles, authors and URLs, which must match their sources', () => {
-    expect(proseStrings({ title: COPIED, shortTitle: COPIED, author: [{ literal: COPIED }], URL: 'https://x.test/a b', description: 'ours' })).toEqual(['ours']);
+    expect(
+      proseStrings({
+        title: COPIED,
+        shortTitle: COPIED,
+        author: [{ literal: COPIED }],
+        URL: 'https://x.test/a b',
+        description: 'ours',
+      }),
+    ).toEqual(['ours']);
   });
 });

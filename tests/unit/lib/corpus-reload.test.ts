@@ -19,12 +19,15 @@ describe('loading the corpus again after an edit', () => {
     expect(byFile(second, FILES.deserters).scan.findings.some((f) => f.text.includes('An added sentence.'))).toBe(true);
   });
 
-  it('reports a reused file\'s problems again, and drops them once the file is fixed', () => {
+  it("reports a reused file's problems again, and drops them once the file is fixed", () => {
     const dir = writeFixture();
     const file = join(dir, FILES.deserters);
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, good.replace('\n</Finding>', ' {1 + 1}\n</Finding>'));
-    const rules = () => runChecks(loadCorpus(dir, dir)).filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.rule}`);
+    const rules = () =>
+      runChecks(loadCorpus(dir, dir))
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.file} ${p.rule}`);
     expect(rules()).toEqual([`${FILES.deserters} unsafe-mdx`]);
     expect(rules()).toEqual([`${FILES.deserters} unsafe-mdx`]);
     writeFileSync(file, good);

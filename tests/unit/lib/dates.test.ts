@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { earliestDay, formatDate, formatShortDate, isCalendarDate, monthSlug, parsePartialDate } from '../../../src/lib/dates.ts';
+import {
+  earliestDay,
+  formatDate,
+  formatShortDate,
+  isCalendarDate,
+  monthSlug,
+  parsePartialDate,
+} from '../../../src/lib/dates.ts';
 
 describe('formatDate', () => {
   it.each([
@@ -62,7 +69,18 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate(iso)).toBe(true);
   });
 
-  it.each(['2025-02-30', '2025-02-29', '1900-02-29', '2025-04-31', '2025-13', '2025-00', '2025-01-00', '2025-1-5', 'soon', ''])('%j is not', (iso) => {
+  it.each([
+    '2025-02-30',
+    '2025-02-29',
+    '1900-02-29',
+    '2025-04-31',
+    '2025-13',
+    '2025-00',
+    '2025-01-00',
+    '2025-1-5',
+    'soon',
+    '',
+  ])('%j is not', (iso) => {
     expect(isCalendarDate(iso)).toBe(false);
   });
 });

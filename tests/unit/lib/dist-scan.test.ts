@@ -9,9 +9,12 @@ import { foreignOrigin, scanCss, scanFile, scanMarkup, schemeOf } from '../../..
 const CSP = `default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 const meta = (policy = CSP) => `<meta http-equiv="content-security-policy" content="${policy}">`;
 /** A page the way the build writes it, with the CSP meta and `body` inside. */
-const page = (body: string, head = '') => `<!doctype html><html><head>${meta()}${head}</head><body>${body}</body></html>`;
-const rules = (html: string) => scanMarkup('dist/x/index.html', html, { url: '/x/', requireCsp: true }).map((p) => p.rule);
-const messages = (html: string) => scanMarkup('dist/x/index.html', html, { url: '/x/', requireCsp: true }).map((p) => `${p.rule} ${p.message}`);
+const page = (body: string, head = '') =>
+  `<!doctype html><html><head>${meta()}${head}</head><body>${body}</body></html>`;
+const rules = (html: string) =>
+  scanMarkup('dist/x/index.html', html, { url: '/x/', requireCsp: true }).map((p) => p.rule);
+const messages = (html: string) =>
+  scanMarkup('dist/x/index.html', html, { url: '/x/', requireCsp: true }).map((p) => `${p.rule} ${p.message}`);
 
 describe('a clean page passes', () => {
   it('with same-origin styles, images, a bundled module script, links anywhere and a canonical link', () => {
@@ -77,12 +80,15 @@ describe('script URLs, in every URL attribute and however they are spelt', () =>
 });
 
 describe('embedded documents and plug-ins', () => {
-  it.each(['<iframe src="/x/"></iframe>', '<object data="/x.swf"></object>', '<embed src="/x.swf">', '<frameset><frame src="/a/"></frameset>', '<base href="https://evil.example/">'])(
-    '%s → embedded-content',
-    (body) => {
-      expect(rules(page(body))).toContain('embedded-content');
-    },
-  );
+  it.each([
+    '<iframe src="/x/"></iframe>',
+    '<object data="/x.swf"></object>',
+    '<embed src="/x.swf">',
+    '<frameset><frame src="/a/"></frameset>',
+    '<base href="https://evil.example/">',
+  ])('%s → embedded-content', (body) => {
+    expect(rules(page(body))).toContain('embedded-content');
+  });
 });
 
 describe('scripts the project did not emit', () => {
@@ -121,7 +127,9 @@ describe('resources from another origin', () => {
     ['<form action="https://forms.example/submit"></form>', '<form action>'],
     ['<a href="/" ping="https://track.example/">x</a>', '<a ping>'],
   ])('%s → foreign-resource', (body, what) => {
-    expect(messages(page(body))).toEqual([expect.stringContaining(`foreign-resource ${what} loads from another origin`)]);
+    expect(messages(page(body))).toEqual([
+      expect.stringContaining(`foreign-resource ${what} loads from another origin`),
+    ]);
   });
 
   it.each([
@@ -138,8 +146,14 @@ describe('resources from another origin', () => {
   });
 
   it.each([
-    ['//img.example/a.png'], ['\\\\img.example/a.png'], ['/\\img.example/a.png'], [' //img.example/a.png'], ['/\t/img.example/a.png'],
-    ['\n//img.example/a.png'], ['https://img.example/a.png'], ['HTTPS://img.example/a.png'],
+    ['//img.example/a.png'],
+    ['\\\\img.example/a.png'],
+    ['/\\img.example/a.png'],
+    [' //img.example/a.png'],
+    ['/\t/img.example/a.png'],
+    ['\n//img.example/a.png'],
+    ['https://img.example/a.png'],
+    ['HTTPS://img.example/a.png'],
   ])('%j loads from another origin, however its slashes are spelt', (url) => {
     expect(foreignOrigin(url, '/syria/deserters/')).toBe('https://img.example');
   });
@@ -149,8 +163,14 @@ describe('resources from another origin', () => {
   });
 
   it('a CSS file loading a font from another origin', () => {
-    const found = scanCss('dist/_astro/site.css', 'body{background:url(/bg.png)}\n@font-face{src:url(https://fonts.example/a.woff2)}', '/_astro/site.css');
-    expect(found.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual(['dist/_astro/site.css:2:16 foreign-resource']);
+    const found = scanCss(
+      'dist/_astro/site.css',
+      'body{background:url(/bg.png)}\n@font-face{src:url(https://fonts.example/a.woff2)}',
+      '/_astro/site.css',
+    );
+    expect(found.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      'dist/_astro/site.css:2:16 foreign-resource',
+    ]);
   });
 });
 
@@ -170,7 +190,9 @@ describe('the Content-Security-Policy on every page', () => {
 });
 
 describe('feeds: the HTML a feed reader renders', () => {
-  const feed = (description: string) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
+  const feed = (
+    description: string,
+  ) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
 <item><title>x</title><description>${description}</description></item></channel></rss>`;
 
   it('markup escaped once is live markup in a reader → reported at the element', () => {
@@ -179,7 +201,9 @@ describe('feeds: the HTML a feed reader renders', () => {
   });
 
   it('markup in CDATA is live markup too', () => {
-    expect(scanFile('updates.xml', feed('<![CDATA[<a href="javascript:alert(1)">x</a>]]>')).map((p) => p.rule)).toEqual(['unsafe-url']);
+    expect(scanFile('updates.xml', feed('<![CDATA[<a href="javascript:alert(1)">x</a>]]>')).map((p) => p.rule)).toEqual(
+      ['unsafe-url'],
+    );
   });
 
   it('markup escaped twice is text and passes', () => {
@@ -189,6 +213,8 @@ describe('feeds: the HTML a feed reader renders', () => {
 
 describe('SVG files', () => {
   it('an event handler in a published SVG', () => {
-    expect(scanFile('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>').map((p) => p.rule)).toEqual(['event-handler']);
+    expect(
+      scanFile('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>').map((p) => p.rule),
+    ).toEqual(['event-handler']);
   });
 });

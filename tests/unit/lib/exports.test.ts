@@ -18,12 +18,17 @@ const register = [...cslRegister(loadCorpus('content')).values()];
 const fixture = [...cslRegister(loadCorpus('tests/fixtures/valid')).values()];
 const year = (i: CslItem) => (i.issued as { 'date-parts': number[][] })['date-parts'][0][0];
 
-describe.each([['content/', register], ['the valid fixture', fixture]])('exports of %s', (_, items) => {
+describe.each([
+  ['content/', register],
+  ['the valid fixture', fixture],
+])('exports of %s', (_, items) => {
   it('has sources to export', () => expect(items.length).toBeGreaterThan(2));
 
   it('CSL-JSON parses back through citation-js with type, title, date and URL', () => {
     const back = new Cite(JSON.parse(JSON.stringify(items))).data as CslItem[];
-    expect(back.map((i) => [i.id, i.type, i.title, year(i), i.URL])).toEqual(items.map((i) => [i.id, i.type, i.title, year(i), i.URL]));
+    expect(back.map((i) => [i.id, i.type, i.title, year(i), i.URL])).toEqual(
+      items.map((i) => [i.id, i.type, i.title, year(i), i.URL]),
+    );
   });
 
   it('biblatex parses back through citation-js with type, title, date and URL', () => {
@@ -37,13 +42,16 @@ describe.each([['content/', register], ['the valid fixture', fixture]])('exports
       // citation-js percent-encodes the verbatim url field once more ("%3A" → "%253A"); biblatex prints it as is.
       expect(b.URL === item.URL || decodeURI(b.URL as string) === item.URL, `${item.id}: ${b.URL}`).toBe(true);
       // biblatex has fewer types than CSL: reports, cases and acts keep theirs, the rest map to close kin.
-      if (['report', 'legal_case', 'legislation', 'book', 'webpage'].includes(item.type)) expect(b.type, item.id).toBe(item.type);
+      if (['report', 'legal_case', 'legislation', 'book', 'webpage'].includes(item.type))
+        expect(b.type, item.id).toBe(item.type);
     }
   });
 
   it('RIS parses back with type, title, date and URL', () => {
     const back = parseRis(toRis(items));
-    expect(back.map((r) => [r.ID[0], r.TY[0], r.TI[0], r.PY[0], r.UR?.[0]])).toEqual(items.map((i) => [i.id, RIS_TYPE[i.type], i.title, String(year(i)), i.URL]));
+    expect(back.map((r) => [r.ID[0], r.TY[0], r.TI[0], r.PY[0], r.UR?.[0]])).toEqual(
+      items.map((i) => [i.id, RIS_TYPE[i.type], i.title, String(year(i)), i.URL]),
+    );
   });
 });
 
@@ -63,7 +71,14 @@ describe('legal references', () => {
   });
 
   it('an EU act is @legislation with its number and CELEX, not a US statute', () => {
-    const item: CslItem = { id: 'eu-x', type: 'legislation', title: 'Directive 2011/95/EU', number: 'Directive 2011/95/EU, OJ L 337, 20.12.2011, p. 9', issued: { 'date-parts': [[2011, 12, 13]] }, URL: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32011L0095' };
+    const item: CslItem = {
+      id: 'eu-x',
+      type: 'legislation',
+      title: 'Directive 2011/95/EU',
+      number: 'Directive 2011/95/EU, OJ L 337, 20.12.2011, p. 9',
+      issued: { 'date-parts': [[2011, 12, 13]] },
+      URL: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32011L0095',
+    };
     const entry = toBiblatexEntry(item);
     expect(entry).toMatch(/^@legislation\{eu-x,/);
     expect(entry).toContain('eprint = {32011L0095}');
@@ -72,8 +87,15 @@ describe('legal references', () => {
   });
 
   it('finds ECLI in a number and CELEX in a URL', () => {
-    expect(legalIdentifiers('C-238/19, ECLI:EU:C:2020:945', 'https://eur-lex.europa.eu/x?uri=CELEX:62019CJ0238')).toEqual({ ecli: 'ECLI:EU:C:2020:945', celex: '62019CJ0238', number: 'C-238/19' });
-    expect(legalIdentifiers('C-472/13', 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli%3AECLI%3AEU%3AC%3A2015%3A117')).toEqual({ ecli: 'ECLI:EU:C:2015:117', number: 'C-472/13' });
+    expect(
+      legalIdentifiers('C-238/19, ECLI:EU:C:2020:945', 'https://eur-lex.europa.eu/x?uri=CELEX:62019CJ0238'),
+    ).toEqual({ ecli: 'ECLI:EU:C:2020:945', celex: '62019CJ0238', number: 'C-238/19' });
+    expect(
+      legalIdentifiers(
+        'C-472/13',
+        'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli%3AECLI%3AEU%3AC%3A2015%3A117',
+      ),
+    ).toEqual({ ecli: 'ECLI:EU:C:2015:117', number: 'C-472/13' });
     expect(legalIdentifiers('[2012] UKUT 00426 (IAC)', undefined)).toEqual({ number: '[2012] UKUT 00426 (IAC)' });
   });
 });
@@ -82,19 +104,32 @@ describe('edition titles', () => {
   it('every edition of the EUAA guidance has a title naming its edition, and no two sources share a title', () => {
     const titles = register.map((i) => i.title);
     expect(new Set(titles).size).toBe(titles.length);
-    expect(register.find((i) => i.id === 'euaa-cg-syria-2024')!.title).toBe('Country Guidance: Syria, April 2024 edition');
-    expect(register.find((i) => i.id === 'euaa-cg-syria-2025-12')!.title).toBe('Country Guidance: Syria, December 2025 edition');
+    expect(register.find((i) => i.id === 'euaa-cg-syria-2024')!.title).toBe(
+      'Country Guidance: Syria, April 2024 edition',
+    );
+    expect(register.find((i) => i.id === 'euaa-cg-syria-2025-12')!.title).toBe(
+      'Country Guidance: Syria, December 2025 edition',
+    );
   });
 
   it('leaves a title alone that already names its year', () => {
     const s = (title: string, issued: string) => ({ title, issued }) as Source;
-    const titles = editionTitles(new Map([['a', s('Report (2024)', '2024-05')], ['b', s('Report (2024)', '2024-06')], ['c', s('Other', '2020')]]), []);
+    const titles = editionTitles(
+      new Map([
+        ['a', s('Report (2024)', '2024-05')],
+        ['b', s('Report (2024)', '2024-06')],
+        ['c', s('Other', '2020')],
+      ]),
+      [],
+    );
     expect(titles.size).toBe(0);
   });
 });
 
 it('escapes TeX specials so a title cannot break the entry', () => {
-  expect(escapeTex('50% & {more} #1 a_b ~ ^ \\')).toBe('50\\% \\& \\{more\\} \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+  expect(escapeTex('50% & {more} #1 a_b ~ ^ \\')).toBe(
+    '50\\% \\& \\{more\\} \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+  );
 });
 
 it('RIS reader rejects what is not RIS', () => {

@@ -37,13 +37,20 @@ describe('the guidance in force on a date', () => {
   });
 
   it('answers in a sentence with the period and a link to the text then in force', () => {
-    const rows = periods.map((p) => ({ ...p, href: p.editionId === 'syria-2025-06' ? '' : `/syria/${p.editionId.slice(-7)}/deserters/` }));
+    const rows = periods.map((p) => ({
+      ...p,
+      href: p.editionId === 'syria-2025-06' ? '' : `/syria/${p.editionId.slice(-7)}/deserters/`,
+    }));
     expect(inForceAnswer('the Deserters profile', rows, '2024-10-01')).toEqual({
       text: 'On 1 October 2024 the April 2024 edition of the Deserters profile was in force (from 15 April 2024 until 23 June 2025).',
       href: '/syria/2024-04/deserters/',
       linkText: 'Read it as it then stood',
     });
-    expect(inForceAnswer('the Deserters profile', rows, '2025-10-01').text).toMatch(/The Deserters profile did not exist in that edition\.$/);
-    expect(inForceAnswer('the Deserters profile', rows, '2020-01-01').text).toBe('No edition of the Deserters profile was in force on 1 January 2020: the first was published on 15 April 2024.');
+    expect(inForceAnswer('the Deserters profile', rows, '2025-10-01').text).toMatch(
+      /The Deserters profile did not exist in that edition\.$/,
+    );
+    expect(inForceAnswer('the Deserters profile', rows, '2020-01-01').text).toBe(
+      'No edition of the Deserters profile was in force on 1 January 2020: the first was published on 15 April 2024.',
+    );
   });
 });

@@ -19,11 +19,15 @@ describe('provenance labels', () => {
 
 describe('a profile’s answer in one line, in search results', () => {
   it('says where each conclusion comes from when it is not the official text, and says plainly what is not known', () => {
-    expect(conclusionsLine({
-      persecution: { answer: 'yes', knownFrom: 'official-text' },
-      risk: { level: 'individual', knownFrom: 'press-release' },
-      nexus: { status: 'not-known' },
-    } as never)).toBe('Article 9: Amounts to persecution · Risk: Individual assessment (from a press release) · Reason: Not known');
+    expect(
+      conclusionsLine({
+        persecution: { answer: 'yes', knownFrom: 'official-text' },
+        risk: { level: 'individual', knownFrom: 'press-release' },
+        nexus: { status: 'not-known' },
+      } as never),
+    ).toBe(
+      'Article 9: Amounts to persecution · Risk: Individual assessment (from a press release) · Reason: Not known',
+    );
   });
 });
 
@@ -34,6 +38,8 @@ describe('nexus phrase', () => {
   });
 
   it('lists the grounds when the source names them', () => {
-    expect(nexusPhrase({ grounds: [{ ground: 'religion', imputed: false, likelihood: 'may' }] })).toBe('religion: may be');
+    expect(nexusPhrase({ grounds: [{ ground: 'religion', imputed: false, likelihood: 'may' }] })).toBe(
+      'religion: may be',
+    );
   });
 });

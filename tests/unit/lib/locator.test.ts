@@ -21,7 +21,13 @@ describe('parseLocator: readable pinpoints', () => {
     // a page range with an en dash
     { text: 'pp. 8–9', expected: [{ kind: 'page', label: 'pp.', from: '8', to: '9' }] },
     // a section and pages inside it
-    { text: 'sec. VI, pp. 8-9', expected: [{ kind: 'section', label: 'sec.', from: 'VI' }, { kind: 'page', label: 'pp.', from: '8', to: '9' }] },
+    {
+      text: 'sec. VI, pp. 8-9',
+      expected: [
+        { kind: 'section', label: 'sec.', from: 'VI' },
+        { kind: 'page', label: 'pp.', from: '8', to: '9' },
+      ],
+    },
     // a dotted section number is one section, not a range
     { text: 'sec. 4.2.3', expected: [{ kind: 'section', label: 'sec.', from: '4.2.3' }] },
     // paragraphs of a judgment
@@ -45,14 +51,22 @@ describe('parseLocator: readable pinpoints', () => {
 describe('parseLocator: unreadable pinpoints', () => {
   describe.each([
     // the label must be an abbreviation with a dot
-    { text: 'page 8', message: 'cannot read the pinpoint "page 8"', hint: 'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"' },
+    {
+      text: 'page 8',
+      message: 'cannot read the pinpoint "page 8"',
+      hint: 'use p./pp., sec., para./paras., art./arts., fn., pt./pts. or ind./inds. (an indent of a point), e.g. "sec. VI, pp. 8-9"',
+    },
     // an abbreviation we do not know
     { text: 'sect. 4', message: 'cannot read the pinpoint "sect. 4"' },
     // labels are lower case
     { text: 'P. 8', message: 'cannot read the pinpoint "P. 8"' },
     // a plural label needs a range
     { text: 'pp. 8', message: '"pp." needs a range such as "pp. 8-9"', hint: 'for one page write "p. 8"' },
-    { text: 'paras. 57', message: '"paras." needs a range such as "paras. 8-9"', hint: 'for one paragraph write "para. 57"' },
+    {
+      text: 'paras. 57',
+      message: '"paras." needs a range such as "paras. 8-9"',
+      hint: 'for one paragraph write "para. 57"',
+    },
     // a singular label names one thing
     { text: 'p. 8-9', message: '"p." names one page', hint: 'for a range write "pp. 8-9"' },
     { text: 'art. 100-101', message: '"art." names one article', hint: 'for a range write "arts. 100-101"' },
@@ -72,7 +86,11 @@ describe('parseLocator: unreadable pinpoints', () => {
 
 const STRUCTURE = {
   pages: 40,
-  sections: [{ id: '1', pages: [1, 10] as [number, number] }, { id: '2', pages: [11, 40] as [number, number] }, { id: 'VI' }],
+  sections: [
+    { id: '1', pages: [1, 10] as [number, number] },
+    { id: '2', pages: [11, 40] as [number, number] },
+    { id: 'VI' },
+  ],
   paragraphs: 52,
   articles: ['9', '10'],
   footnotes: 10,
@@ -100,14 +118,17 @@ describe('checkLocator against a structure (40 pages; sections 1 = pp. 1-10, 2 =
     // a section that is not there (section IX of VIII)
     { text: 'sec. IX', messages: ['section IX does not exist in the source'] },
     // every problem of one pinpoint is reported
-    { text: 'sec. 3, p. 41', messages: ['section 3 does not exist in the source', 'page 41 is outside the source (pages 1-40)'] },
+    {
+      text: 'sec. 3, p. 41',
+      messages: ['section 3 does not exist in the source', 'page 41 is outside the source (pages 1-40)'],
+    },
     // paragraphs
     { text: 'para. 52', messages: [] },
     { text: 'para. 53', messages: ['paragraph 53 is outside the source (paragraphs 1-52)'] },
     // articles must be registered, both ends of a range
     { text: 'art. 9', messages: [] },
     { text: 'arts. 9-10', messages: [] },
-    { text: 'art. 11', messages: ['article 11 is not among the source\'s articles'] },
+    { text: 'art. 11', messages: ["article 11 is not among the source's articles"] },
     { text: 'arts. 10-9', messages: ['the article range 10-9 runs backwards'] },
     // footnotes and points
     { text: 'fn. 11', messages: ['footnote 11 is outside the source (footnotes 1-10)'] },
@@ -120,10 +141,12 @@ describe('checkLocator against a structure (40 pages; sections 1 = pp. 1-10, 2 =
   });
 
   it('names the valid sections in the hint for an unknown section', () => {
-    expect(checkLocator(parts('sec. IX'), STRUCTURE)).toEqual([{ message: 'section IX does not exist in the source', hint: 'sections are: 1, 2, VI' }]);
+    expect(checkLocator(parts('sec. IX'), STRUCTURE)).toEqual([
+      { message: 'section IX does not exist in the source', hint: 'sections are: 1, 2, VI' },
+    ]);
   });
 
-  it('names the section\'s pages in the hint for pages outside it', () => {
+  it("names the section's pages in the hint for pages outside it", () => {
     expect(checkLocator(parts('sec. 1, p. 12'), STRUCTURE)[0].hint).toBe('that section runs from page 1 to 10');
   });
 });
@@ -132,15 +155,35 @@ describe('checkLocator: sources with less structure', () => {
   describe.each([
     // a source without structure can only be cited as a whole
     { structure: undefined, text: '', messages: [] },
-    { structure: undefined, text: 'p. 3', messages: ['the source has no registered structure, so a pinpoint cannot be checked'] },
+    {
+      structure: undefined,
+      text: 'p. 3',
+      messages: ['the source has no registered structure, so a pinpoint cannot be checked'],
+    },
     // a structured source needs a pinpoint
-    { structure: { pages: 13 }, text: '', messages: ['the citation gives no pinpoint, but the source has pages, sections, paragraphs or articles'] },
+    {
+      structure: { pages: 13 },
+      text: '',
+      messages: ['the citation gives no pinpoint, but the source has pages, sections, paragraphs or articles'],
+    },
     // without a page count, the last page of the last section bounds pages
-    { structure: { sections: [{ id: 'I', pages: [1, 10] as [number, number] }] }, text: 'p. 11', messages: ['page 11 is outside the source (pages 1-10)'] },
+    {
+      structure: { sections: [{ id: 'I', pages: [1, 10] as [number, number] }] },
+      text: 'p. 11',
+      messages: ['page 11 is outside the source (pages 1-10)'],
+    },
     // an excerpt holding paragraphs 167-174 only
     { structure: { paragraphs: [167, 174] as [number, number] }, text: 'paras. 167-174', messages: [] },
-    { structure: { paragraphs: [167, 174] as [number, number] }, text: 'para. 166', messages: ['paragraph 166 is outside the source (paragraphs 167-174)'] },
-    { structure: { paragraphs: [167, 174] as [number, number] }, text: 'paras. 170-175', messages: ['paragraph 170-175 is outside the source (paragraphs 167-174)'] },
+    {
+      structure: { paragraphs: [167, 174] as [number, number] },
+      text: 'para. 166',
+      messages: ['paragraph 166 is outside the source (paragraphs 167-174)'],
+    },
+    {
+      structure: { paragraphs: [167, 174] as [number, number] },
+      text: 'paras. 170-175',
+      messages: ['paragraph 170-175 is outside the source (paragraphs 167-174)'],
+    },
     // a kind of part the source does not have
     { structure: { pages: 13 }, text: 'para. 2', messages: ['the source has no numbered paragraphs'] },
     { structure: { pages: 13 }, text: 'art. 2', messages: ['the source has no articles'] },
@@ -152,10 +195,11 @@ describe('checkLocator: sources with less structure', () => {
   });
 
   it('says a source without sections has none, in the hint', () => {
-    expect(checkLocator(parts('sec. 2'), { pages: 13 })[0].hint).toBe('the source has no sections; add them to its structure');
+    expect(checkLocator(parts('sec. 2'), { pages: 13 })[0].hint).toBe(
+      'the source has no sections; add them to its structure',
+    );
   });
 });
-
 
 describe('indents of an operative part', () => {
   const judgment = { points: 2, indents: { '1': 6 } };

@@ -19,13 +19,17 @@ describe('scanMdx: frontmatter', () => {
   });
 
   it('reports a file without frontmatter at offset 0', () => {
-    expect(scanMdx('Body.\n').problems).toEqual([expect.objectContaining({ offset: 0, rule: 'syntax', message: 'the file has no frontmatter' })]);
+    expect(scanMdx('Body.\n').problems).toEqual([
+      expect.objectContaining({ offset: 0, rule: 'syntax', message: 'the file has no frontmatter' }),
+    ]);
   });
 
   it('reports frontmatter that is opened but never closed', () => {
     const scan = scanMdx('---\ntitle: T\nBody.\n');
     expect(scan.frontmatter).toBeNull();
-    expect(scan.problems).toContainEqual(expect.objectContaining({ offset: 0, message: 'the file has no frontmatter' }));
+    expect(scan.problems).toContainEqual(
+      expect.objectContaining({ offset: 0, message: 'the file has no frontmatter' }),
+    );
   });
 
   it('reads frontmatter after a UTF-8 byte order mark', () => {
@@ -55,7 +59,8 @@ describe('scanMdx: findings and their citations', () => {
       { key: 'sy-penal-code', locator: 'art. 100' },
       { key: 'snhr-2023', locator: 'sec. VI, pp. 8-9' },
     ]);
-    for (const item of cluster.items) expect(text.slice(item.offset, item.offset + 1 + item.key.length)).toBe(`@${item.key}`);
+    for (const item of cluster.items)
+      expect(text.slice(item.offset, item.offset + 1 + item.key.length)).toBe(`@${item.key}`);
     expect(text.slice(cluster.offset, cluster.end)).toBe('[@sy-penal-code, art. 100; @snhr-2023, sec. VI, pp. 8-9]');
   });
 
@@ -65,42 +70,57 @@ describe('scanMdx: findings and their citations', () => {
     expect(scan.citations[1].findingId).toBeUndefined();
   });
 
-  it('extracts the finding\'s text without markup and citations', () => {
+  it("extracts the finding's text without markup and citations", () => {
     expect(scan.findings[0].text).toBe('Desertion is punished.');
   });
 
   it('keeps link text and drops Markdown emphasis in the extracted text', () => {
-    const [f] = scanMdx(`${FM}<Finding id="a" asOf="2024">\nThe **law** of [2023](https://example.org) applies _now_ [@x, p. 1].\n</Finding>\n`).findings;
+    const [f] = scanMdx(
+      `${FM}<Finding id="a" asOf="2024">\nThe **law** of [2023](https://example.org) applies _now_ [@x, p. 1].\n</Finding>\n`,
+    ).findings;
     expect(f.text).toBe('The law of 2023 applies now.');
   });
 
   it('reads the uncertain attribute', () => {
-    const [f] = scanMdx(`${FM}<Finding id="a" asOf="2024-01" uncertain="Reported by one source only.">\nX [@y].\n</Finding>\n`).findings;
+    const [f] = scanMdx(
+      `${FM}<Finding id="a" asOf="2024-01" uncertain="Reported by one source only.">\nX [@y].\n</Finding>\n`,
+    ).findings;
     expect(f.uncertain).toBe('Reported by one source only.');
   });
 
-  it('carries the finding\'s title, which names it wherever it is listed', () => {
-    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" title="Call-ups went on">\nX [@y].\n</Finding>\n`).findings[0]).toMatchObject({ id: 'a', title: 'Call-ups went on' });
+  it("carries the finding's title, which names it wherever it is listed", () => {
+    expect(
+      scanMdx(`${FM}<Finding id="a" asOf="2024-01" title="Call-ups went on">\nX [@y].\n</Finding>\n`).findings[0],
+    ).toMatchObject({ id: 'a', title: 'Call-ups went on' });
   });
 
   it('requires a title on every finding, at the tag', () => {
     const text = `${FM}<Finding id="a" asOf="2024-01">\nX [@y].\n</Finding>\n`;
     expect(scanMdx(text).problems).toEqual([
-      { offset: text.indexOf('<Finding'), rule: 'syntax', message: 'finding "a" has no title', hint: expect.stringContaining('title="') },
+      {
+        offset: text.indexOf('<Finding'),
+        rule: 'syntax',
+        message: 'finding "a" has no title',
+        hint: expect.stringContaining('title="'),
+      },
     ]);
   });
 
   it('rejects an empty or overlong title, at its value', () => {
     const empty = `${FM}<Finding id="a" asOf="2024-01" title=" ">\nX [@y].\n</Finding>\n`;
-    expect(scanMdx(empty).problems).toEqual([expect.objectContaining({ offset: empty.indexOf('" ">') + 1, message: 'finding "a" has an empty title' })]);
+    expect(scanMdx(empty).problems).toEqual([
+      expect.objectContaining({ offset: empty.indexOf('" ">') + 1, message: 'finding "a" has an empty title' }),
+    ]);
     const long = `${FM}<Finding id="a" asOf="2024-01" title="${'word '.repeat(17)}">\nX [@y].\n</Finding>\n`;
-    expect(scanMdx(long).problems).toEqual([expect.objectContaining({ message: 'the title of finding "a" has 84 characters; at most 80' })]);
+    expect(scanMdx(long).problems).toEqual([
+      expect.objectContaining({ message: 'the title of finding "a" has 84 characters; at most 80' }),
+    ]);
   });
 
   it('rejects an empty uncertain attribute', () => {
-    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" title="A" uncertain="">\nX [@y].\n</Finding>\n`).problems).toEqual([
-      expect.objectContaining({ rule: 'syntax', message: 'uncertain="" gives no reason' }),
-    ]);
+    expect(
+      scanMdx(`${FM}<Finding id="a" asOf="2024-01" title="A" uncertain="">\nX [@y].\n</Finding>\n`).problems,
+    ).toEqual([expect.objectContaining({ rule: 'syntax', message: 'uncertain="" gives no reason' })]);
   });
 
   it('accepts single-quoted attributes and a tag spread over several lines', () => {
@@ -110,7 +130,9 @@ describe('scanMdx: findings and their citations', () => {
   });
 
   it('reads a self-closing finding as a finding with no citations', () => {
-    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" />\n`).findings).toEqual([expect.objectContaining({ id: 'a', citations: [], text: '' })]);
+    expect(scanMdx(`${FM}<Finding id="a" asOf="2024-01" />\n`).findings).toEqual([
+      expect.objectContaining({ id: 'a', citations: [], text: '' }),
+    ]);
   });
 });
 
@@ -130,13 +152,17 @@ describe('scanMdx: citations', () => {
   });
 
   it('reports a citation left open at the end of its paragraph', () => {
-    expect(scanMdx(`${FM}Text [@a, p. 1\n\nNext paragraph].\n`).problems).toEqual([expect.objectContaining({ offset: FM.length + 5, message: 'citation is not closed' })]);
+    expect(scanMdx(`${FM}Text [@a, p. 1\n\nNext paragraph].\n`).problems).toEqual([
+      expect.objectContaining({ offset: FM.length + 5, message: 'citation is not closed' }),
+    ]);
   });
 
   // BUG (src/lib/mdx-scan.ts, backtick branch): an unmatched backtick swallows everything up to the next backtick in
   // the file, so citations in between are neither checked nor turned into <Cite>; MDX shows them as raw text.
   it('still reads citations in paragraphs after a lone backtick', () => {
-    const { citations } = scanMdx(`${FM}Fines are 5\` a day.\n\nDeserters are jailed [@nowhere, p. 1].\n\nAnother \` here.\n`);
+    const { citations } = scanMdx(
+      `${FM}Fines are 5\` a day.\n\nDeserters are jailed [@nowhere, p. 1].\n\nAnother \` here.\n`,
+    );
     expect(citations.map((c) => c.items[0].key)).toEqual(['nowhere']);
   });
 

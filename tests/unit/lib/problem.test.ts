@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  causeRank, checkFailed, didYouMean, formatProblem, formatReport, nearest, RULES, sortProblems, summariseWarnings,
-  type Problem, type Rule,
+  causeRank,
+  checkFailed,
+  didYouMean,
+  formatProblem,
+  formatReport,
+  nearest,
+  RULES,
+  sortProblems,
+  summariseWarnings,
+  type Problem,
+  type Rule,
 } from '../../../src/lib/problem.ts';
 
 const problem = (over: Partial<Problem> = {}): Problem => ({
@@ -24,9 +33,11 @@ describe('formatProblem', () => {
   });
 
   it('writes warnings with the word warning', () => {
-    expect(formatProblem(problem({ severity: 'warning', rule: 'orphan-source', message: 'm', hint: 'h', line: 1, column: 1 }))).toBe(
-      'content/profiles/syria/2024-04/deserters.mdx:1:1  warning  orphan-source  m\n    hint: h',
-    );
+    expect(
+      formatProblem(
+        problem({ severity: 'warning', rule: 'orphan-source', message: 'm', hint: 'h', line: 1, column: 1 }),
+      ),
+    ).toBe('content/profiles/syria/2024-04/deserters.mdx:1:1  warning  orphan-source  m\n    hint: h');
   });
 });
 
@@ -48,7 +59,8 @@ describe('formatReport', () => {
 
   it('in summary form gives every error in full but one line per rule of warnings', () => {
     const orphans = Array.from({ length: 30 }, (_, i) =>
-      problem({ file: `sources/s-${i}.yaml`, severity: 'warning', rule: 'orphan-source', line: 1, column: 1 }));
+      problem({ file: `sources/s-${i}.yaml`, severity: 'warning', rule: 'orphan-source', line: 1, column: 1 }),
+    );
     const report = formatReport([...orphans, problem()], { warnings: 'summary' });
     expect(report.split('\n')).toEqual([
       ...formatProblem(problem()).split('\n'),
@@ -112,7 +124,10 @@ describe('sortProblems', () => {
     ];
     const sorted = sortProblems(input);
     expect(sorted.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
-      'a:1:5 bad-locator', 'a:1:5 unknown-provision', 'a:2:1 unknown-source', 'b:1:1 unknown-source',
+      'a:1:5 bad-locator',
+      'a:1:5 unknown-provision',
+      'a:2:1 unknown-source',
+      'b:1:1 unknown-source',
     ]);
     expect(input[0].file).toBe('b');
   });
@@ -125,17 +140,26 @@ describe('sortProblems', () => {
       problem({ file: 'a.yaml', line: 5, column: 1, rule: 'orphan-source' }),
     ]);
     expect(sorted.map((p) => `${p.file.at(0)}:${p.line} ${p.rule}`)).toEqual([
-      'a:5 orphan-source', 'c:28 syntax', 'c:10 unsupported-conclusion', 'c:14 unsupported-conclusion',
+      'a:5 orphan-source',
+      'c:28 syntax',
+      'c:10 unsupported-conclusion',
+      'c:14 unsupported-conclusion',
     ]);
   });
 });
 
 describe('checkFailed', () => {
   it('is an error at the start of the file, naming what could not run and why', () => {
-    expect(checkFailed('content', 'the check checkX', new Error('boom'))).toEqual(expect.objectContaining({
-      file: 'content', line: 1, column: 1, severity: 'error', rule: 'check-failed',
-      message: 'the check checkX could not run: boom',
-    }));
+    expect(checkFailed('content', 'the check checkX', new Error('boom'))).toEqual(
+      expect.objectContaining({
+        file: 'content',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'check-failed',
+        message: 'the check checkX could not run: boom',
+      }),
+    );
     expect(checkFailed('content', 'the load', 'a string').message).toBe('the load could not run: a string');
   });
 });

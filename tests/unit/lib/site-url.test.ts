@@ -9,15 +9,24 @@ describe("the site's address", () => {
 
   it('comes from CG_SITE_URL, normalised to an origin ending in a slash', () => {
     expect(resolveSiteUrl({ CG_SITE_URL: 'https://guidance.asylum.gov.ie' })).toBe('https://guidance.asylum.gov.ie/');
-    expect(resolveSiteUrl({ CG_SITE_URL: 'https://guidance.asylum.gov.ie/', CG_PRODUCTION: '1' })).toBe('https://guidance.asylum.gov.ie/');
+    expect(resolveSiteUrl({ CG_SITE_URL: 'https://guidance.asylum.gov.ie/', CG_PRODUCTION: '1' })).toBe(
+      'https://guidance.asylum.gov.ie/',
+    );
   });
 
   it('refuses a production build without an address, saying how to set it', () => {
-    expect(() => resolveSiteUrl({ CG_PRODUCTION: '1' })).toThrow(/CG_SITE_URL is not set.*CG_SITE_URL=https:\/\/<your domain>\/ CG_PRODUCTION=1 npm run build/);
+    expect(() => resolveSiteUrl({ CG_PRODUCTION: '1' })).toThrow(
+      /CG_SITE_URL is not set.*CG_SITE_URL=https:\/\/<your domain>\/ CG_PRODUCTION=1 npm run build/,
+    );
   });
 
   it('refuses a reserved placeholder domain in any build', () => {
-    for (const url of ['https://country-guidance.example', 'https://example.org', 'https://www.example.com', 'https://site.test']) {
+    for (const url of [
+      'https://country-guidance.example',
+      'https://example.org',
+      'https://www.example.com',
+      'https://site.test',
+    ]) {
       expect(() => resolveSiteUrl({ CG_SITE_URL: url }), url).toThrow(/placeholder domain.*Set CG_SITE_URL/);
     }
   });
@@ -25,7 +34,9 @@ describe("the site's address", () => {
   it('accepts this machine for a local build but not for a production one', () => {
     expect(resolveSiteUrl({ CG_SITE_URL: 'http://localhost:8080' })).toBe('http://localhost:8080/');
     expect(() => resolveSiteUrl({ CG_SITE_URL: 'http://localhost:8080', CG_PRODUCTION: '1' })).toThrow(/this machine/);
-    expect(() => resolveSiteUrl({ CG_SITE_URL: 'http://127.0.0.1:4321', CG_PRODUCTION: 'true' })).toThrow(/this machine/);
+    expect(() => resolveSiteUrl({ CG_SITE_URL: 'http://127.0.0.1:4321', CG_PRODUCTION: 'true' })).toThrow(
+      /this machine/,
+    );
   });
 
   it('refuses what is not an http(s) origin', () => {
@@ -35,6 +46,8 @@ describe("the site's address", () => {
   });
 
   it('makes absolute URLs from site paths, keeping the fragment', () => {
-    expect(absoluteUrl('/syria/2024-04/deserters/#conclusion-risk', 'https://g.org/')).toBe('https://g.org/syria/2024-04/deserters/#conclusion-risk');
+    expect(absoluteUrl('/syria/2024-04/deserters/#conclusion-risk', 'https://g.org/')).toBe(
+      'https://g.org/syria/2024-04/deserters/#conclusion-risk',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithBuild, formatUrlRecord, isPublication, parseUrlRecord, urlOfFile } from '../../../src/lib/url-manifest.ts';
+import {
+  compareWithBuild,
+  formatUrlRecord,
+  isPublication,
+  parseUrlRecord,
+  urlOfFile,
+} from '../../../src/lib/url-manifest.ts';
 
 describe('the record of published URLs', () => {
   it('reads URLs and redirects, skipping comments and blank lines', () => {
@@ -36,6 +42,9 @@ describe('the record of published URLs', () => {
 
   it('says which recorded URLs a build no longer serves, and which served URLs are new', () => {
     const record = parseUrlRecord('/a/\n/b/\n/moved/ -> /a/\n');
-    expect(compareWithBuild(record, new Set(['/a/', '/moved/', '/c/']))).toEqual({ missing: ['/b/'], unrecorded: ['/c/'] });
+    expect(compareWithBuild(record, new Set(['/a/', '/moved/', '/c/']))).toEqual({
+      missing: ['/b/'],
+      unrecorded: ['/c/'],
+    });
   });
 });

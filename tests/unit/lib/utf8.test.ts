@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { firstInvalidByte, utf8Problem } from '../../../src/lib/utf8.ts';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 describe('utf8Problem', () => {
   it('accepts UTF-8 text with accents, Arabic and emoji', () => {
@@ -11,7 +12,8 @@ describe('utf8Problem', () => {
   it('places a Latin-1 byte at its line and column', () => {
     // "Caf" then 0xE9 (é in Latin-1) on line 2
     expect(utf8Problem(bytes('title: x\nscope: Caf', [0xe9], '\n'))).toEqual({
-      line: 2, column: 11,
+      line: 2,
+      column: 11,
       message: 'the file is not valid UTF-8: byte 0xE9 at byte offset 19 does not start a valid UTF-8 character',
       hint: 'save the file as UTF-8 (it was probably saved as Latin-1 or Windows-1252); fix the character at this place',
     });
@@ -23,7 +25,9 @@ describe('utf8Problem', () => {
   });
 
   it('refuses a byte-order mark at 1:1', () => {
-    expect(utf8Problem(bytes([0xef, 0xbb, 0xbf], '---\n'))).toEqual(expect.objectContaining({ line: 1, column: 1, message: 'the file starts with a byte-order mark (BOM)' }));
+    expect(utf8Problem(bytes([0xef, 0xbb, 0xbf], '---\n'))).toEqual(
+      expect.objectContaining({ line: 1, column: 1, message: 'the file starts with a byte-order mark (BOM)' }),
+    );
   });
 
   it.each([
@@ -44,7 +48,11 @@ describe('utf8Problem', () => {
       for (let b = 0; b <= 0xff; b += 7) {
         const input = Uint8Array.from([a, b, 0x80, 0x80]);
         let valid = true;
-        try { strict.decode(input); } catch { valid = false; }
+        try {
+          strict.decode(input);
+        } catch {
+          valid = false;
+        }
         expect(firstInvalidByte(input) === -1, `${a.toString(16)} ${b.toString(16)}`).toBe(valid);
       }
     }
