@@ -14,6 +14,11 @@ import { bumpContentVersion, shareCheckedCorpus } from '../lib/site-data.ts';
 import { createContentGate } from './dev-content-guard.ts';
 
 /** Loads and checks `dir`; a load or check that throws is reported as a check-failed error, never a stack trace. */
+
+/** How long the watcher's events must pause before content is checked again. */
+const SETTLE_MS = 60;
+/** How often a request to a refusing dev server may trigger a check of its own. */
+const RECHECK_MS = 500;
 export function checkContentTotally(dir: string): { corpus: Corpus | undefined; problems: Problem[] } {
   try {
     return checkContent(dir);
@@ -88,16 +93,28 @@ export function contentCheck(): AstroIntegration {
             }
           },
         });
+        // An editor's save can arrive as several events (truncate, write, rename): check once they have settled.
+        let settle: ReturnType<typeof setTimeout> | undefined;
+        let checkedAt = 0;
+        const recheck = () => {
+          checkedAt = Date.now();
+          gate.recheck();
+        };
         server.watcher.add(dir);
         server.watcher.on('all', (_event, path) => {
-          if (path === dir || path.startsWith(dir + sep)) gate.recheck();
+          if (path !== dir && !path.startsWith(dir + sep)) return;
+          clearTimeout(settle);
+          settle = setTimeout(recheck, SETTLE_MS);
         });
-        // While content is broken, or could not be checked, every page and endpoint answers with the report.
+        // While content is broken, or could not be checked, every page and endpoint answers with the report. A
+        // request while broken also checks again (at most every RECHECK_MS), so a save the watcher missed cannot
+        // leave the server refusing pages after the file is fixed.
         server.middlewares.use((req, _res, next) => {
+          if (gate.blocks(req.url ?? '/') && Date.now() - checkedAt > RECHECK_MS) recheck();
           if (gate.blocks(req.url ?? '/')) next(overlayError(gate.errors, formatReport([...gate.errors])));
           else next();
         });
-        gate.recheck();
+        recheck();
       },
     },
   };
