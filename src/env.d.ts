@@ -4,6 +4,6 @@ declare namespace App {
      * Set by ProfileView before its MDX renders, so that each <Finding> can offer a citation of itself: the profile
      * and edition it belongs to and the edition permalink of the page.
      */
-    citeContext?: { base: Omit<import('./lib/citation.ts').CitationTarget, 'item' | 'url'>; permalink: string };
+    citeContext?: { base: Omit<import('./shared/citation.ts').CitationTarget, 'item' | 'url'>; permalink: string };
   }
 }

@@ -4,7 +4,7 @@
  * each with ~6 cited findings, conclusions with supportedBy (some naming other profiles' findings) and 400–800
  * words of body text. Everything is meant to pass the content checks.
  */
-import { MONTHS } from '../../src/lib/dates.ts';
+import { MONTHS } from '../../src/shared/dates.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

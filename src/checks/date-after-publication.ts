@@ -1,5 +1,5 @@
 import type { Corpus } from '../lib/corpus.ts';
-import { earliestDay, formatDate, isCalendarDate } from '../lib/dates.ts';
+import { earliestDay, formatDate, isCalendarDate } from '../shared/dates.ts';
 import type { Problem } from '../lib/problem.ts';
 
 /** A date as the scanner accepts it (YYYY-MM or YYYY-MM-DD); anything else the scanner already reports. */

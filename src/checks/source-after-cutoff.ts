@@ -1,5 +1,5 @@
 import type { Corpus } from '../lib/corpus.ts';
-import { earliestDay, formatDate } from '../lib/dates.ts';
+import { earliestDay, formatDate } from '../shared/dates.ts';
 import type { Problem } from '../lib/problem.ts';
 
 /**

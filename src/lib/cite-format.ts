@@ -1,5 +1,5 @@
 /** Short, readable pinpoints for inline citations ("SNHR, Oct 2023, sec. VI, p. 8"). */
-import { formatShortDate } from './dates.ts';
+import { formatShortDate } from '../shared/dates.ts';
 
 interface CitableSource {
   shortTitle: string;

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Corpus } from './corpus.ts';
 import type { Edition, Source } from '../schemas/content.ts';
-import { formatDate, monthSlug, parsePartialDate } from './dates.ts';
+import { formatDate, monthSlug, parsePartialDate } from '../shared/dates.ts';
 
 export interface CslItem {
   id: string;

@@ -5,8 +5,8 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { ProfileUpdate, Update } from './updates.ts';
-import { CHANGE_KIND_LABEL } from './labels.ts';
-import { editionUrl } from './urls.ts';
+import { CHANGE_KIND_LABEL } from '../shared/labels.ts';
+import { editionUrl } from '../shared/urls.ts';
 
 /** Text as HTML that shows exactly that text. */
 export function htmlText(text: string): string {

@@ -3,7 +3,7 @@
  * plus the edition month folders and the layout of a profile's path.
  */
 import { describeCharacter, explainBadId } from '../schemas/id.ts';
-import { isCalendarDate } from './dates.ts';
+import { isCalendarDate } from '../shared/dates.ts';
 
 /** Why a folder name is not an edition month (yyyy-mm, a real month), or null when it is one. */
 export function explainBadMonth(folder: string): string | null {

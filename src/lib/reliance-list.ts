@@ -3,9 +3,9 @@
  * edition that cites the source, and in it each finding (where, its text, the conclusions resting on it) or the text.
  */
 import type { Corpus } from './corpus.ts';
-import { CONCLUSION_HEADING } from './labels.ts';
+import { CONCLUSION_HEADING } from '../shared/labels.ts';
 import type { Reliance } from './site-data.ts';
-import { conclusionAnchor, editionProfileUrl, findingAnchor } from './urls.ts';
+import { conclusionAnchor, editionProfileUrl, findingAnchor } from '../shared/urls.ts';
 import { attr, text } from './html.ts';
 
 /** Longest finding text shown before it is cut with an ellipsis. */

@@ -4,8 +4,8 @@
  */
 import type { Corpus, ProfileEntry } from './corpus.ts';
 import { currentEdition, editionsOf, versionsOf } from './site-data.ts';
-import { formatDate } from './dates.ts';
-import { RISK_LABEL, conclusionsLine } from './labels.ts';
+import { formatDate } from '../shared/dates.ts';
+import { RISK_LABEL, conclusionsLine } from '../shared/labels.ts';
 import {
   FACETS,
   KIND,
@@ -16,7 +16,7 @@ import {
   type PageFilters,
   type PageMeta,
   type Status,
-} from './search-facets.ts';
+} from '../shared/search-facets.ts';
 
 /** What a page declares to the index. */
 export interface PageSearchData {

@@ -1,7 +1,7 @@
 /** The list of updates: every edition, newest first, with what it changed, and every profile it changed. */
 import { comparisonSlug } from './compare-editions.ts';
 import type { Corpus } from './corpus.ts';
-import { compareUrl } from './urls.ts';
+import { compareUrl } from '../shared/urls.ts';
 import { versionsOf } from './site-data.ts';
 
 export interface Update {

@@ -1,6 +1,6 @@
 /** The building blocks of every content schema: ids, dates as authors write them, and text that says something. */
 import { z } from 'astro/zod';
-import { isCalendarDate } from '../lib/dates.ts';
+import { isCalendarDate } from '../shared/dates.ts';
 import { explainBadId, ID_PATTERN } from './id.ts';
 
 export { ID_PATTERN };

@@ -2,7 +2,7 @@
  * The copy buttons of CiteThis: fills in the day accessed (the reader's today), copies a citation, and announces it
  * in the page's live region. Without this script the citation text stays selectable, with "accessed [date]".
  */
-import { fillAccessed, localDay } from '../lib/citation.ts';
+import { fillAccessed, localDay } from '../shared/citation.ts';
 
 const STATUS = '[data-citation-status]';
 

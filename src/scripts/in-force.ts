@@ -1,6 +1,6 @@
 /** The date field of the "guidance in force on a date" box: reads the periods from the table it enhances. */
-import { formatDate } from '../lib/dates.ts';
-import { inForceOn, type Period } from '../lib/in-force.ts';
+import { formatDate } from '../shared/dates.ts';
+import { inForceOn, type Period } from '../shared/in-force.ts';
 
 type Row = Period & { href: string };
 

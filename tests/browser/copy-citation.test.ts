@@ -3,8 +3,8 @@
  * to that conclusion as it stood in that edition. At desktop width with the pointer, and at 375px by keyboard.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/lib/dates.ts';
-import { localDay } from '../../src/lib/citation.ts';
+import { formatDate } from '../../src/shared/dates.ts';
+import { localDay } from '../../src/shared/citation.ts';
 import { siteUrl } from '../../src/lib/site-url.ts';
 import { useBrowserSession } from '../support/browser-session.ts';
 import { exists, loadPage } from '../support/built-html.ts';

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { chooseSite, type SiteUnderTest } from '../support/site-pages.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
-import { isStopWord, queryWords } from '../../src/lib/search-relax.ts';
+import { isStopWord, queryWords } from '../../src/shared/search-relax.ts';
 import {
   apiSearch,
   foreignRequests,

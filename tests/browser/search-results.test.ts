@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
-import { searchTerm } from '../../src/lib/search-relax.ts';
+import { searchTerm } from '../../src/shared/search-relax.ts';
 import { declaredStatus, openSearch, openSearchSite, shownResults, type SearchSite } from './search-support.ts';
 
 const dir = inject('siteDir');

@@ -7,7 +7,7 @@ import type { Page, Request } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from '../support/browser.ts';
 import { serveDist, type ServedSite } from '../support/serve-dist.ts';
 import { exists, loadPage } from '../support/built-html.ts';
-import { PAGEFIND_OPTIONS, PAGEFIND_PATH } from '../../src/lib/search-config.ts';
+import { PAGEFIND_OPTIONS, PAGEFIND_PATH } from '../../src/shared/search-config.ts';
 
 export interface SearchSite {
   dir: string;

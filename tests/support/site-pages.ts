@@ -1,6 +1,6 @@
 /**
  * Finds one URL of each page type in a built site by reading it, not by naming content: content is written by
- * others and changes, while the URL scheme (src/lib/urls.ts) is a promise that does not.
+ * others and changes, while the URL scheme (src/shared/urls.ts) is a promise that does not.
  */
 import { DomUtils } from 'htmlparser2';
 import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';

@@ -8,8 +8,8 @@ import {
   showMoreLabel,
   supersededHint,
   unavailable,
-} from '../../src/lib/search-messages.ts';
-import { emptyState, parseState } from '../../src/lib/search-state.ts';
+} from '../../src/shared/search-messages.ts';
+import { emptyState, parseState } from '../../src/shared/search-state.ts';
 
 const from = (query: string) => parseState(new URLSearchParams(query));
 

@@ -11,7 +11,7 @@ import {
   sourceSearchData,
   sourceSearchWeight,
 } from '../../src/lib/search-pages.ts';
-import { FACET_KEYS, SOURCE_WEIGHT, SUPERSEDED_WEIGHT } from '../../src/lib/search-facets.ts';
+import { FACET_KEYS, SOURCE_WEIGHT, SUPERSEDED_WEIGHT } from '../../src/shared/search-facets.ts';
 
 const VALID = resolve(import.meta.dirname, '../fixtures/valid');
 const c = loadCorpus(VALID, VALID);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesCitation, preferGuidance, rankScore, SOURCE_FACTOR } from '../../src/lib/search-rank.ts';
-import { searchTerm } from '../../src/lib/search-relax.ts';
+import { namesCitation, preferGuidance, rankScore, SOURCE_FACTOR } from '../../src/shared/search-rank.ts';
+import { searchTerm } from '../../src/shared/search-relax.ts';
 
 describe('guidance ranks before sources for the same match', () => {
   const news = { id: 'news', score: 17.9, kind: 'Source', cite: 'News on amnesty 2018' };

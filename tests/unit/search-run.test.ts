@@ -10,8 +10,8 @@ import {
   wantsSearch,
   type PagefindResponse,
   type PagefindSearch,
-} from '../../src/lib/search-run.ts';
-import { parseState } from '../../src/lib/search-state.ts';
+} from '../../src/shared/search-run.ts';
+import { parseState } from '../../src/shared/search-state.ts';
 
 interface FakePage {
   id: string;

@@ -6,7 +6,7 @@ import {
   parseState,
   stateToParams,
   stateToUrl,
-} from '../../src/lib/search-state.ts';
+} from '../../src/shared/search-state.ts';
 
 const from = (query: string) => parseState(new URLSearchParams(query));
 

@@ -1,5 +1,5 @@
 /** Where the open data lives. The version is in the path: a change that breaks readers gets a new one. */
-import { editionMonth } from '../urls.ts';
+import { editionMonth } from '../../shared/urls.ts';
 
 export const DATA_VERSION = 'v1';
 const base = `/data/${DATA_VERSION}`;

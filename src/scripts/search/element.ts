@@ -6,10 +6,10 @@
  * What to show is decided by lib/search-run.ts and worded by lib/search-messages.ts; this element only wires the
  * events and draws, finding its parts inside itself (parts.ts), as Starlight's search component does.
  */
-import { PAGE_SIZE, PAGEFIND_OPTIONS, PAGEFIND_PATH, TYPING_DELAY } from '../../lib/search-config.ts';
-import { pageTitle, showMoreLabel } from '../../lib/search-messages.ts';
-import { runSearch, wantsSearch, type Entry, type PagefindSearch, type SearchMemo } from '../../lib/search-run.ts';
-import { emptyState, stateToUrl, type SearchState } from '../../lib/search-state.ts';
+import { PAGE_SIZE, PAGEFIND_OPTIONS, PAGEFIND_PATH, TYPING_DELAY } from '../../shared/search-config.ts';
+import { pageTitle, showMoreLabel } from '../../shared/search-messages.ts';
+import { runSearch, wantsSearch, type Entry, type PagefindSearch, type SearchMemo } from '../../shared/search-run.ts';
+import { emptyState, stateToUrl, type SearchState } from '../../shared/search-state.ts';
 import { SearchForm } from './form.ts';
 import { facetInputs, findParts, type SearchParts } from './parts.ts';
 import { resultItem } from './result-item.ts';

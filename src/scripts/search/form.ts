@@ -1,8 +1,8 @@
 /**
  * The search form and its filters as a SearchState (lib/search-state.ts), both ways, and the state in the URL.
  */
-import { FACET_KEYS, type FacetKey } from '../../lib/search-facets.ts';
-import { parseState, type SearchState } from '../../lib/search-state.ts';
+import { FACET_KEYS, type FacetKey } from '../../shared/search-facets.ts';
+import { parseState, type SearchState } from '../../shared/search-state.ts';
 
 export class SearchForm {
   #input: HTMLInputElement;

@@ -2,7 +2,7 @@
  * One result of the search page as a list item: title (with its edition if superseded), status badge, facts, the
  * profile's answer, the excerpt, the best matching findings or sections, and for a relaxed match the words it lacks.
  */
-import { MAX_SUB_RESULTS } from '../../lib/search-config.ts';
+import { MAX_SUB_RESULTS } from '../../shared/search-config.ts';
 import {
   editionFact,
   LABELS,
@@ -10,9 +10,9 @@ import {
   subResultsLabel,
   supersededAfterTitle,
   supersededBadge,
-} from '../../lib/search-messages.ts';
-import { isStopWord } from '../../lib/search-relax.ts';
-import type { Entry, PagefindData } from '../../lib/search-run.ts';
+} from '../../shared/search-messages.ts';
+import { isStopWord } from '../../shared/search-relax.ts';
+import type { Entry, PagefindData } from '../../shared/search-run.ts';
 
 type Child = Node | string | null | undefined | false;
 

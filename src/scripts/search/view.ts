@@ -9,9 +9,9 @@ import {
   resultsSentence,
   supersededHint,
   unavailable,
-} from '../../lib/search-messages.ts';
-import { countsApply, optionCount, type FilterCounts, type SearchOutcome } from '../../lib/search-run.ts';
-import { hasFacetFilters, type SearchState } from '../../lib/search-state.ts';
+} from '../../shared/search-messages.ts';
+import { countsApply, optionCount, type FilterCounts, type SearchOutcome } from '../../shared/search-run.ts';
+import { hasFacetFilters, type SearchState } from '../../shared/search-state.ts';
 import { countSlots, type SearchParts } from './parts.ts';
 import { h } from './result-item.ts';
 

@@ -37,6 +37,8 @@ function reach(entry: { file: string; code: string }): string[] {
         if (seen.has(target)) continue;
         seen.add(target);
         visit(target, readFileSync(target, 'utf8'), [...chain, relative(ROOT, target)]);
+        if (target.startsWith(join(SRC, 'lib')))
+          problems.push(`${[...chain, relative(ROOT, target)].join(' → ')} (Node-side code)`);
       } else if (spec.startsWith('node:') || !BROWSER_PACKAGES.has(spec.split('/')[0])) {
         problems.push(`${[...chain, spec].join(' → ')}`);
       }
@@ -56,6 +58,17 @@ describe('browser code stays browser-safe', () => {
     await init;
     // Astro strips TypeScript from client scripts; the lexer reads plain JS, so type-only syntax is removed first.
     const problems = clientScripts().flatMap((s) => reach({ ...s, code: stripTypes(s.code) }));
+    expect(problems).toEqual([]);
+  });
+
+  it('every module in src/shared/ is browser-safe too', async () => {
+    await init;
+    const shared = readdirSync(join(SRC, 'shared')).filter((f) => f.endsWith('.ts'));
+    expect(shared.length).toBeGreaterThan(5);
+    const problems = shared.flatMap((f) => {
+      const file = join(SRC, 'shared', f);
+      return reach({ file, code: stripTypes(readFileSync(file, 'utf8')) });
+    });
     expect(problems).toEqual([]);
   });
 

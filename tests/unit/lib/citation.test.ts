@@ -7,7 +7,7 @@ import {
   oscolaCitation,
   plainCitation,
   type CitationTarget,
-} from '../../../src/lib/citation.ts';
+} from '../../../src/shared/citation.ts';
 
 const page: CitationTarget = {
   country: 'Syria',

@@ -6,7 +6,7 @@ import {
   isCalendarDate,
   monthSlug,
   parsePartialDate,
-} from '../../../src/lib/dates.ts';
+} from '../../../src/shared/dates.ts';
 
 describe('formatDate', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inForceOn, isIsoDay, periodsOf } from '../../../src/lib/in-force.ts';
+import { inForceOn, isIsoDay, periodsOf } from '../../../src/shared/in-force.ts';
 import { inForceAnswer } from '../../../src/scripts/in-force.ts';
 
 const editions = [

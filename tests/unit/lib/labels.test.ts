@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conclusionsLine, KNOWN_FROM_NOTE, nexusPhrase, withProvenance } from '../../../src/lib/labels.ts';
+import { conclusionsLine, KNOWN_FROM_NOTE, nexusPhrase, withProvenance } from '../../../src/shared/labels.ts';
 
 describe('provenance labels', () => {
   it('adds nothing to a conclusion taken from the official text', () => {

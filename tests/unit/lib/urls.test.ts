@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officialArticleUrl } from '../../../src/lib/urls.ts';
+import { officialArticleUrl } from '../../../src/shared/urls.ts';
 
 describe('links to the official text of an article', () => {
   it('points a Regulation article at its own anchor on EUR-Lex', () => {

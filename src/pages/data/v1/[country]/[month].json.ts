@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../../../lib/site-data.ts';
 import { editionData } from '../../../../lib/open-data/build.ts';
-import { editionMonth } from '../../../../lib/urls.ts';
+import { editionMonth } from '../../../../shared/urls.ts';
 
 export const getStaticPaths = (() =>
   [...getCorpus().editions]
