@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canRelax, idf, isStopWord, planRelaxation, queryWords, rankByCoverage } from '../../src/shared/search-relax.ts';
+import {
+  canRelax,
+  idf,
+  isStopWord,
+  planRelaxation,
+  queryWords,
+  rankByCoverage,
+} from '../../src/shared/search-relax.ts';
 
 describe('queryWords', () => {
   it.each([

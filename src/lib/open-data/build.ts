@@ -7,7 +7,14 @@ import { cslOf } from '../csl.ts';
 import { CONCLUSION_HEADING } from '../../shared/labels.ts';
 import { absoluteUrl } from '../site-url.ts';
 import { editionsOf, currentEdition, profilesOf, reliancesOn } from '../site-data.ts';
-import { conclusionAnchor, countryUrl, editionProfileUrl, editionUrl, findingAnchor, sourceUrl } from '../../shared/urls.ts';
+import {
+  conclusionAnchor,
+  countryUrl,
+  editionProfileUrl,
+  editionUrl,
+  findingAnchor,
+  sourceUrl,
+} from '../../shared/urls.ts';
 import { parseFindingRef, type ConclusionKey } from '../../schemas/content.ts';
 import { countryDataUrl, dataSchemaUrl, DATA_VERSION, editionDataUrl, profileDataUrl, sourceDataUrl } from './urls.ts';
 
