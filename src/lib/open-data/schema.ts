@@ -114,22 +114,9 @@ export const openDataSchema = {
     edition: {
       type: 'object',
       additionalProperties: false,
-      required: [
-        ...headerKeys,
-        'id',
-        'country',
-        'title',
-        'label',
-        'published',
-        'sourcesUpTo',
-        'legalBasis',
-        'basedOn',
-        'summary',
-        'changes',
-        'supersededBy',
-        'supersededOn',
-        'profiles',
-      ],
+      // The field list reads best on one line.
+      // prettier-ignore
+      required: [...headerKeys, 'id', 'country', 'title', 'label', 'published', 'sourcesUpTo', 'legalBasis', 'basedOn', 'summary', 'changes', 'supersededBy', 'supersededOn', 'profiles'],
       properties: {
         ...header('edition'),
         id,
@@ -158,20 +145,9 @@ export const openDataSchema = {
     profile: {
       type: 'object',
       additionalProperties: false,
-      required: [
-        ...headerKeys,
-        'id',
-        'country',
-        'edition',
-        'profileKind',
-        'title',
-        'scope',
-        'lastUpdate',
-        'officialSection',
-        'related',
-        'conclusions',
-        'findings',
-      ],
+      // The field list reads best on one line.
+      // prettier-ignore
+      required: [...headerKeys, 'id', 'country', 'edition', 'profileKind', 'title', 'scope', 'lastUpdate', 'officialSection', 'related', 'conclusions', 'findings'],
       properties: {
         ...header('profile'),
         id,
