@@ -5,9 +5,7 @@
 import { diffWords } from 'diff';
 import type { ProfileEntry } from './corpus.ts';
 import { conclusionAnswerWithProvenance } from '../shared/labels.ts';
-import type { ConclusionKey } from '../schemas/content.ts';
-
-export const CONCLUSION_KEYS: ConclusionKey[] = ['persecution', 'risk', 'nexus', 'exclusion'];
+import { CONCLUSION_KEYS, type ConclusionKey } from '../schemas/content.ts';
 
 export interface ConclusionChange {
   key: ConclusionKey;

@@ -181,6 +181,9 @@ export const Conclusions = z.strictObject({
   exclusion: orNotKnown(ExclusionConclusion),
 });
 
+/** The four conclusions, in the order every page presents them (the order of the schema). */
+export const CONCLUSION_KEYS = Conclusions.keyof().options;
+
 /** How a profile changed since the previous edition. */
 export const ChangeKind = z.enum([
   /** Something this edition adds: a conclusion that is now known, new findings, a new part of the scope. */

@@ -15,10 +15,8 @@ import {
   findingAnchor,
   sourceUrl,
 } from '../../shared/urls.ts';
-import { parseFindingRef, type ConclusionKey } from '../../schemas/content.ts';
+import { CONCLUSION_KEYS, parseFindingRef } from '../../schemas/content.ts';
 import { countryDataUrl, dataSchemaUrl, DATA_VERSION, editionDataUrl, profileDataUrl, sourceDataUrl } from './urls.ts';
-
-const KEYS: ConclusionKey[] = ['persecution', 'risk', 'nexus', 'exclusion'];
 
 const header = (kind: string, page: string, data: string) => ({
   $schema: absoluteUrl(dataSchemaUrl()),
@@ -87,7 +85,7 @@ export function profileData(c: Corpus, p: ProfileEntry) {
   const page = editionProfileUrl(p.country, p.edition, p.profile);
   const conclusions = d.conclusions
     ? Object.fromEntries(
-        KEYS.map((key) => {
+        CONCLUSION_KEYS.map((key) => {
           const v = d.conclusions![key] as Record<string, unknown> & { supportedBy?: string[] };
           const { supportedBy, ...rest } = v;
           return [
@@ -146,20 +144,5 @@ export function sourceData(c: Corpus, id: string) {
         `${editionProfileUrl(r.profile.country, r.profile.edition, r.profile.profile)}${r.finding ? `#${findingAnchor(r.finding.id)}` : ''}`,
       ),
     })),
-  };
-}
-
-/** Every document of the open data, by its path: what the build writes and the tests validate. */
-export function allDataUrls(c: Corpus): {
-  countries: string[];
-  editions: string[];
-  profiles: string[];
-  sources: string[];
-} {
-  return {
-    countries: [...c.countries].filter(([, e]) => e.data).map(([id]) => countryDataUrl(id)),
-    editions: [...c.editions].filter(([, e]) => e.data).map(([id, e]) => editionDataUrl(e.data!.country, id)),
-    profiles: c.profiles.filter((p) => p.data).map((p) => profileDataUrl(p.country, p.edition, p.profile)),
-    sources: [...c.sources].filter(([, e]) => e.data).map(([id]) => sourceDataUrl(id)),
   };
 }

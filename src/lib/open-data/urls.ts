@@ -4,7 +4,6 @@ import { editionMonth } from '../../shared/urls.ts';
 export const DATA_VERSION = 'v1';
 const base = `/data/${DATA_VERSION}`;
 
-export const dataIndexUrl = () => `${base}/index.json`;
 export const dataSchemaUrl = () => `${base}/schema.json`;
 export const countryDataUrl = (country: string) => `${base}/${country}.json`;
 export const editionDataUrl = (country: string, editionId: string) =>

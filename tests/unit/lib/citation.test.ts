@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   citation,
   fillAccessed,
-  findingTitle,
   localDay,
   oscolaCitation,
   plainCitation,
@@ -72,8 +71,4 @@ describe('the day accessed', () => {
   it("is the reader's local calendar day", () => {
     expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
-});
-
-it('names a finding from its id until findings carry titles', () => {
-  expect(findingTitle('desertion-penalties')).toBe('Desertion penalties');
 });
