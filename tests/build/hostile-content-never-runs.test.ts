@@ -23,6 +23,13 @@ function places() {
 const pages = (dir: string) =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')) : [];
 
+/** `astro build` with the MDX compiler (and its gate) but without the content check before it. */
+const compilerOnlyBuild = (contentDir: string, outDir: string) =>
+  run(resolve(ROOT, 'node_modules/.bin/astro'), ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'], {
+    CG_CONTENT_DIR: contentDir,
+    CG_OUT_DIR: outDir,
+  });
+
 // ESM right after a heading (no blank line): the old hand-written scanner missed it; MDX runs it.
 const esmAfterHeading = (marker: string) =>
   `## Findings\nimport { writeFileSync } from 'node:fs';\nexport const ran = writeFileSync(${JSON.stringify(marker)}, 'content code ran');`;
@@ -45,14 +52,7 @@ describe('content code never runs during the build', () => {
     const content = copyValidFixture();
     const { outDir, marker } = places();
     const at = content.replace(DESERTERS, '## Findings', esmAfterHeading(marker), 'import');
-    const result = await run(
-      resolve(ROOT, 'node_modules/.bin/astro'),
-      ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'],
-      {
-        CG_CONTENT_DIR: content.dir,
-        CG_OUT_DIR: outDir,
-      },
-    );
+    const result = await compilerOnlyBuild(content.dir, outDir);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('The MDX compiler refused content');
     expect(result.output).toContain(
@@ -70,14 +70,7 @@ describe('content code never runs during the build', () => {
       'The law is in',
       '[Read more](javascript:alert(document.cookie)) and a `` ` `` <img src="x" onError="alert(1)" />. The law is in',
     );
-    const result = await run(
-      resolve(ROOT, 'node_modules/.bin/astro'),
-      ['build', '--config', 'tests/fixtures/compiler-gate-only.config.mjs'],
-      {
-        CG_CONTENT_DIR: content.dir,
-        CG_OUT_DIR: outDir,
-      },
-    );
+    const result = await compilerOnlyBuild(content.dir, outDir);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(
       'unsafe-mdx  links may use http:, https:, mailto:, a relative path or #, not javascript:',
