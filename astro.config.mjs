@@ -6,12 +6,15 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
+import { renderedPages } from './src/integrations/rendered-pages.ts';
 import { astroCacheDir } from './src/lib/content-dir.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
 const outDir = process.env.CG_OUT_DIR ?? './dist';
 // Builds go to a staging folder that replaces outDir only when every stage below has passed.
 const output = atomicOutput(outDir);
+// Pages go to the search index and the publish scan as they are rendered (both check the disk at the end).
+const pages = renderedPages();
 
 export default defineConfig({
   cacheDir: astroCacheDir(),
@@ -33,8 +36,9 @@ export default defineConfig({
     contentCheck(),
     urlRecord(),
     gatedMdx(),
-    searchIndex(),
-    distScan({ shownAs: outDir }),
+    pages.integration,
+    searchIndex({ pages }),
+    distScan({ shownAs: outDir, pages }),
     output.publish,
   ],
 });

@@ -1,12 +1,19 @@
 /**
  * Scans everything the build is about to publish (src/lib/dist-scan.ts) and fails the build on any problem, after
  * Pagefind has written its files, so that nothing in the output folder goes unread. Runs in every build.
+ *
+ * Pages are scanned in a worker thread as Astro renders them (./rendered-pages.ts), on the core rendering leaves
+ * idle. At the end every file in the output folder is read from disk and fingerprinted: a file scanned while
+ * rendering counts only if its bytes on disk are the bytes that were scanned; anything else (redirect pages,
+ * Pagefind's files, a file changed or added after rendering) is scanned from disk then.
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { formatOutputProblem, scanFile, scanKind, type OutputProblem } from '../lib/dist-scan.ts';
+import { digestOf, type renderedPages } from './rendered-pages.ts';
 
 /** Thrown when the output has problems; the message is the full report. */
 export class OutputScanError extends Error {
@@ -25,38 +32,86 @@ export class OutputScanError extends Error {
 export interface ScanResult {
   /** How many files were read. */
   files: number;
+  /** How many of them had already been scanned, byte for byte, while the build rendered them. */
+  scannedEarlier: number;
   problems: OutputProblem[];
 }
 
+/** A file scanned before it reached the disk: its fingerprint and what the scan found in it. */
+export type EarlierScans = Map<string, { digest: string; problems: OutputProblem[] }>;
+
 /**
  * Every problem in a build folder. `shownAs` is how reports name the folder (the published path, e.g. "dist",
- * even while the build is still in a staging folder).
+ * even while the build is still in a staging folder). A file whose bytes match an entry of `earlier` is not parsed
+ * again; every other file is.
  */
-export function scanOutput(dir: string, shownAs = relative(process.cwd(), dir) || '.'): ScanResult {
+export function scanOutput(
+  dir: string,
+  shownAs = relative(process.cwd(), dir) || '.',
+  earlier: EarlierScans = new Map(),
+): ScanResult {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .filter((f) => scanKind(f) !== null)
     .sort();
   const shown = shownAs.split(sep).join('/');
-  const problems = files.flatMap((f) =>
-    scanFile(f, readFileSync(join(dir, f), 'utf8'), `${shown}/${f}`).sort(
-      (a, b) => a.line - b.line || a.column - b.column,
-    ),
-  );
-  return { files: files.length, problems };
+  let scannedEarlier = 0;
+  const problems = files.flatMap((f) => {
+    const bytes = readFileSync(join(dir, f));
+    const before = earlier.get(f);
+    if (before && before.digest === digestOf(bytes)) {
+      scannedEarlier++;
+      return before.problems;
+    }
+    return scanFile(f, bytes.toString('utf8'), `${shown}/${f}`).sort((a, b) => a.line - b.line || a.column - b.column);
+  });
+  return { files: files.length, scannedEarlier, problems };
 }
 
 /** The integration; list it after every integration that writes files in astro:build:done. */
-export function distScan({ shownAs }: { shownAs: string }): AstroIntegration {
+export function distScan({
+  shownAs,
+  pages,
+}: {
+  shownAs: string;
+  pages: ReturnType<typeof renderedPages>;
+}): AstroIntegration {
+  const shown = () => relative(process.cwd(), resolve(shownAs)) || '.';
+  let worker: Worker | undefined;
+  let failure: Error | undefined;
+  pages.listen(({ file, bytes }) => {
+    if (worker && scanKind(file) !== null) worker.postMessage({ file, bytes });
+  });
   return {
     name: 'cg:dist-scan',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const { files, problems } = scanOutput(fileURLToPath(dir), relative(process.cwd(), resolve(shownAs)) || '.');
+      'astro:build:start': () => {
+        worker = new Worker(new URL('./dist-scan-worker.ts', import.meta.url), { workerData: { shown: shown() } });
+        // A build that stops early must not wait for the scanner; an error in it fails the build at the end.
+        worker.unref();
+        worker.on('error', (error) => (failure ??= error));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const result = worker ? await finish(worker, fileURLToPath(dir), () => failure) : undefined;
+        const { files, scannedEarlier, problems } = result ?? scanOutput(fileURLToPath(dir), shown());
         if (problems.length) throw new OutputScanError(problems);
-        logger.info(`publish scan: ${files} files read, no scripts, handlers, script URLs or other origins`);
+        logger.info(
+          `publish scan: ${files} files read (${scannedEarlier} while rendering), no scripts, handlers, script URLs or other origins`,
+        );
       },
     },
   };
+}
+
+/** Asks the worker for the scan of the finished folder; any failure of the worker fails the build. */
+function finish(worker: Worker, dir: string, failure: () => Error | undefined): Promise<ScanResult> {
+  return new Promise<ScanResult>((done, fail) => {
+    const early = failure();
+    if (early) return fail(early);
+    worker.once('message', (result: ScanResult) => done(result));
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the publish scan stopped before it finished (exit code ${code})`)));
+    worker.postMessage({ finish: dir });
+  }).finally(() => void worker.terminate());
 }

@@ -8,6 +8,8 @@ import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSy
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { FedIndex, startIndex } from './fed-index.ts';
+import type { renderedPages } from './rendered-pages.ts';
 
 /** Content types of the files Pagefind writes. The index chunks (pf_*) are gzip data read by pagefind.js itself. */
 const TYPES: Record<string, string> = {
@@ -43,21 +45,45 @@ export function indexFile(indexDir: string, urlPath: string): string | null {
 const BODY_MARK = 'data-pagefind-body';
 
 /**
- * The built HTML pages that can be found in search, relative to `dir`. Once any page is marked data-pagefind-body,
- * Pagefind indexes only marked pages and reads the others for nothing; comparisons, histories, open data and the
- * edition copies of current profiles are not marked, so only pages that mention the mark are handed to it. A page
- * that mentions it only in its text is handed over too, and Pagefind finds no body in it: the index is the same.
+ * Whether Pagefind should be handed this file. Once any page is marked data-pagefind-body, Pagefind indexes only
+ * marked pages and reads the others for nothing; comparisons, histories, open data and the edition copies of
+ * current profiles are not marked. A page that mentions the mark only in its text is handed over too, and Pagefind
+ * finds no body in it: the index is the same.
  */
-export function searchablePages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .filter((f) => readFileSync(join(dir, f), 'utf8').includes(BODY_MARK))
-    .sort();
+export function isSearchable(file: string, text: string): boolean {
+  return file.endsWith('.html') && text.includes(BODY_MARK);
 }
 
-export function searchIndex(): AstroIntegration {
+/** The built HTML pages that can be found in search, relative to `dir`, with their text. */
+export function searchablePages(dir: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (isSearchable(file, text)) pages.set(file, text);
+  }
+  return pages;
+}
+
+/** A fresh index of the pages on disk, dropping the one fed while rendering if there was one. */
+async function indexFromDisk(pages: Map<string, string>, stale: FedIndex | undefined): Promise<FedIndex> {
+  await stale?.index.deleteIndex();
+  const fresh = new FedIndex(await startIndex());
+  for (const [file, text] of pages) fresh.add(file, text);
+  return fresh;
+}
+
+export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages> } = {}): AstroIntegration {
   let outDir: URL | undefined;
+  let fed: FedIndex | undefined;
+  pages?.listen(({ file, bytes }) => {
+    if (!fed || !file.endsWith('.html')) return;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    if (isSearchable(file, text)) fed.add(file, text);
+  });
   return {
     name: 'cg:search-index',
     hooks: {
@@ -86,34 +112,29 @@ export function searchIndex(): AstroIntegration {
           createReadStream(file).pipe(res);
         });
       },
+      'astro:build:start': async () => {
+        fed = new FedIndex(await startIndex());
+      },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('\n')}`);
-          const root = fileURLToPath(dir);
-          const pages = searchablePages(root);
-          if (pages.length === 0)
+          const pages = searchablePages(fileURLToPath(dir));
+          if (pages.size === 0)
             throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
-          const failures: string[] = [];
-          // The same URLs as Pagefind's own directory walk gives: computed from the path relative to the site.
-          for (let i = 0; i < pages.length; i += 64) {
-            const batch = await Promise.all(
-              pages
-                .slice(i, i + 64)
-                .map((sourcePath) =>
-                  index.addHTMLFile({ sourcePath, content: readFileSync(join(root, sourcePath), 'utf8') }),
-                ),
-            );
-            for (const added of batch) failures.push(...added.errors);
-          }
+          // Pages changed or added after rendering (or no feeding at all): the index is built again from disk.
+          const fedInTime = fed?.holds(pages) ?? false;
+          const session = fedInTime && fed ? fed : await indexFromDisk(pages, fed);
+          const failures = await session.errors();
           if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
           const outputPath = fileURLToPath(new URL('./pagefind/', dir));
-          const written = await index.writeFiles({ outputPath });
+          const written = await session.index.writeFiles({ outputPath });
           if (written.errors.length)
             throw new Error(`Pagefind could not write the index: ${written.errors.join('\n')}`);
           for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
-          logger.info(`search index: ${pages.length} pages marked data-pagefind-body indexed`);
+          logger.info(
+            `search index: ${pages.size} pages marked data-pagefind-body indexed (${fedInTime ? 'while rendering' : 'after rendering'})`,
+          );
         } finally {
+          fed = undefined;
           await pagefind.close();
         }
       },

@@ -70,9 +70,44 @@ describe('a successful build', () => {
     const outDir = previousSite();
     const result = await npmRun('build', { CG_CONTENT_DIR: VALID_FIXTURE, CG_OUT_DIR: outDir });
     expect(result.code, result.output).toBe(0);
-    expect(result.output).toMatch(/publish scan: \d+ files read/);
+    expect(result.output).toMatch(/publish scan: \d+ files read \(\d+ while rendering\)/);
+    expect(result.output).toMatch(/indexed \(while rendering\)/);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(stagingDir(outDir))).toBe(false);
+  });
+});
+
+describe('a page changed after it was rendered', () => {
+  const buildTampered = (tamper: 'hostile' | 'harmless', outDir: string) =>
+    run(
+      resolve(ROOT, 'node_modules/.bin/astro'),
+      ['build', '--config', 'tests/fixtures/extra-pages/astro.config.mjs'],
+      {
+        CG_TAMPER: tamper,
+        CG_CONTENT_DIR: VALID_FIXTURE,
+        CG_OUT_DIR: outDir,
+      },
+    );
+
+  it('is scanned again from disk: a handler added after rendering fails the build', async () => {
+    const outDir = previousSite();
+    const result = await buildTampered('hostile', outDir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(
+      new RegExp(`${relative(ROOT, outDir)}/sources/index\\.html:\\d+:\\d+  error  event-handler  <img onerror>`),
+    );
+    expectNothingPublished(outDir);
+  });
+
+  it('is indexed again from disk, and every other page counts as scanned while rendering', async () => {
+    const outDir = previousSite();
+    const result = await buildTampered('harmless', outDir);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/search index: \d+ pages marked data-pagefind-body indexed \(after rendering\)/);
+    const [, files, early] = /publish scan: (\d+) files read \((\d+) while rendering\)/.exec(result.output) ?? [];
+    // Not counted: the tampered page, the redirect pages Astro writes from its own template, and Pagefind's files.
+    expect(Number(early)).toBeGreaterThan(0);
+    expect(Number(files) - Number(early)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
-import { scanOutput } from '../../src/integrations/dist-scan.ts';
-import { formatOutputProblem } from '../../src/lib/dist-scan.ts';
+import { scanOutput, type EarlierScans } from '../../src/integrations/dist-scan.ts';
+import { digestOf } from '../../src/integrations/rendered-pages.ts';
+import { formatOutputProblem, scanFile } from '../../src/lib/dist-scan.ts';
 import { ROOT } from '../support/run-build.ts';
 
 function handMadeDist(files: Record<string, string>): string {
@@ -45,6 +46,35 @@ describe('the publish scan over a folder', () => {
       'dist/nested/page/index.html missing-csp',
       'dist/nested/page/index.html unsafe-url',
       'dist/updates.xml event-handler',
+    ]);
+  });
+});
+
+describe('pages scanned while the build rendered them', () => {
+  const csp = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'">`;
+  const clean = `<!doctype html><html><head>${csp}</head><body><p>Findings</p></body></html>`;
+  const scannedWhileRendering = (files: Record<string, string>): EarlierScans =>
+    new Map(
+      Object.entries(files).map(([file, text]) => [
+        file,
+        { digest: digestOf(Buffer.from(text)), problems: scanFile(file, text, `dist/${file}`) },
+      ]),
+    );
+
+  it('count only when the bytes on disk are the bytes that were scanned', () => {
+    const dir = handMadeDist({ 'a/index.html': clean, 'b/index.html': clean });
+    const result = scanOutput(dir, 'dist', scannedWhileRendering({ 'a/index.html': clean, 'b/index.html': clean }));
+    expect(result).toEqual({ files: 2, scannedEarlier: 2, problems: [] });
+  });
+
+  it('are read again from disk when they changed after rendering, so an added handler is still found', () => {
+    const tampered = clean.replace('</body>', '<img src="/x.png" onerror="alert(1)"></body>');
+    const dir = handMadeDist({ 'a/index.html': tampered, 'new/index.html': tampered });
+    const result = scanOutput(dir, 'dist', scannedWhileRendering({ 'a/index.html': clean }));
+    expect(result.scannedEarlier).toBe(0);
+    expect(result.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([
+      'dist/a/index.html event-handler',
+      'dist/new/index.html event-handler',
     ]);
   });
 });
