@@ -7,6 +7,7 @@ import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { renderedPages } from './src/integrations/rendered-pages.ts';
+import { openData } from './src/integrations/open-data.ts';
 import { astroCacheDir } from './src/lib/content-dir.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
@@ -34,6 +35,7 @@ export default defineConfig({
   integrations: [
     output.prepare,
     contentCheck(),
+    openData(),
     urlRecord(),
     gatedMdx(),
     pages.integration,

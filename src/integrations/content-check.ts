@@ -10,7 +10,7 @@ import type { Corpus } from '../lib/corpus.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { prepareReferences } from '../lib/csl.ts';
 import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
-import { bumpContentVersion, shareCheckedCorpus } from '../lib/site-data.ts';
+import { publishCheckedCorpus } from '../lib/site-data.ts';
 import { createContentGate } from './dev-content-guard.ts';
 
 /** Loads and checks `dir`; a load or check that throws is reported as a check-failed error, never a stack trace. */
@@ -61,8 +61,8 @@ export function contentCheck(): AstroIntegration {
         if (command !== 'build') return;
         const { corpus, problems } = checkContentTotally(contentDir());
         if (problems.some((p) => p.severity === 'error')) stopBuild(problems);
+        publishCheckedCorpus(corpus);
         if (corpus) {
-          shareCheckedCorpus(corpus);
           // Formatted once here, from the cache of earlier builds where the sources are unchanged, not per page.
           const { formatted, total } = prepareReferences(corpus, referenceCache);
           logger.info(`references: ${total - formatted} of ${total} from the cache, ${formatted} formatted`);
@@ -77,11 +77,8 @@ export function contentCheck(): AstroIntegration {
           contentDir: dir,
           check: () => checkContent(dir),
           publish: (corpus) => {
-            if (corpus) {
-              shareCheckedCorpus(corpus);
-              prepareReferences(corpus, referenceCache);
-            }
-            bumpContentVersion();
+            if (corpus) prepareReferences(corpus, referenceCache);
+            publishCheckedCorpus(corpus);
           },
           log: logger,
           notify: (update) => {

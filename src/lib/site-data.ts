@@ -9,17 +9,16 @@ import { parseFindingRef, type ConclusionKey, type Edition } from '../schemas/co
 let corpus: Corpus | undefined;
 let loadedVersion = -1;
 
-// The dev server's content watcher and the pages run in separate module instances; a global counter is what
-// both can see.
+// The content check (an integration) and the pages (a bundle of their own) are separate module instances; what
+// both can see is a global: the corpus the check last published, and a version counter bumped with each.
 const state = globalThis as typeof globalThis & { __cgContentVersion?: number; __cgCheckedCorpus?: Corpus };
 
-/** Hands the corpus the content check just loaded to the pages, so a build reads the content once. */
-export function shareCheckedCorpus(checked: Corpus): void {
+/**
+ * Publishes the corpus the content check just loaded, for the pages and every integration, so that a build reads
+ * the content once; `undefined` after a check that found errors (the next reader loads the content itself).
+ */
+export function publishCheckedCorpus(checked: Corpus | undefined): void {
   state.__cgCheckedCorpus = checked;
-}
-
-/** Marks the content as changed, so that the next page render in `astro dev` reloads it. */
-export function bumpContentVersion(): void {
   state.__cgContentVersion = (state.__cgContentVersion ?? 0) + 1;
 }
 
@@ -29,7 +28,6 @@ export function getCorpus(): Corpus {
   if (!corpus || loadedVersion !== version) {
     const shared = state.__cgCheckedCorpus;
     corpus = shared && shared.contentDir === contentDir() ? shared : loadCorpus(contentDir());
-    state.__cgCheckedCorpus = undefined;
     loadedVersion = version;
   }
   return corpus;

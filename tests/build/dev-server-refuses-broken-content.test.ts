@@ -109,10 +109,14 @@ describe('astro dev with broken content', () => {
     expect(broken.body.replaceAll('\\/', '/')).toContain(located);
     expect((await dev.get('/testland/2023-01/deserters/')).status).toBe(500);
     expect((await dev.get('/sources/report-2022.json', '*/*')).status).toBe(500);
+    expect((await dev.get('/data/v1/testland/2023-01/deserters.json', '*/*')).status).toBe(500);
 
     writeFileSync(file, original);
     await until(dev, '/', 200);
     expect((await dev.get('/testland/2023-01/deserters/')).status).toBe(200);
+    const data = await dev.get('/data/v1/testland/2023-01/deserters.json', '*/*');
+    expect(data.status).toBe(200);
+    expect(JSON.parse(data.body)).toMatchObject({ kind: 'profile', id: 'deserters', edition: 'testland-2023-01' });
 
     // A second break and fix: the watcher is still checking (it used to stop after an unexpected exception).
     content.replace(DESERTERS, 'level: in-general', 'level: sometimes');
