@@ -11,7 +11,6 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { formatOutputProblem, scanFile, scanKind, type OutputProblem } from '../lib/dist-scan.ts';
 import { digestOf, type renderedPages } from './rendered-pages.ts';
 
@@ -75,26 +74,18 @@ export function distScan({
   pages,
 }: {
   shownAs: string;
-  pages: ReturnType<typeof renderedPages>;
+  pages?: ReturnType<typeof renderedPages>;
 }): AstroIntegration {
   const shown = () => relative(process.cwd(), resolve(shownAs)) || '.';
-  let worker: Worker | undefined;
-  let failure: Error | undefined;
-  pages.listen(({ file, bytes }) => {
-    if (worker && scanKind(file) !== null) worker.postMessage({ file, bytes });
-  });
+  pages?.use('dist-scan', new URL('./dist-scan-while-rendering.ts', import.meta.url), { shown: shown() });
   return {
     name: 'cg:dist-scan',
     hooks: {
-      'astro:build:start': () => {
-        worker = new Worker(new URL('./dist-scan-worker.ts', import.meta.url), { workerData: { shown: shown() } });
-        // A build that stops early must not wait for the scanner; an error in it fails the build at the end.
-        worker.unref();
-        worker.on('error', (error) => (failure ??= error));
-      },
       'astro:build:done': async ({ dir, logger }) => {
-        const result = worker ? await finish(worker, fileURLToPath(dir), () => failure) : undefined;
-        const { files, scannedEarlier, problems } = result ?? scanOutput(fileURLToPath(dir), shown());
+        const root = fileURLToPath(dir);
+        const { files, scannedEarlier, problems } = pages
+          ? await pages.finish<ScanResult>('dist-scan', root)
+          : scanOutput(root, shown());
         if (problems.length) throw new OutputScanError(problems);
         logger.info(
           `publish scan: ${files} files read (${scannedEarlier} while rendering), no scripts, handlers, script URLs or other origins`,
@@ -102,16 +93,4 @@ export function distScan({
       },
     },
   };
-}
-
-/** Asks the worker for the scan of the finished folder; any failure of the worker fails the build. */
-function finish(worker: Worker, dir: string, failure: () => Error | undefined): Promise<ScanResult> {
-  return new Promise<ScanResult>((done, fail) => {
-    const early = failure();
-    if (early) return fail(early);
-    worker.once('message', (result: ScanResult) => done(result));
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the publish scan stopped before it finished (exit code ${code})`)));
-    worker.postMessage({ finish: dir });
-  }).finally(() => void worker.terminate());
 }

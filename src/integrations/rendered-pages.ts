@@ -1,23 +1,34 @@
 /**
- * Hands every file Astro renders to listeners the moment it is rendered, so that work on the output (the publish
- * scan, the search index) runs on the machine's other cores while Astro renders the next page, instead of
- * re-reading the whole output after the last page. It wraps Astro's own prerenderer (the public
- * `setPrerenderer` of `astro:build:start`) and passes every response on unchanged.
+ * Hands every file Astro renders to consumers the moment it is rendered, so that work on the output (the publish
+ * scan, the search index) runs on the machine's other core while Astro renders the next page, instead of
+ * re-reading the whole output after the last page. It wraps Astro's own prerenderer (the public `setPrerenderer`
+ * of `astro:build:start`) and passes every response on unchanged; the consumers run in one worker thread
+ * (./rendered-pages-worker.ts), so the rendering thread only copies each file once.
  *
- * What listeners receive is what Astro was about to write, not proof of what it wrote: a listener that makes a
- * decision on it must compare with the files on disk at the end (`digestOf` both) and read again whatever differs
- * or was never handed over. Under `astro dev` nothing is rendered ahead, so listeners hear nothing.
+ * What consumers receive is what Astro was about to write, not proof of what it wrote: a consumer that makes a
+ * decision on it compares with the files on disk when asked to finish (`digestOf` both) and reads again whatever
+ * differs or was never handed over. Under `astro dev` nothing is rendered ahead and no worker starts.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 
 export interface RenderedFile {
   /** Path in the output folder, "/"-separated, e.g. "syria/deserters/index.html". */
   file: string;
   bytes: Uint8Array;
+  /** `digestOf(bytes)`. */
+  digest: string;
 }
 
-export type RenderedFileListener = (rendered: RenderedFile) => void;
+/**
+ * What a consumer module's default export returns (given the options it was registered with): it hears each
+ * rendered file, then finishes on the output folder as it stands on disk and returns a structured-cloneable result.
+ */
+export interface PageConsumer<Result> {
+  file(rendered: RenderedFile): void;
+  finish(dir: string): Promise<Result>;
+}
 
 /** A file's fingerprint, the same for what was rendered and what is on disk. */
 export function digestOf(bytes: Uint8Array): string {
@@ -37,37 +48,113 @@ export function outputFileOf(pathname: string, routeType: string): string {
   return bare === '' ? 'index.html' : `${bare}/index.html`;
 }
 
-/** The integration, and where other integrations subscribe to what it hands over. */
-export function renderedPages(): { integration: AstroIntegration; listen: (listener: RenderedFileListener) => void } {
-  const listeners: RenderedFileListener[] = [];
+interface Registration {
+  name: string;
+  module: string;
+  options: unknown;
+}
+
+type Reply = { id: number; result?: unknown; error?: string };
+
+export function renderedPages() {
+  const registered: Registration[] = [];
+  let worker: Worker | undefined;
+  let failure: Error | undefined;
+  let nextId = 0;
+  const finished = new Set<string>();
+  // Files go to the worker in batches: each message costs far more than the bytes it carries.
+  let batch: { file: string; bytes: Uint8Array }[] = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (!worker || batch.length === 0) return;
+    worker.postMessage(
+      { files: batch },
+      batch.map((f) => f.bytes.buffer as ArrayBuffer),
+    );
+    batch = [];
+    batchBytes = 0;
+  };
+
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => ({
     ...inner,
     name: 'cg:rendered-pages',
     setup: inner.setup && (() => inner.setup!()),
     getStaticPaths: () => inner.getStaticPaths(),
-    teardown: inner.teardown && (() => inner.teardown!()),
+    teardown: async () => {
+      flush();
+      await inner.teardown?.();
+    },
     collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
     render: async (request, options) => {
       const result = await inner.render(request, options);
       const response = result instanceof Response ? result : result.response;
       // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
-      if (response.status !== 200 || !response.body) return result;
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const rendered = { file: outputFileOf(new URL(request.url).pathname, options.routeData.type), bytes };
-      for (const listener of listeners) listener(rendered);
-      const copy = new Response(bytes, { status: response.status, headers: response.headers });
-      return result instanceof Response ? copy : { ...result, response: copy };
+      if (!worker || response.status !== 200 || !response.body) return result;
+      const body = new Uint8Array(await response.arrayBuffer());
+      const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
+      // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets
+      // the bytes themselves, moved rather than cloned.
+      const again = new Response(body, { status: response.status, headers: response.headers });
+      batch.push({ file, bytes: body });
+      batchBytes += body.byteLength;
+      if (batch.length >= 32 || batchBytes >= 1 << 20) flush();
+      return result instanceof Response ? again : { ...result, response: again };
     },
   });
+
+  /** Runs one consumer's finish on the output folder, in the worker; the worker ends after the last one. */
+  function finish<Result>(name: string, dir: string): Promise<Result> {
+    const w = worker;
+    if (!w) return Promise.reject(new Error(`${name}: no pages were rendered`));
+    if (failure) return Promise.reject(failure);
+    flush();
+    return ask<Result>(w, { finish: name, id: nextId++, dir }, () => {
+      finished.add(name);
+      if (registered.every((r) => finished.has(r.name))) void w.terminate();
+    });
+  }
+
   return {
-    listen: (listener) => listeners.push(listener),
+    /** Registers a consumer module (its URL) to run in the worker; call before the build starts. */
+    use(name: string, module: URL, options: unknown = {}) {
+      registered.push({ name, module: module.href, options });
+    },
+    finish,
     integration: {
       name: 'cg:rendered-pages',
       hooks: {
         'astro:build:start': ({ setPrerenderer }) => {
-          if (listeners.length > 0) setPrerenderer(tap);
+          if (registered.length === 0) return;
+          worker = new Worker(new URL('./rendered-pages-worker.ts', import.meta.url), { workerData: registered });
+          // A build that stops early must not wait for the worker; an error in it fails the build when it finishes.
+          worker.unref();
+          worker.on('error', (error) => (failure ??= error));
+          setPrerenderer(tap);
         },
       },
-    },
+    } satisfies AstroIntegration,
   };
+}
+
+/** Sends one finish request to the worker and waits for its answer, or for the worker to fail. */
+function ask<Result>(w: Worker, request: { finish: string; id: number; dir: string }, settled: () => void) {
+  return new Promise<Result>((done, fail) => {
+    const onMessage = (reply: Reply) => {
+      if (reply.id !== request.id) return;
+      cleanUp();
+      if (reply.error !== undefined) fail(new Error(reply.error));
+      else done(reply.result as Result);
+    };
+    const onError = (error: Error) => (cleanUp(), fail(error));
+    const onExit = (code: number) => (
+      cleanUp(),
+      fail(new Error(`${request.finish}: the worker stopped (exit code ${code})`))
+    );
+    const cleanUp = () => {
+      w.off('message', onMessage).off('error', onError).off('exit', onExit);
+      settled();
+    };
+    w.on('message', onMessage).on('error', onError).on('exit', onExit);
+    w.postMessage(request);
+  });
 }

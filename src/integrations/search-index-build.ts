@@ -1,0 +1,122 @@
+/**
+ * Building the Pagefind index of a built site: pages handed over while Astro renders them (FedIndex, fed by
+ * ./search-index-while-rendering.ts), checked against the pages on disk at the end; if they differ in any way,
+ * or nothing was handed over, the index is built again from disk. Any indexing error fails the build.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { digestOf } from './rendered-pages.ts';
+
+/** The attribute that marks a page's searchable part (Base.astro's <main>). */
+const BODY_MARK = 'data-pagefind-body';
+
+/**
+ * Pagefind also writes its ready-made UIs. The search page uses only the JS API (pagefind.js, its worker and wasm),
+ * so these are removed instead of being published unused (about 430 kB).
+ */
+const UNUSED_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * Whether Pagefind should be handed this file. Once any page is marked data-pagefind-body, Pagefind indexes only
+ * marked pages and reads the others for nothing; comparisons, histories and the edition copies of current
+ * profiles are not marked. A page that mentions the mark only in its text is handed over too, and Pagefind finds
+ * no body in it: the index is the same.
+ */
+export function isSearchable(file: string, text: string): boolean {
+  return file.endsWith('.html') && text.includes(BODY_MARK);
+}
+
+/** The built HTML pages that can be found in search, relative to `dir`, with their text. */
+export function searchablePages(dir: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (isSearchable(file, text)) pages.set(file, text);
+  }
+  return pages;
+}
+
+async function startIndex() {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('\n')}`);
+  return index;
+}
+
+/** One Pagefind index and the fingerprint of every page it was given. */
+export class FedIndex {
+  private readonly ready = startIndex();
+  /** Output path → fingerprint of the text Pagefind was given. */
+  private readonly fed = new Map<string, string>();
+  private readonly added: Promise<string[]>[] = [];
+
+  constructor() {
+    // A failed start is reported by errors() and write(); until then it must not end the process.
+    this.ready.catch(() => {});
+  }
+
+  /** Hands one page to Pagefind; `sourcePath` is relative to the site, so Pagefind gives it its published URL. */
+  add(sourcePath: string, content: string, digest = digestOf(Buffer.from(content))): void {
+    this.fed.set(sourcePath, digest);
+    this.added.push(this.ready.then((index) => index.addHTMLFile({ sourcePath, content })).then((a) => a.errors));
+  }
+
+  /** Whether Pagefind was given exactly these pages, with exactly this text. */
+  holds(pages: Map<string, string>): boolean {
+    if (pages.size !== this.fed.size) return false;
+    for (const [file, text] of pages) if (this.fed.get(file) !== digestOf(Buffer.from(text))) return false;
+    return true;
+  }
+
+  /** Every indexing error, once Pagefind has answered for every page. */
+  async errors(): Promise<string[]> {
+    return (await Promise.all(this.added)).flat();
+  }
+
+  async write(outputPath: string): Promise<string[]> {
+    return (await (await this.ready).writeFiles({ outputPath })).errors;
+  }
+
+  async drop(): Promise<void> {
+    await (await this.ready).deleteIndex();
+  }
+}
+
+/** Writes <dir>/pagefind/ from the pages on disk, using `fed` if it holds exactly them. */
+export async function writeSearchIndex(
+  dir: string,
+  fed?: FedIndex,
+): Promise<{ pages: number; whileRendering: boolean }> {
+  try {
+    const pages = searchablePages(dir);
+    if (pages.size === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
+    const whileRendering = fed?.holds(pages) ?? false;
+    let session = fed;
+    if (!whileRendering || !session) {
+      await fed?.drop();
+      session = new FedIndex();
+      for (const [file, text] of pages) session.add(file, text);
+    }
+    const failures = await session.errors();
+    if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
+    const outputPath = join(dir, 'pagefind');
+    const unwritten = await session.write(outputPath);
+    if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
+    for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
+    return { pages: pages.size, whileRendering };
+  } finally {
+    await pagefind.close();
+  }
+}
