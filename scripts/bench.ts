@@ -128,7 +128,7 @@ async function runBuild(b: Build, label: string, attempt = 1): Promise<Measureme
   }
   const pages = pagesBuilt(m.output, b.outDir);
   console.log(
-    `  ${label.padEnd(10)} ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '?'} s CPU  ${m.peakMB.toFixed(0)} MB (largest process ${m.largestProcessMB?.toFixed(0) ?? '?'} MB, tree sampled ${m.sampledTreeMB.toFixed(0)} MB)  ${pages} pages`,
+    `  ${label.padEnd(10)} ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '?'} s CPU  ${m.peakMB.toFixed(0)} MB (largest process ${m.largestProcessMB?.toFixed(0) ?? '?'} MB, tree sampled ${m.sampledTreeMB.toFixed(0)} MB)  ${pages} pages  CPU steal ${m.stealPercent?.toFixed(1) ?? '?'}%`,
   );
   return { ...m, pages };
 }
@@ -234,6 +234,11 @@ try {
   console.log('');
   console.log(table(rows));
   const [f, b] = rows;
+  const steal = [...results.full, ...results.bare].flatMap((m) => (m.stealPercent === null ? [] : [m.stealPercent]));
+  if (steal.length)
+    console.log(
+      `CPU steal (time the hypervisor gave other guests) during the timed runs: median ${stats(steal).median.toFixed(1)}%, max ${Math.max(...steal).toFixed(1)}%; above a few percent, wall times are not comparable between runs`,
+    );
   if (f.cpu && b.cpu)
     console.log(
       `CPU ratio ${(f.cpu.median / b.cpu.median).toFixed(2)}× (less disturbed than wall time when the machine is busy); peak memory ratio ${(f.memory.median / b.memory.median).toFixed(2)}×`,

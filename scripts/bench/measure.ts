@@ -29,7 +29,23 @@ export interface Measurement {
   /** User + system CPU seconds of the tree (from /usr/bin/time); less disturbed than wall time on a busy machine. */
   cpuSeconds: number | null;
   sampledTreeMB: number;
+  /**
+   * Share of the machine's CPU time taken by the hypervisor for other guests while the build ran ("steal" in
+   * /proc/stat), in percent; null where the kernel does not report it. Wall times measured under steal are slower
+   * for reasons that have nothing to do with the build.
+   */
+  stealPercent: number | null;
   output: string;
+}
+
+/** Total and steal jiffies of all CPUs, from the first line of /proc/stat. */
+function cpuJiffies(): { total: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
 }
 
 /** True when GNU time is installed and understands -v. */
@@ -78,6 +94,7 @@ export function measure(
   const [cmd, argv] = gnu ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const jiffiesBefore = cpuJiffies();
     const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
@@ -94,6 +111,12 @@ export function measure(
     });
     child.on('close', (exitCode) => {
       const wallSeconds = (performance.now() - started) / 1000;
+      const jiffiesAfter = cpuJiffies();
+      const elapsed = jiffiesBefore && jiffiesAfter ? jiffiesAfter.total - jiffiesBefore.total : 0;
+      const stealPercent =
+        jiffiesBefore && jiffiesAfter && elapsed > 0
+          ? (100 * (jiffiesAfter.steal - jiffiesBefore.steal)) / elapsed
+          : null;
       clearInterval(timer);
       let largest: number | null = null;
       let cpuSeconds: number | null = null;
@@ -114,6 +137,7 @@ export function measure(
         largestProcessMB: largest,
         cpuSeconds,
         sampledTreeMB,
+        stealPercent,
         peakMB: Math.max(largest ?? 0, sampledTreeMB),
         output: Buffer.concat(chunks).toString('utf8'),
       });

@@ -56,6 +56,20 @@ describe('comparing two editions of a profile', () => {
     ]);
   });
 
+  it('shows a finding rewritten from start to end as the old text removed and the new text added', () => {
+    const rewritten = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const { before, after } = versions({
+      [FILES.evaders2024]: edit(
+        '<Finding id="end-of-conscription" asOf="2024-03" title="Conscription ended">\nConscription ended in March 2024 [@news-2024].',
+        `<Finding id="call-ups" asOf="2024-03" title="Call-ups stopped">\n${rewritten} [@news-2024].`,
+      ),
+    });
+    const [finding] = compareVersions(before, after).findings;
+    expect(finding.change).toBe('changed');
+    expect(finding.words.map((w) => w.change)).toEqual(['removed', 'added']);
+    expect(finding.words[1].text).toContain('word59');
+  });
+
   it('finds no change between a version and itself', () => {
     const { before } = versions();
     const diff = compareVersions(before, before);
