@@ -15,6 +15,7 @@ export function openData(): AstroIntegration {
     name: 'cg:open-data',
     hooks: {
       'astro:build:generated': ({ dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
         const files = openDataFiles(getCorpus());
         for (const [url, file] of files) {
@@ -22,7 +23,7 @@ export function openData(): AstroIntegration {
           mkdirSync(dirname(path), { recursive: true });
           writeFileSync(path, file.text());
         }
-        logger.info(`open data: ${files.size} files written`);
+        logger.info(`open data: ${files.size} files written in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {

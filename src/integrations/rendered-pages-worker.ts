@@ -35,8 +35,11 @@ parentPort!.on('message', (message: Message) => {
       );
     return;
   }
+  let read = 0;
   for (const { file, bytes } of message.files) {
     const rendered = { file, bytes, digest: digestOf(bytes) };
     for (const consumer of consumers.values()) consumer.file(rendered);
+    read += bytes.byteLength;
   }
+  parentPort!.postMessage({ read });
 });

@@ -56,24 +56,66 @@ interface Registration {
 
 type Reply = { id: number; result?: unknown; error?: string };
 
+/**
+ * Rendered files on their way to the worker. They go in batches: each message costs far more than the bytes it
+ * carries. The worker runs at a lower priority than rendering, so on a busy machine it falls behind; past a limit
+ * of bytes it has not read yet, rendering waits for it, or the queue would grow with the whole site.
+ */
+export class WorkerFeed {
+  static readonly UNREAD_LIMIT = 32 << 20;
+  private batch: { file: string; bytes: Uint8Array }[] = [];
+  private batchBytes = 0;
+  private unread = 0;
+  private waiting: (() => void)[] = [];
+  private stopped = false;
+  private readonly worker: Worker;
+
+  constructor(worker: Worker) {
+    this.worker = worker;
+    worker.on('message', (message: { read?: number }) => {
+      if (message.read === undefined) return;
+      this.unread -= message.read;
+      if (this.unread <= WorkerFeed.UNREAD_LIMIT / 2) this.resume();
+    });
+  }
+
+  /** Queues one file (its bytes are moved to the worker, not copied); waits while the worker is too far behind. */
+  async send(file: string, bytes: Uint8Array): Promise<void> {
+    this.batch.push({ file, bytes });
+    this.batchBytes += bytes.byteLength;
+    if (this.batch.length >= 32 || this.batchBytes >= 1 << 20) this.flush();
+    if (this.unread > WorkerFeed.UNREAD_LIMIT && !this.stopped)
+      await new Promise<void>((resume) => this.waiting.push(resume));
+  }
+
+  flush(): void {
+    if (this.batch.length === 0 || this.stopped) return;
+    const transfer = this.batch.map((f) => f.bytes.buffer as ArrayBuffer);
+    this.worker.postMessage({ files: this.batch }, transfer);
+    this.unread += this.batchBytes;
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+
+  /** The worker failed: it reads nothing more, and rendering must not wait for it (the build fails at finish). */
+  stop(): void {
+    this.stopped = true;
+    this.resume();
+  }
+
+  private resume(): void {
+    for (const resume of this.waiting) resume();
+    this.waiting = [];
+  }
+}
+
 export function renderedPages() {
   const registered: Registration[] = [];
   let worker: Worker | undefined;
   let failure: Error | undefined;
   let nextId = 0;
   const finished = new Set<string>();
-  // Files go to the worker in batches: each message costs far more than the bytes it carries.
-  let batch: { file: string; bytes: Uint8Array }[] = [];
-  let batchBytes = 0;
-  const flush = () => {
-    if (!worker || batch.length === 0) return;
-    worker.postMessage(
-      { files: batch },
-      batch.map((f) => f.bytes.buffer as ArrayBuffer),
-    );
-    batch = [];
-    batchBytes = 0;
-  };
+  let feed: WorkerFeed | undefined;
 
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => ({
     ...inner,
@@ -81,7 +123,7 @@ export function renderedPages() {
     setup: inner.setup && (() => inner.setup!()),
     getStaticPaths: () => inner.getStaticPaths(),
     teardown: async () => {
-      flush();
+      feed?.flush();
       await inner.teardown?.();
     },
     collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
@@ -89,15 +131,13 @@ export function renderedPages() {
       const result = await inner.render(request, options);
       const response = result instanceof Response ? result : result.response;
       // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
-      if (!worker || response.status !== 200 || !response.body) return result;
+      if (!feed || response.status !== 200 || !response.body) return result;
       const body = new Uint8Array(await response.arrayBuffer());
       const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
       // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets
       // the bytes themselves, moved rather than cloned.
       const again = new Response(body, { status: response.status, headers: response.headers });
-      batch.push({ file, bytes: body });
-      batchBytes += body.byteLength;
-      if (batch.length >= 32 || batchBytes >= 1 << 20) flush();
+      await feed.send(file, body);
       return result instanceof Response ? again : { ...result, response: again };
     },
   });
@@ -107,7 +147,7 @@ export function renderedPages() {
     const w = worker;
     if (!w) return Promise.reject(new Error(`${name}: no pages were rendered`));
     if (failure) return Promise.reject(failure);
-    flush();
+    feed?.flush();
     return ask<Result>(w, { finish: name, id: nextId++, dir }, () => {
       finished.add(name);
       if (registered.every((r) => finished.has(r.name))) void w.terminate();
@@ -128,7 +168,15 @@ export function renderedPages() {
           worker = new Worker(new URL('./rendered-pages-worker.ts', import.meta.url), { workerData: registered });
           // A build that stops early must not wait for the worker; an error in it fails the build when it finishes.
           worker.unref();
-          worker.on('error', (error) => (failure ??= error));
+          feed = new WorkerFeed(worker);
+          worker.on('error', (error) => {
+            failure ??= error;
+            feed?.stop();
+          });
+          worker.on('exit', (code) => {
+            failure ??= new Error(`the worker for rendered pages stopped (exit code ${code})`);
+            feed?.stop();
+          });
           setPrerenderer(tap);
         },
       },

@@ -1,5 +1,7 @@
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { digestOf, outputFileOf } from '../../src/integrations/rendered-pages.ts';
+import { digestOf, outputFileOf, WorkerFeed } from '../../src/integrations/rendered-pages.ts';
 
 describe('where a rendered page will be written', () => {
   it.each([
@@ -21,5 +23,54 @@ describe('a file fingerprint', () => {
     const a = new TextEncoder().encode('<p>Findings</p>');
     expect(digestOf(a)).toBe(digestOf(Buffer.from('<p>Findings</p>')));
     expect(digestOf(a)).not.toBe(digestOf(Buffer.from('<p>Findingz</p>')));
+  });
+});
+
+describe('rendered files on their way to the worker', () => {
+  /** A stand-in for the worker thread: records what is posted, and can answer how much it has read. */
+  function fakeWorker() {
+    const emitter = new EventEmitter();
+    const posted: { files: { file: string; bytes: Uint8Array }[] }[] = [];
+    const worker = Object.assign(emitter, {
+      postMessage: (message: (typeof posted)[number]) => posted.push(message),
+    }) as unknown as Worker;
+    return { worker, posted, read: (bytes: number) => emitter.emit('message', { read: bytes }) };
+  }
+  const page = (kb: number) => new Uint8Array(kb * 1024);
+  const settled = async (p: Promise<void>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 10));
+    return done;
+  };
+
+  it('go in batches, and nothing is lost at the final flush', () => {
+    const { worker, posted } = fakeWorker();
+    const feed = new WorkerFeed(worker);
+    for (let i = 0; i < 40; i++) void feed.send(`p${i}/index.html`, page(1));
+    feed.flush();
+    expect(posted.map((m) => m.files.length)).toEqual([32, 8]);
+  });
+
+  it('make rendering wait once the worker is far behind, until it has read enough', async () => {
+    const { worker, read } = fakeWorker();
+    const feed = new WorkerFeed(worker);
+    const pagesUpToLimit = WorkerFeed.UNREAD_LIMIT / (1024 * 1024);
+    for (let i = 0; i < pagesUpToLimit; i++) await feed.send(`p${i}/index.html`, page(1024));
+    const blocked = feed.send('next/index.html', page(1024));
+    expect(await settled(blocked)).toBe(false);
+    read(WorkerFeed.UNREAD_LIMIT);
+    expect(await settled(blocked)).toBe(true);
+  });
+
+  it('never leave rendering waiting for a worker that failed', async () => {
+    const { worker } = fakeWorker();
+    const feed = new WorkerFeed(worker);
+    let blocked: Promise<void> = Promise.resolve();
+    for (let sent = 0; sent <= WorkerFeed.UNREAD_LIMIT / 1024 + 2048; sent += 1024)
+      blocked = feed.send(`p${sent}/index.html`, page(1024));
+    expect(await settled(blocked)).toBe(false);
+    feed.stop();
+    expect(await settled(blocked)).toBe(true);
   });
 });
