@@ -22,6 +22,8 @@ export default defineConfig({
   site: siteUrl(),
   trailingSlash: 'always',
   compressHTML: true,
+  // A page renders while the previous ones are written to disk: rendering waits on file writes otherwise.
+  build: { concurrency: 4 },
   outDir,
   devToolbar: { enabled: false },
   security: {

@@ -4,9 +4,9 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { digestOf, type PageConsumer } from './rendered-pages.ts';
+import { digestOf, inStartOrder, type FeedEntry, type PageConsumer } from './rendered-pages.ts';
 
-type Message = { files: { file: string; bytes: Uint8Array }[] } | { finish: string; id: number; dir: string };
+type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
 
 // Rendering is what the build waits for: this thread, and the Pagefind process it starts (which inherits it), give
 // way to it. On Linux a priority set with pid 0 applies to the calling thread only.
@@ -23,8 +23,18 @@ for (const { name, module, options } of registered) {
   consumers.set(name, make(options));
 }
 
+/** Hands one file to every consumer. */
+function deliver({ file, bytes }: FeedEntry): void {
+  if (file === undefined || bytes === undefined) return;
+  const rendered = { file, bytes, digest: digestOf(bytes) };
+  for (const consumer of consumers.values()) consumer.file(rendered);
+}
+
+const ordered = inStartOrder(deliver);
+
 parentPort!.on('message', (message: Message) => {
   if ('finish' in message) {
+    ordered.drain();
     const { finish, id, dir } = message;
     Promise.resolve()
       .then(() => consumers.get(finish)!.finish(dir))
@@ -36,10 +46,9 @@ parentPort!.on('message', (message: Message) => {
     return;
   }
   let read = 0;
-  for (const { file, bytes } of message.files) {
-    const rendered = { file, bytes, digest: digestOf(bytes) };
-    for (const consumer of consumers.values()) consumer.file(rendered);
-    read += bytes.byteLength;
+  for (const entry of message.files) {
+    ordered.arrive(entry);
+    read += entry.bytes?.byteLength ?? 0;
   }
   parentPort!.postMessage({ read });
 });

@@ -56,6 +56,32 @@ interface Registration {
 
 type Reply = { id: number; result?: unknown; error?: string };
 
+/** One render's file for the worker, numbered in the order Astro started the renders; no file if it was skipped. */
+export type FeedEntry = { seq: number; file?: string; bytes?: Uint8Array };
+
+/**
+ * Puts entries back in render-start order: files arrive in the order their renders finished, and are handed on
+ * in the order the renders started. `drain` hands on whatever is still held (it waited for a render that never
+ * reported, which only a failed build has), in order.
+ */
+export function inStartOrder(deliver: (entry: FeedEntry) => void) {
+  const held = new Map<number, FeedEntry>();
+  let next = 0;
+  return {
+    arrive(entry: FeedEntry): void {
+      held.set(entry.seq, entry);
+      for (let e = held.get(next); e; e = held.get(next)) {
+        held.delete(next++);
+        deliver(e);
+      }
+    },
+    drain(): void {
+      for (const seq of [...held.keys()].sort((a, b) => a - b)) deliver(held.get(seq)!);
+      held.clear();
+    },
+  };
+}
+
 /**
  * Rendered files on their way to the worker. They go in batches: each message costs far more than the bytes it
  * carries. The worker runs at a lower priority than rendering, so on a busy machine it falls behind; past a limit
@@ -63,7 +89,7 @@ type Reply = { id: number; result?: unknown; error?: string };
  */
 export class WorkerFeed {
   static readonly UNREAD_LIMIT = 32 << 20;
-  private batch: { file: string; bytes: Uint8Array }[] = [];
+  private batch: FeedEntry[] = [];
   private batchBytes = 0;
   private unread = 0;
   private waiting: (() => void)[] = [];
@@ -79,18 +105,26 @@ export class WorkerFeed {
     });
   }
 
-  /** Queues one file (its bytes are moved to the worker, not copied); waits while the worker is too far behind. */
-  async send(file: string, bytes: Uint8Array): Promise<void> {
-    this.batch.push({ file, bytes });
+  /**
+   * Queues the file of render number `seq` (its bytes are moved to the worker, not copied); waits while the worker
+   * is too far behind. Every render number is either sent or skipped: the worker hands files on in that order.
+   */
+  async send(seq: number, file: string, bytes: Uint8Array): Promise<void> {
+    this.batch.push({ seq, file, bytes });
     this.batchBytes += bytes.byteLength;
     if (this.batch.length >= 32 || this.batchBytes >= 1 << 20) this.flush();
     if (this.unread > WorkerFeed.UNREAD_LIMIT && !this.stopped)
       await new Promise<void>((resume) => this.waiting.push(resume));
   }
 
+  /** Render number `seq` wrote nothing the worker will see (a redirect, an error page, a failed render). */
+  skip(seq: number): void {
+    this.batch.push({ seq });
+  }
+
   flush(): void {
     if (this.batch.length === 0 || this.stopped) return;
-    const transfer = this.batch.map((f) => f.bytes.buffer as ArrayBuffer);
+    const transfer = this.batch.flatMap((f) => (f.bytes ? [f.bytes.buffer as ArrayBuffer] : []));
     this.worker.postMessage({ files: this.batch }, transfer);
     this.unread += this.batchBytes;
     this.batch = [];
@@ -116,6 +150,7 @@ export function renderedPages() {
   let nextId = 0;
   const finished = new Set<string>();
   let feed: WorkerFeed | undefined;
+  let nextSeq = 0;
 
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => ({
     ...inner,
@@ -128,16 +163,28 @@ export function renderedPages() {
     },
     collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
     render: async (request, options) => {
-      const result = await inner.render(request, options);
+      // Numbered before rendering: with build.concurrency renders finish out of order, and the search index
+      // depends on the order pages reach it (the worker restores this one, so every build gives the same index).
+      const seq = nextSeq++;
+      let result: Awaited<ReturnType<AstroPrerenderer['render']>>;
+      try {
+        result = await inner.render(request, options);
+      } catch (error) {
+        feed?.skip(seq);
+        throw error;
+      }
       const response = result instanceof Response ? result : result.response;
       // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
-      if (!feed || response.status !== 200 || !response.body) return result;
+      if (!feed || response.status !== 200 || !response.body) {
+        feed?.skip(seq);
+        return result;
+      }
       const body = new Uint8Array(await response.arrayBuffer());
       const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
       // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets
       // the bytes themselves, moved rather than cloned.
       const again = new Response(body, { status: response.status, headers: response.headers });
-      await feed.send(file, body);
+      await feed.send(seq, file, body);
       return result instanceof Response ? again : { ...result, response: again };
     },
   });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { digestOf, outputFileOf, WorkerFeed } from '../../src/integrations/rendered-pages.ts';
+import { digestOf, inStartOrder, outputFileOf, WorkerFeed } from '../../src/integrations/rendered-pages.ts';
 
 describe('where a rendered page will be written', () => {
   it.each([
@@ -30,7 +30,7 @@ describe('rendered files on their way to the worker', () => {
   /** A stand-in for the worker thread: records what is posted, and can answer how much it has read. */
   function fakeWorker() {
     const emitter = new EventEmitter();
-    const posted: { files: { file: string; bytes: Uint8Array }[] }[] = [];
+    const posted: { files: { seq: number; file?: string; bytes?: Uint8Array }[] }[] = [];
     const worker = Object.assign(emitter, {
       postMessage: (message: (typeof posted)[number]) => posted.push(message),
     }) as unknown as Worker;
@@ -47,7 +47,7 @@ describe('rendered files on their way to the worker', () => {
   it('go in batches, and nothing is lost at the final flush', () => {
     const { worker, posted } = fakeWorker();
     const feed = new WorkerFeed(worker);
-    for (let i = 0; i < 40; i++) void feed.send(`p${i}/index.html`, page(1));
+    for (let i = 0; i < 40; i++) void feed.send(i, `p${i}/index.html`, page(1));
     feed.flush();
     expect(posted.map((m) => m.files.length)).toEqual([32, 8]);
   });
@@ -56,8 +56,8 @@ describe('rendered files on their way to the worker', () => {
     const { worker, read } = fakeWorker();
     const feed = new WorkerFeed(worker);
     const pagesUpToLimit = WorkerFeed.UNREAD_LIMIT / (1024 * 1024);
-    for (let i = 0; i < pagesUpToLimit; i++) await feed.send(`p${i}/index.html`, page(1024));
-    const blocked = feed.send('next/index.html', page(1024));
+    for (let i = 0; i < pagesUpToLimit; i++) await feed.send(i, `p${i}/index.html`, page(1024));
+    const blocked = feed.send(pagesUpToLimit, 'next/index.html', page(1024));
     expect(await settled(blocked)).toBe(false);
     read(WorkerFeed.UNREAD_LIMIT);
     expect(await settled(blocked)).toBe(true);
@@ -68,9 +68,28 @@ describe('rendered files on their way to the worker', () => {
     const feed = new WorkerFeed(worker);
     let blocked: Promise<void> = Promise.resolve();
     for (let sent = 0; sent <= WorkerFeed.UNREAD_LIMIT / 1024 + 2048; sent += 1024)
-      blocked = feed.send(`p${sent}/index.html`, page(1024));
+      blocked = feed.send(sent, `p${sent}/index.html`, page(1024));
     expect(await settled(blocked)).toBe(false);
     feed.stop();
     expect(await settled(blocked)).toBe(true);
+  });
+});
+
+describe('pages reach the search index in the order their renders started', () => {
+  it('whatever order the renders finish in, skipped renders included', () => {
+    const seen: string[] = [];
+    const ordered = inStartOrder((e) => e.file && seen.push(e.file));
+    const page = (seq: number) => ({ seq, file: `p${seq}`, bytes: new Uint8Array(1) });
+    for (const entry of [page(2), { seq: 1 }, page(4), page(0), page(3)]) ordered.arrive(entry);
+    expect(seen).toEqual(['p0', 'p2', 'p3', 'p4']);
+  });
+
+  it('hands on what is still held when asked to finish, in order', () => {
+    const seen: string[] = [];
+    const ordered = inStartOrder((e) => e.file && seen.push(e.file));
+    for (const seq of [5, 3, 4]) ordered.arrive({ seq, file: `p${seq}`, bytes: new Uint8Array(1) });
+    expect(seen).toEqual([]);
+    ordered.drain();
+    expect(seen).toEqual(['p3', 'p4', 'p5']);
   });
 });
