@@ -245,7 +245,9 @@ try {
     );
 
   // 4. What each kind of page costs: Astro's per-file render times, summed (median over the runs).
-  console.log('\nrender time by kind of page (sum of Astro\'s per-file "+ms", median over the runs):');
+  console.log(
+    '\nrender time by kind of page (sum of Astro\'s per-file "+ms", median over the runs; the full build renders four pages at a time (build.concurrency), so its times overlap and add up to more than the wall time):',
+  );
   const kinds = (name: 'full' | 'bare') => results[name].map((m) => renderTimeByKind(m.output));
   for (const name of ['full', 'bare'] as const) {
     const perRun = kinds(name);
