@@ -6,7 +6,11 @@ export function checkUnknownProfile(c: Corpus): Problem[] {
   const problems: Problem[] = [];
   // Grouped once: filtering the corpus for every profile made the check quadratic in the number of profiles.
   const byEdition = new Map<string, string[]>();
-  for (const o of c.profiles) byEdition.set(o.edition, [...(byEdition.get(o.edition) ?? []), o.profile]);
+  for (const o of c.profiles) {
+    const ids = byEdition.get(o.edition) ?? [];
+    ids.push(o.profile);
+    byEdition.set(o.edition, ids);
+  }
   const known = new Map([...byEdition].map(([edition, ids]) => [edition, new Set(ids)]));
   for (const p of c.profiles) {
     const siblings = byEdition.get(p.edition)!;

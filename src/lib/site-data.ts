@@ -152,7 +152,9 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
       for (const ref of conclusion.supportedBy ?? []) {
         const { profile, finding } = parseFindingRef(ref, p.profile);
         const k = findingKey(p.edition, profile, finding);
-        resting.set(k, [...(resting.get(k) ?? []), { profile: p, key }]);
+        const list = resting.get(k) ?? [];
+        list.push({ profile: p, key });
+        resting.set(k, list);
       }
     }
   }
@@ -163,8 +165,11 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
     for (const [findingId, clusters] of byPlace) {
       const f = findingId ? p.scan.findings.find((x) => x.id === findingId) : undefined;
       const locators = new Map<string, string[]>();
-      for (const item of clusters.flatMap((cl) => cl.items))
-        locators.set(item.key, [...(locators.get(item.key) ?? []), item.locator]);
+      for (const item of clusters.flatMap((cl) => cl.items)) {
+        const list = locators.get(item.key) ?? [];
+        list.push(item.locator);
+        locators.set(item.key, list);
+      }
       for (const [source, locs] of locators) {
         const reliance: Reliance = {
           profile: p,
@@ -172,7 +177,10 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
           locators: locs,
           conclusions: f ? (resting.get(findingKey(p.edition, p.profile, f.id)) ?? []) : [],
         };
-        bySource.set(source, [...(bySource.get(source) ?? []), reliance]);
+        // Appended in place: copying the list for each citation made this quadratic in a source's citations.
+        const list = bySource.get(source) ?? [];
+        list.push(reliance);
+        bySource.set(source, list);
       }
     }
   }
