@@ -107,10 +107,17 @@ const FORMAT = { format: 'text', template: 'apa', lang: 'en-US' } as const;
  * What a formatted reference depends on: the CSL item (which is made from the source and the edition titles), the
  * layout and the version of the formatter. A change to any of these gives a new key, so a cached text is never stale.
  */
+// Items come from cslRegister, one object per source per corpus: each is hashed once, not once per page citing it.
+const keys = new WeakMap<CslItem, string>();
 function referenceKey(item: CslItem): string {
-  return createHash('sha256')
-    .update(JSON.stringify([REFERENCE_FORMAT_VERSION, FORMAT, item]))
-    .digest('base64url');
+  let key = keys.get(item);
+  if (key === undefined) {
+    key = createHash('sha256')
+      .update(JSON.stringify([REFERENCE_FORMAT_VERSION, FORMAT, item]))
+      .digest('base64url');
+    keys.set(item, key);
+  }
+  return key;
 }
 const REFERENCE_FORMAT_VERSION = (() => {
   try {
