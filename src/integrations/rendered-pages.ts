@@ -40,8 +40,14 @@ export function digestOf(bytes: Uint8Array): string {
  * always): "/a/b/" → "a/b/index.html", "/404/" → "404.html", "/x.json" → "x.json". A wrong guess costs time,
  * never correctness: the file is then simply read again from disk.
  */
-export function outputFileOf(pathname: string, routeType: string): string {
-  const path = decodeURI(pathname).replace(/^\/+/, '');
+export function outputFileOf(pathname: string, routeType: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {
+    return null; // not a path Astro could have written: the file is read from disk instead
+  }
+  const path = decoded.replace(/^\/+/, '');
   if (routeType === 'endpoint') return path;
   const bare = path.replace(/\/+$/, '');
   if (bare === '404' || bare === '500') return `${bare}.html`;
@@ -179,8 +185,12 @@ export function renderedPages() {
         feed?.skip(seq);
         return result;
       }
-      const body = new Uint8Array(await response.arrayBuffer());
       const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
+      if (file === null) {
+        feed.skip(seq);
+        return result;
+      }
+      const body = new Uint8Array(await response.arrayBuffer());
       // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets
       // the bytes themselves, moved rather than cloned.
       const again = new Response(body, { status: response.status, headers: response.headers });

@@ -16,6 +16,10 @@ describe('where a rendered page will be written', () => {
   ])('%s (%s) → %s', (pathname, type, file) => {
     expect(outputFileOf(pathname, type)).toBe(file);
   });
+
+  it('is unknown for a path that is not valid percent-encoding (the file is then read from disk)', () => {
+    expect(outputFileOf('/sources/%E0%A4%A/', 'page')).toBeNull();
+  });
 });
 
 describe('a file fingerprint', () => {
