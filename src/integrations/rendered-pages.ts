@@ -116,6 +116,7 @@ export class WorkerFeed {
    * is too far behind. Every render number is either sent or skipped: the worker hands files on in that order.
    */
   async send(seq: number, file: string, bytes: Uint8Array): Promise<void> {
+    if (this.stopped) return;
     this.batch.push({ seq, file, bytes });
     this.batchBytes += bytes.byteLength;
     if (this.batch.length >= 32 || this.batchBytes >= 1 << 20) this.flush();
@@ -125,7 +126,7 @@ export class WorkerFeed {
 
   /** Render number `seq` wrote nothing the worker will see (a redirect, an error page, a failed render). */
   skip(seq: number): void {
-    this.batch.push({ seq });
+    if (!this.stopped) this.batch.push({ seq });
   }
 
   flush(): void {

@@ -68,7 +68,7 @@ describe('rendered files on their way to the worker', () => {
   });
 
   it('never leave rendering waiting for a worker that failed', async () => {
-    const { worker } = fakeWorker();
+    const { worker, posted } = fakeWorker();
     const feed = new WorkerFeed(worker);
     let blocked: Promise<void> = Promise.resolve();
     for (let sent = 0; sent <= WorkerFeed.UNREAD_LIMIT / 1024 + 2048; sent += 1024)
@@ -76,6 +76,10 @@ describe('rendered files on their way to the worker', () => {
     expect(await settled(blocked)).toBe(false);
     feed.stop();
     expect(await settled(blocked)).toBe(true);
+    // Nor keep what it can no longer hand over.
+    expect(await settled(feed.send(1_000_000, 'after/index.html', page(1024)))).toBe(true);
+    feed.flush();
+    expect(posted.at(-1)?.files.some((f) => f.file === 'after/index.html')).toBe(false);
   });
 });
 
