@@ -5,12 +5,9 @@ import { didYouMean, type Problem } from '../lib/problem.ts';
 export function checkUnknownProfile(c: Corpus): Problem[] {
   const problems: Problem[] = [];
   // Grouped once: filtering the corpus for every profile made the check quadratic in the number of profiles.
-  const byEdition = new Map<string, string[]>();
-  for (const o of c.profiles) {
-    const ids = byEdition.get(o.edition) ?? [];
-    ids.push(o.profile);
-    byEdition.set(o.edition, ids);
-  }
+  const byEdition = new Map(
+    [...Map.groupBy(c.profiles, (o) => o.edition)].map(([edition, ps]) => [edition, ps.map((o) => o.profile)]),
+  );
   const known = new Map([...byEdition].map(([edition, ids]) => [edition, new Set(ids)]));
   for (const p of c.profiles) {
     const siblings = byEdition.get(p.edition)!;

@@ -3,18 +3,16 @@
  * rendered, then scans the finished output folder, reusing the earlier scan of every file whose bytes on disk are
  * the bytes it scanned.
  */
-import { scanFile, scanKind } from '../lib/dist-scan.ts';
-import { scanOutput, type EarlierScans, type ScanResult } from './dist-scan.ts';
-import type { PageConsumer } from './rendered-pages.ts';
+import { scanKind } from '../lib/dist-scan.ts';
+import { scanInOrder, scanOutput, type EarlierScans, type ScanResult } from './dist-scan.ts';
+import { textOf, type PageConsumer } from './rendered-pages.ts';
 
 export default function scanWhileRendering({ shown }: { shown: string }): PageConsumer<ScanResult> {
   const earlier: EarlierScans = new Map();
   return {
     file: ({ file, bytes, digest }) => {
       if (scanKind(file) === null) return;
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-      const problems = scanFile(file, text, `${shown}/${file}`).sort((a, b) => a.line - b.line || a.column - b.column);
-      earlier.set(file, { digest, problems });
+      earlier.set(file, { digest, problems: scanInOrder(file, textOf(bytes), shown) });
     },
     finish: async (dir) => scanOutput(dir, shown, earlier),
   };

@@ -36,6 +36,11 @@ export interface ScanResult {
   problems: OutputProblem[];
 }
 
+/** The problems of one file, as reports show them (`shown` is the folder's published name), in reading order. */
+export function scanInOrder(file: string, text: string, shown: string): OutputProblem[] {
+  return scanFile(file, text, `${shown}/${file}`).sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 /** A file scanned before it reached the disk: its fingerprint and what the scan found in it. */
 export type EarlierScans = Map<string, { digest: string; problems: OutputProblem[] }>;
 
@@ -63,7 +68,7 @@ export function scanOutput(
       scannedEarlier++;
       return before.problems;
     }
-    return scanFile(f, bytes.toString('utf8'), `${shown}/${f}`).sort((a, b) => a.line - b.line || a.column - b.column);
+    return scanInOrder(f, bytes.toString('utf8'), shown);
   });
   return { files: files.length, scannedEarlier, problems };
 }

@@ -30,6 +30,11 @@ export interface PageConsumer<Result> {
   finish(dir: string): Promise<Result>;
 }
 
+/** A rendered file's text, decoded as `readFileSync(file, 'utf8')` decodes the same bytes on disk. */
+export function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 /** A file's fingerprint, the same for what was rendered and what is on disk. */
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');

@@ -35,16 +35,23 @@ export function isSearchable(file: string, text: string): boolean {
   return file.endsWith('.html') && text.includes(BODY_MARK);
 }
 
-/** The built HTML pages that can be found in search, relative to `dir`, with their text. */
-export function searchablePages(dir: string): Map<string, string> {
-  const pages = new Map<string, string>();
+/** A page on disk: its text and the fingerprint of its bytes. */
+export interface PageOnDisk {
+  text: string;
+  digest: string;
+}
+
+/** The built HTML pages that can be found in search, relative to `dir`. */
+export function searchablePages(dir: string): Map<string, PageOnDisk> {
+  const pages = new Map<string, PageOnDisk>();
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
   for (const file of files) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    if (isSearchable(file, text)) pages.set(file, text);
+    const bytes = readFileSync(join(dir, file));
+    const text = bytes.toString('utf8');
+    if (isSearchable(file, text)) pages.set(file, { text, digest: digestOf(bytes) });
   }
   return pages;
 }
@@ -68,15 +75,15 @@ export class FedIndex {
   }
 
   /** Hands one page to Pagefind; `sourcePath` is relative to the site, so Pagefind gives it its published URL. */
-  add(sourcePath: string, content: string, digest = digestOf(Buffer.from(content))): void {
+  add(sourcePath: string, content: string, digest: string): void {
     this.fed.set(sourcePath, digest);
     this.added.push(this.ready.then((index) => index.addHTMLFile({ sourcePath, content })).then((a) => a.errors));
   }
 
   /** Whether Pagefind was given exactly these pages, with exactly this text. */
-  holds(pages: Map<string, string>): boolean {
+  holds(pages: Map<string, PageOnDisk>): boolean {
     if (pages.size !== this.fed.size) return false;
-    for (const [file, text] of pages) if (this.fed.get(file) !== digestOf(Buffer.from(text))) return false;
+    for (const [file, { digest }] of pages) if (this.fed.get(file) !== digest) return false;
     return true;
   }
 
@@ -107,7 +114,7 @@ export async function writeSearchIndex(
     if (!whileRendering || !session) {
       await fed?.drop();
       session = new FedIndex();
-      for (const [file, text] of pages) session.add(file, text);
+      for (const [file, { text, digest }] of pages) session.add(file, text, digest);
     }
     const failures = await session.errors();
     if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);

@@ -143,47 +143,41 @@ function reliancesBySource(c: Corpus): Map<string, Reliance[]> {
   const cached = graphs.get(c);
   if (cached) return cached;
   const findingKey = (edition: string, profile: string, finding: string) => `${edition}|${profile}#${finding}`;
-  const resting = new Map<string, Resting>();
-  for (const p of c.profiles) {
-    for (const [key, conclusion] of Object.entries(p.data?.conclusions ?? {}) as [
-      ConclusionKey,
-      { supportedBy?: string[] },
-    ][]) {
-      for (const ref of conclusion.supportedBy ?? []) {
-        const { profile, finding } = parseFindingRef(ref, p.profile);
-        const k = findingKey(p.edition, profile, finding);
-        const list = resting.get(k) ?? [];
-        list.push({ profile: p, key });
-        resting.set(k, list);
-      }
-    }
-  }
-  const bySource = new Map<string, Reliance[]>();
-  for (const p of c.profiles) {
-    // Every citation counts: those in a finding go with it, the rest (reasoning, scope) with the profile itself.
-    const byPlace = Map.groupBy(p.scan.citations, (cluster) => cluster.findingId ?? '');
-    for (const [findingId, clusters] of byPlace) {
+  // Grouped in one pass each (Map.groupBy): building the lists by copying them per item was quadratic.
+  const rests = c.profiles.flatMap((p) =>
+    (Object.entries(p.data?.conclusions ?? {}) as [ConclusionKey, { supportedBy?: string[] }][]).flatMap(
+      ([key, conclusion]) =>
+        (conclusion.supportedBy ?? []).map((ref) => {
+          const { profile, finding } = parseFindingRef(ref, p.profile);
+          return { at: findingKey(p.edition, profile, finding), profile: p, key };
+        }),
+    ),
+  );
+  const resting: Map<string, Resting> = new Map(
+    [...Map.groupBy(rests, (r) => r.at)].map(([at, list]) => [at, list.map(({ profile, key }) => ({ profile, key }))]),
+  );
+  // Every citation counts: those in a finding go with it, the rest (reasoning, scope) with the profile itself.
+  const all = c.profiles.flatMap((p) =>
+    [...Map.groupBy(p.scan.citations, (cluster) => cluster.findingId ?? '')].flatMap(([findingId, clusters]) => {
       const f = findingId ? p.scan.findings.find((x) => x.id === findingId) : undefined;
-      const locators = new Map<string, string[]>();
-      for (const item of clusters.flatMap((cl) => cl.items)) {
-        const list = locators.get(item.key) ?? [];
-        list.push(item.locator);
-        locators.set(item.key, list);
-      }
-      for (const [source, locs] of locators) {
-        const reliance: Reliance = {
+      const locators = Map.groupBy(
+        clusters.flatMap((cl) => cl.items),
+        (item) => item.key,
+      );
+      return [...locators].map(([source, items]) => ({
+        source,
+        reliance: {
           profile: p,
           ...(f ? { finding: { id: f.id, title: f.title ?? f.id, text: f.text } } : {}),
-          locators: locs,
+          locators: items.map((i) => i.locator),
           conclusions: f ? (resting.get(findingKey(p.edition, p.profile, f.id)) ?? []) : [],
-        };
-        // Appended in place: copying the list for each citation made this quadratic in a source's citations.
-        const list = bySource.get(source) ?? [];
-        list.push(reliance);
-        bySource.set(source, list);
-      }
-    }
-  }
+        } satisfies Reliance,
+      }));
+    }),
+  );
+  const bySource = new Map(
+    [...Map.groupBy(all, (r) => r.source)].map(([source, list]) => [source, list.map((r) => r.reliance as Reliance)]),
+  );
   for (const list of bySource.values())
     list.sort(
       (a, b) =>
