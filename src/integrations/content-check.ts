@@ -8,10 +8,11 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../checks/index.ts';
 import type { Corpus } from '../lib/corpus.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { prepareReferences } from '../lib/csl.ts';
+import { prepareReferences, prepareReferencesWith } from '../lib/csl.ts';
 import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
 import { publishCheckedCorpus } from '../lib/site-data.ts';
 import { createContentGate } from './dev-content-guard.ts';
+import { formatReferencesAside } from './format-references.ts';
 
 /** Loads and checks `dir`; a load or check that throws is reported as a check-failed error, never a stack trace. */
 
@@ -53,6 +54,8 @@ function stopBuild(problems: Problem[]): never {
 export function contentCheck(): AstroIntegration {
   /** Formatted references of earlier builds, in Astro's cache folder. */
   let referenceCache = '';
+  /** The build's references, formatted while Astro syncs content; pages wait for them (astro:build:start). */
+  let referencesReady: Promise<void> = Promise.resolve();
   return {
     name: 'cg:content-check',
     hooks: {
@@ -63,13 +66,20 @@ export function contentCheck(): AstroIntegration {
         if (problems.some((p) => p.severity === 'error')) stopBuild(problems);
         publishCheckedCorpus(corpus);
         if (corpus) {
-          // Formatted once here, from the cache of earlier builds where the sources are unchanged, not per page.
-          const { formatted, total } = prepareReferences(corpus, referenceCache);
-          logger.info(`references: ${total - formatted} of ${total} from the cache, ${formatted} formatted`);
+          // Formatted once per build, not per page, from the cache of earlier builds where the sources are unchanged.
+          referencesReady = prepareReferencesWith(corpus, referenceCache, formatReferencesAside).then(
+            ({ formatted, total }) =>
+              logger.info(`references: ${total - formatted} of ${total} from the cache, ${formatted} formatted`),
+          );
+          // A failure is reported where the build waits for the references, not as an unhandled rejection.
+          referencesReady.catch(() => {});
         }
         const warnings = summariseWarnings(problems.filter((p) => p.severity === 'warning'));
         if (warnings.length) logger.warn(warnings.join('\n'));
         logger.info('content checks passed');
+      },
+      'astro:build:start': async () => {
+        await referencesReady;
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();

@@ -133,7 +133,8 @@ const REFERENCE_FORMAT_VERSION = (() => {
 const shared = globalThis as typeof globalThis & { __cgReferences?: Map<string, string> };
 const references = (shared.__cgReferences ??= new Map<string, string>());
 
-function format(item: CslItem): string {
+/** One reference formatted by citation-js, without the cache: the one formatter, here and in a worker. */
+export function formatReference(item: CslItem): string {
   return new (cite())([item]).format('bibliography', FORMAT).trim();
 }
 
@@ -142,41 +143,80 @@ export function fullReference(item: CslItem): string {
   const key = referenceKey(item);
   let text = references.get(key);
   if (text === undefined) {
-    text = format(item);
+    text = formatReference(item);
     references.set(key, text);
   }
   return text;
 }
 
-/**
- * Formats every reference of the corpus before pages render, reusing the texts of earlier builds stored in
- * `cacheFile` (keyed by content, see referenceKey); citation-js starts only if a source is new or changed. The file
- * is rewritten with exactly the references of this corpus. Returns how many had to be formatted.
- */
-export function prepareReferences(c: Corpus, cacheFile: string): { formatted: number; total: number } {
+/** The references of one corpus before formatting: texts known from this process or the cache file, the rest to format. */
+interface PendingReferences {
+  cacheFile: string;
+  stored: number;
+  known: Map<string, string>;
+  missing: { key: string; item: CslItem }[];
+}
+
+/** Looks up every reference of `c` in memory and in `cacheFile` (keyed by content, see referenceKey). */
+function pendingReferences(c: Corpus, cacheFile: string): PendingReferences {
   let stored: Record<string, string> = {};
   try {
     if (existsSync(cacheFile)) stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
   } catch {
     stored = {}; // an unreadable cache is rebuilt
   }
-  const kept: Record<string, string> = {};
-  let formatted = 0;
+  const known = new Map<string, string>();
+  const missing: { key: string; item: CslItem }[] = [];
   for (const item of cslRegister(c).values()) {
     const key = referenceKey(item);
-    let text = references.get(key) ?? (typeof stored[key] === 'string' ? stored[key] : undefined);
-    if (text === undefined) {
-      text = format(item);
-      formatted++;
-    }
-    references.set(key, text);
-    kept[key] = text;
+    const text = references.get(key) ?? (typeof stored[key] === 'string' ? stored[key] : undefined);
+    if (text === undefined) missing.push({ key, item });
+    else known.set(key, text);
   }
-  if (formatted || Object.keys(stored).length !== Object.keys(kept).length) {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(kept));
-    renameSync(temp, cacheFile);
+  return { cacheFile, stored: Object.keys(stored).length, known, missing };
+}
+
+/** Makes the texts available to pages and rewrites the cache file with exactly this corpus's references. */
+function storeReferences(pending: PendingReferences, texts: string[]): { formatted: number; total: number } {
+  const kept = new Map(pending.known);
+  pending.missing.forEach(({ key }, i) => kept.set(key, texts[i]));
+  for (const [key, text] of kept) references.set(key, text);
+  if (pending.missing.length || pending.stored !== kept.size) {
+    mkdirSync(dirname(pending.cacheFile), { recursive: true });
+    const temp = `${pending.cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(Object.fromEntries(kept)));
+    renameSync(temp, pending.cacheFile);
   }
-  return { formatted, total: Object.keys(kept).length };
+  return { formatted: pending.missing.length, total: kept.size };
+}
+
+/**
+ * Formats every reference of the corpus before pages render, reusing the texts of earlier builds stored in
+ * `cacheFile`; citation-js starts only if a source is new or changed. The file is rewritten with exactly the
+ * references of this corpus. Returns how many had to be formatted.
+ */
+export function prepareReferences(c: Corpus, cacheFile: string): { formatted: number; total: number } {
+  const pending = pendingReferences(c, cacheFile);
+  return storeReferences(
+    pending,
+    pending.missing.map(({ item }) => formatReference(item)),
+  );
+}
+
+/**
+ * prepareReferences with the formatting done by `formatAll` (a worker thread, in the build), so that starting
+ * citation-js does not hold up the thread that builds. A failed `formatAll` falls back to formatting here, which
+ * then reports the formatter's own error.
+ */
+export async function prepareReferencesWith(
+  c: Corpus,
+  cacheFile: string,
+  formatAll: (items: CslItem[]) => Promise<string[]>,
+): Promise<{ formatted: number; total: number }> {
+  const pending = pendingReferences(c, cacheFile);
+  if (pending.missing.length === 0) return storeReferences(pending, []);
+  const items = pending.missing.map(({ item }) => item);
+  const texts = await formatAll(items).catch(() => undefined);
+  const whole = texts?.length === items.length && texts.every((t) => typeof t === 'string');
+  return storeReferences(pending, whole ? texts : items.map(formatReference));
 }
