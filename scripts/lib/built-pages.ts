@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { urlOfFile } from '../../src/shared/urls.ts';
 
 /** One URL-valued attribute (or CSS `url()`) found in a page. */
 export interface Reference {
@@ -33,11 +34,6 @@ export function listFiles(dir: string, ext: string): string[] {
     .filter((d) => d.isFile() && d.name.endsWith(ext))
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
-}
-
-/** "syria/index.html" → "/syria/"; "404.html" → "/404.html". */
-export function pageUrl(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 /** URLs inside CSS text: `url(…)` and `@import "…"`. */
@@ -72,7 +68,7 @@ export function parsePage(file: string, html: string): BuiltPage {
       if (target) refs.push({ tag: 'meta', attr: 'content', value: target.trim(), rel });
     }
   }
-  return { file, url: pageUrl(file), ids, refs };
+  return { file, url: urlOfFile(file), ids, refs };
 }
 
 /** Reads and parses every HTML page of a build folder. */

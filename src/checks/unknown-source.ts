@@ -3,6 +3,15 @@ import { didYouMean, type Problem } from '../lib/problem.ts';
 
 const FALLBACK = 'register the source as content/sources/<id>.yaml, or correct the id';
 
+/** What is said of a citation naming no registered source, here and by the compiler's gate. */
+export function unknownCitation(key: string, known: string[]) {
+  return {
+    rule: 'unknown-source',
+    message: `citation names an unknown source "@${key}"`,
+    hint: didYouMean(key, known, FALLBACK),
+  } as const;
+}
+
 /** A citation, an edition's `basedOn` or a provision's `source` names no registered source. */
 export function checkUnknownSource(c: Corpus): Problem[] {
   const known = [...c.sources.keys()];
@@ -11,14 +20,7 @@ export function checkUnknownSource(c: Corpus): Problem[] {
     for (const cluster of p.scan.citations) {
       for (const item of cluster.items) {
         if (c.sources.has(item.key)) continue;
-        problems.push({
-          file: p.file,
-          ...p.at(item.offset),
-          severity: 'error',
-          rule: 'unknown-source',
-          message: `citation names an unknown source "@${item.key}"`,
-          hint: didYouMean(item.key, known, FALLBACK),
-        });
+        problems.push({ file: p.file, ...p.at(item.offset), severity: 'error', ...unknownCitation(item.key, known) });
       }
     }
   }

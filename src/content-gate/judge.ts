@@ -33,7 +33,7 @@ export interface GateProblem {
   hint: string;
 }
 
-/** A text node whose citation clusters the compiler plugin replaces with `<Cite>`. */
+/** A text node whose citation clusters the compiler plugin replaces with links to their sources. */
 export interface CitationRewrite {
   node: MdastNode;
   clusters: TextCluster[];
@@ -241,7 +241,7 @@ class Judge {
     return finding;
   }
 
-  /** Text: its citation clusters, recorded and marked for the compiler to turn into `<Cite>`. */
+  /** Text: its citation clusters, recorded and marked for the compiler to turn into links. */
   private text(n: Node, open: ScannedFinding | null, words: string[] | null) {
     const value = n.value ?? '';
     const slice = this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift);

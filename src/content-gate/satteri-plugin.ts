@@ -1,6 +1,6 @@
 /**
  * The content gate inside the MDX compiler: a Sätteri mdast plugin that judges the very tree the compiler is about
- * to turn into code, stops the compile on any problem, and turns citation clusters into `<Cite>` elements.
+ * to turn into code, stops the compile on any problem, and turns citation clusters into links to their sources.
  *
  * The corpus check already refuses bad files before the build renders anything; this is the same judgement on the
  * same parse, placed where it cannot be skipped: any `.mdx` that reaches the compiler passes through it.
@@ -8,8 +8,13 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastNode } from 'satteri';
-import { formatProblem } from '../lib/problem.ts';
+import { citationLinks, type CitationLink } from '../lib/cite-format.ts';
+import { unknownCitation } from '../checks/unknown-source.ts';
+import { formatProblem, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../lib/corpus.ts';
+import type { Source } from '../schemas/content.ts';
 import { positionFinder } from '../lib/positions.ts';
+import { getCorpus } from '../lib/site-data.ts';
 import { judgeTree, type CitationRewrite } from './judge.ts';
 
 /** Thrown when the compiler meets content the gate refuses; `line` and `column` feed Astro's error location. */
@@ -25,42 +30,100 @@ export class ContentGateError extends Error {
   }
 }
 
-/** The text node split around its clusters, each cluster a `<Cite items="[…]">` with a JSON string attribute. */
-function citedText({ node, clusters }: CitationRewrite): MdastNode[] {
+const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute', name, value });
+const text = (value: string): MdastNode => ({ type: 'text', value }) as MdastNode;
+
+/**
+ * One cluster as the page shows it, `<span class="cite">(<a …>label</a>; <a …>label</a>)</span>`: plain elements
+ * made here from the checked sources, so that rendering a page runs no component per citation. Text and
+ * attribute values are escaped when the page renders, like any other text.
+ */
+function citationElement(links: CitationLink[]): MdastNode {
+  const children = links.flatMap((link, i) => [
+    ...(i > 0 ? [text('; ')] : []),
+    {
+      type: 'mdxJsxTextElement',
+      name: 'a',
+      attributes: [
+        attribute('href', link.href),
+        attribute('title', link.title),
+        attribute('data-print-href', link.printHref),
+      ],
+      children: [text(link.label)],
+    } as MdastNode,
+  ]);
+  return {
+    type: 'mdxJsxTextElement',
+    name: 'span',
+    attributes: [attribute('class', 'cite')],
+    children: [text('('), ...children, text(')')],
+  } as MdastNode;
+}
+
+/** The text node split around its clusters, each cluster an element with its links. */
+function citedText({ node, clusters }: CitationRewrite, sourceOf: Parameters<typeof citationLinks>[1]): MdastNode[] {
   const value = (node as { value: string }).value;
   const out: MdastNode[] = [];
   let last = 0;
   for (const cluster of clusters) {
-    if (cluster.start > last) out.push({ type: 'text', value: value.slice(last, cluster.start) });
-    const items = JSON.stringify(cluster.items.map(({ key, locator }) => ({ key, locator })));
-    out.push({
-      type: 'mdxJsxTextElement',
-      name: 'Cite',
-      attributes: [{ type: 'mdxJsxAttribute', name: 'items', value: items }],
-      children: [],
-    } as MdastNode);
+    if (cluster.start > last) out.push(text(value.slice(last, cluster.start)));
+    out.push(citationElement(citationLinks(cluster.items, sourceOf)));
     last = cluster.stop;
   }
-  if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
+  if (last < value.length) out.push(text(value.slice(last)));
   return out;
 }
 
+/** Where the gate finds the sources that citations name; by default the corpus the content check last read. */
+export interface GateOptions {
+  sources?: () => Map<string, Source>;
+}
+
+const sourcesOf = new WeakMap<Corpus, Map<string, Source>>();
+function checkedSources(): Map<string, Source> {
+  const c = getCorpus();
+  let sources = sourcesOf.get(c);
+  if (!sources) {
+    sources = new Map([...c.sources].flatMap(([id, e]) => (e.data ? [[id, e.data] as const] : [])));
+    sourcesOf.set(c, sources);
+  }
+  return sources;
+}
+
+/** Refuses the compile with every problem, located in the file. */
+function refuse(
+  ctx: { fileURL?: URL; source: string },
+  problems: (Omit<Problem, 'file' | 'line' | 'column' | 'severity'> & { offset: number })[],
+): never {
+  const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '<mdx>';
+  const file = relative(process.cwd(), path).split('\\').join('/');
+  const at = positionFinder(ctx.source);
+  const report = problems.map(({ offset, ...p }) => formatProblem({ file, ...at(offset), severity: 'error', ...p }));
+  const first = at(problems[0].offset);
+  throw new ContentGateError(`The MDX compiler refused content:\n${report.join('\n')}`, first.line, first.column);
+}
+
 /** The plugin, for `satteri({ mdastPlugins: [contentGate()] })`. */
-export function contentGate() {
+export function contentGate({ sources = checkedSources }: GateOptions = {}) {
   return defineMdastPlugin({
     name: 'cg:content-gate',
     options: { position: true },
     before(root, ctx) {
       const judged = judgeTree(root, ctx.source);
-      if (judged.problems.length) {
-        const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '<mdx>';
-        const file = relative(process.cwd(), path).split('\\').join('/');
-        const at = positionFinder(ctx.source);
-        const report = judged.problems.map((p) => formatProblem({ file, ...at(p.offset), severity: 'error', ...p }));
-        const first = at(judged.problems[0].offset);
-        throw new ContentGateError(`The MDX compiler refused content:\n${report.join('\n')}`, first.line, first.column);
-      }
-      for (const rewrite of judged.rewrites) ctx.replaceNode(rewrite.node, citedText(rewrite));
+      if (judged.problems.length) refuse(ctx, judged.problems);
+      // Sources as the content check last read them: a source edited under `astro dev` recompiles every profile
+      // (src/integrations/content-check.ts), so no page keeps an old label.
+      const known = sources();
+      const unknown = judged.rewrites
+        .flatMap((r) => r.clusters.flatMap((c) => c.items))
+        .filter((item) => !known.has(item.key))
+        .map((item) => ({ offset: item.offset, ...unknownCitation(item.key, [...known.keys()]) }));
+      if (unknown.length) refuse(ctx, unknown);
+      for (const rewrite of judged.rewrites)
+        ctx.replaceNode(
+          rewrite.node,
+          citedText(rewrite, (key) => known.get(key)),
+        );
     },
   });
 }

@@ -5,6 +5,7 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { checkContent } from '../checks/index.ts';
 import type { Corpus } from '../lib/corpus.ts';
 import { contentDir } from '../lib/content-dir.ts';
@@ -50,6 +51,19 @@ function stopBuild(problems: Problem[]): never {
   process.exit(1);
 }
 
+/**
+ * Compiled profiles hold their citations' labels, made from the sources when they were compiled (src/content-gate):
+ * after a content change, every compiled profile is dropped and the server-side module runner starts afresh, so
+ * the next request compiles the profile it shows with the sources as they now are.
+ */
+function recompileProfiles(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments)) {
+    const profiles = [...environment.moduleGraph.idToModuleMap.values()].filter((m) => m.file?.endsWith('.mdx'));
+    for (const module of profiles) environment.moduleGraph.invalidateModule(module);
+    if (profiles.length && environment.name !== 'client') environment.hot.send({ type: 'full-reload' });
+  }
+}
+
 /** The integration: checks once per build, and again on every content change in dev. */
 export function contentCheck(): AstroIntegration {
   /** Formatted references of earlier builds, in Astro's cache folder. */
@@ -89,6 +103,7 @@ export function contentCheck(): AstroIntegration {
           publish: (corpus) => {
             if (corpus) prepareReferences(corpus, referenceCache);
             publishCheckedCorpus(corpus);
+            recompileProfiles(server);
           },
           log: logger,
           notify: (update) => {

@@ -12,6 +12,7 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
 
 export interface RenderedFile {
   /** Path in the output folder, "/"-separated, e.g. "syria/deserters/index.html". */
@@ -155,7 +156,43 @@ export class WorkerFeed {
   }
 }
 
-export function renderedPages() {
+type Render = AstroPrerenderer['render'];
+
+/** Renders one page, render number `seq`, and hands its file to the worker; Astro gets the same response. */
+async function renderAndFeed(
+  renderPage: Render,
+  feed: WorkerFeed | undefined,
+  seq: number,
+  ...args: Parameters<Render>
+) {
+  const [request, options] = args;
+  let result: Awaited<ReturnType<Render>>;
+  try {
+    result = await renderPage(request, options);
+  } catch (error) {
+    feed?.skip(seq);
+    throw error;
+  }
+  const response = result instanceof Response ? result : result.response;
+  // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
+  const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
+  if (!feed || response.status !== 200 || !response.body || file === null) {
+    feed?.skip(seq);
+    return result;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets the
+  // bytes themselves, moved rather than cloned.
+  const again = new Response(body, { status: response.status, headers: response.headers });
+  await feed.send(seq, file, body);
+  return result instanceof Response ? again : { ...result, response: again };
+}
+
+/**
+ * The integration and its consumers. `identical` names the pages published at more than one URL, each rendered
+ * once (./identical-renders.ts).
+ */
+export function renderedPages({ identical }: { identical?: IdenticalKey } = {}) {
   const registered: Registration[] = [];
   let worker: Worker | undefined;
   let failure: Error | undefined;
@@ -164,7 +201,11 @@ export function renderedPages() {
   let feed: WorkerFeed | undefined;
   let nextSeq = 0;
 
-  const tap = (inner: AstroPrerenderer): AstroPrerenderer => ({
+  const tap = (inner: AstroPrerenderer): AstroPrerenderer => {
+    const renderOnce: Render = (request, options) => inner.render(request, options);
+    return withFeed(inner, identical ? renderIdenticalOnce(renderOnce, identical) : renderOnce);
+  };
+  const withFeed = (inner: AstroPrerenderer, renderPage: Render): AstroPrerenderer => ({
     ...inner,
     name: 'cg:rendered-pages',
     setup: inner.setup && (() => inner.setup!()),
@@ -174,35 +215,9 @@ export function renderedPages() {
       await inner.teardown?.();
     },
     collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
-    render: async (request, options) => {
-      // Numbered before rendering: with build.concurrency renders finish out of order, and the search index
-      // depends on the order pages reach it (the worker restores this one, so every build gives the same index).
-      const seq = nextSeq++;
-      let result: Awaited<ReturnType<AstroPrerenderer['render']>>;
-      try {
-        result = await inner.render(request, options);
-      } catch (error) {
-        feed?.skip(seq);
-        throw error;
-      }
-      const response = result instanceof Response ? result : result.response;
-      // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
-      if (!feed || response.status !== 200 || !response.body) {
-        feed?.skip(seq);
-        return result;
-      }
-      const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
-      if (file === null) {
-        feed.skip(seq);
-        return result;
-      }
-      const body = new Uint8Array(await response.arrayBuffer());
-      // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets
-      // the bytes themselves, moved rather than cloned.
-      const again = new Response(body, { status: response.status, headers: response.headers });
-      await feed.send(seq, file, body);
-      return result instanceof Response ? again : { ...result, response: again };
-    },
+    // Numbered before rendering: with build.concurrency renders finish out of order, and the search index depends
+    // on the order pages reach it (the worker restores this one, so every build gives the same index).
+    render: (request, options) => renderAndFeed(renderPage, feed, nextSeq++, request, options),
   });
 
   /** Runs one consumer's finish on the output folder, in the worker; the worker ends after the last one. */
@@ -227,6 +242,7 @@ export function renderedPages() {
       name: 'cg:rendered-pages',
       hooks: {
         'astro:build:start': ({ setPrerenderer }) => {
+          setPrerenderer(tap);
           if (registered.length === 0) return;
           worker = new Worker(new URL('./rendered-pages-worker.ts', import.meta.url), { workerData: registered });
           // A build that stops early must not wait for the worker; an error in it fails the build when it finishes.
@@ -240,7 +256,6 @@ export function renderedPages() {
             failure ??= new Error(`the worker for rendered pages stopped (exit code ${code})`);
             feed?.stop();
           });
-          setPrerenderer(tap);
         },
       },
     } satisfies AstroIntegration,

@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { canonicalPath } from '../lib/canonical-link.ts';
+import { urlOfFile } from '../shared/urls.ts';
 import { digestOf } from './rendered-pages.ts';
 
 /** The attribute that marks a page's searchable part (Base.astro's <main>). */
@@ -26,13 +28,15 @@ const UNUSED_UI_FILES = [
 ];
 
 /**
- * Whether Pagefind should be handed this file. Once any page is marked data-pagefind-body, Pagefind indexes only
- * marked pages and reads the others for nothing; comparisons, histories and the edition copies of current
- * profiles are not marked. A page that mentions the mark only in its text is handed over too, and Pagefind finds
- * no body in it: the index is the same.
+ * Whether Pagefind should be handed this file: a page marked data-pagefind-body, at its canonical URL. Once any
+ * page is marked, Pagefind indexes only marked pages; comparisons and histories are not marked. A current profile
+ * is published at two URLs as the same page, whose canonical link names the current URL: only that copy is
+ * indexed. A page that mentions the mark only in its text is handed over too, and Pagefind finds no body in it.
  */
 export function isSearchable(file: string, text: string): boolean {
-  return file.endsWith('.html') && text.includes(BODY_MARK);
+  if (!file.endsWith('.html') || !text.includes(BODY_MARK)) return false;
+  const canonical = canonicalPath(text);
+  return canonical === undefined || canonical === urlOfFile(file);
 }
 
 /** A page on disk: its text and the fingerprint of its bytes. */

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../lib/content-dir.ts';
-import { compareWithBuild, isPublication, parseUrlRecord, urlOfFile, type UrlRecord } from '../lib/url-manifest.ts';
+import { compareWithBuild, isPublication, parseUrlRecord, type UrlRecord } from '../lib/url-manifest.ts';
+import { urlOfFile } from '../shared/urls.ts';
 
 /** Where the record of a content folder lives. */
 export function urlRecordPath(content: string = contentDir()): string {

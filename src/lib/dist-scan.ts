@@ -14,6 +14,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { positionFinder } from './positions.ts';
+import { urlOfFile } from '../shared/urls.ts';
 import { cspProblem, cspScriptHashes, hashOf } from './csp-policy.ts';
 import { cssUrls, foreignOrigin, HERE, schemeOf, srcsetUrls } from './output-urls.ts';
 
@@ -345,14 +346,9 @@ export function scanKind(path: string): 'html' | 'xml' | 'css' | null {
   return null;
 }
 
-/** "syria/index.html" → "/syria/"; "404.html" → "/404.html". */
-export function servedAt(path: string): string {
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
 /** Scans one published file by its kind; `path` is relative to the output folder, `shown` is how the report names it. */
 export function scanFile(path: string, text: string, shown = path): OutputProblem[] {
-  const url = servedAt(path);
+  const url = urlOfFile(path);
   switch (scanKind(path)) {
     case 'html':
       return scanMarkup(shown, text, { url, requireCsp: true });

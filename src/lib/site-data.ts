@@ -5,6 +5,7 @@
 import { loadCorpus, type Corpus, type ProfileEntry } from './corpus.ts';
 import { contentDir } from './content-dir.ts';
 import { parseFindingRef, type ConclusionKey, type Edition } from '../schemas/content.ts';
+import { currentProfileUrl, editionProfileUrl } from '../shared/urls.ts';
 
 let corpus: Corpus | undefined;
 let loadedVersion = -1;
@@ -44,6 +45,25 @@ export function editionsOf(c: Corpus, country: string): { id: string; data: Edit
 export function currentEdition(c: Corpus, country: string): { id: string; data: Edition } | undefined {
   return editionsOf(c, country).find((e) => !e.data.supersededBy);
 }
+
+/**
+ * Pages published at two URLs as one: a current profile at its current URL and at its edition URL (ProfileView
+ * renders both from the same props). Both paths map to the current URL; every other path to undefined.
+ */
+export function identicalPageKey(pathname: string, c: Corpus = getCorpus()): string | undefined {
+  let keys = identicalPages.get(c);
+  if (!keys) {
+    keys = new Map();
+    for (const p of c.profiles) {
+      if (!p.data || currentEdition(c, p.country)?.id !== p.edition) continue;
+      const current = currentProfileUrl(p.country, p.profile);
+      keys.set(current, current).set(editionProfileUrl(p.country, p.edition, p.profile), current);
+    }
+    identicalPages.set(c, keys);
+  }
+  return keys.get(pathname);
+}
+const identicalPages = new WeakMap<Corpus, Map<string, string>>();
 
 /** The edition that followed `editionId`, if any. */
 export function nextEdition(c: Corpus, editionId: string): { id: string; data: Edition } | undefined {

@@ -51,12 +51,6 @@ export function formatUrlRecord(published: Iterable<string>, redirects: Map<stri
   return `${[...header, ...lines].join('\n')}\n`;
 }
 
-/** The URL a built file is served at: `a/b/index.html` → `/a/b/`, `updates.xml` → `/updates.xml`. */
-export function urlOfFile(relativePath: string): string {
-  const path = relativePath.split('\\').join('/');
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
 /** Files that are not publications: hashed build assets and the search index, which change with every build. */
 export function isPublication(relativePath: string): boolean {
   return !/^(?:_astro|pagefind)\//.test(relativePath.split('\\').join('/'));

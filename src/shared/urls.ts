@@ -28,3 +28,11 @@ export function officialArticleUrl(instrument: 'qd' | 'qr', article: string): st
     ? `https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=OJ:L_202401347#art_${article}`
     : 'https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:32011L0095';
 }
+
+/** The URL a built file is served at: "syria/deserters/index.html" → "/syria/deserters/", "404.html" → "/404.html". */
+export function urlOfFile(file: string): string {
+  return `/${file
+    .split('\\')
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1')}`;
+}

@@ -7,7 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { listFiles } from '../../scripts/lib/built-pages.ts';
+import { urlOfFile } from '../../src/shared/urls.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
 import { useBrowserSession } from '../support/browser-session.ts';
 import { PAGE_TYPES } from '../support/site-pages.ts';
@@ -26,7 +27,7 @@ function longestWordSource(dir: string): string | undefined {
         .map((w) => w.length),
     );
   const sources = listFiles(dir, '.html')
-    .map(pageUrl)
+    .map(urlOfFile)
     .filter((u) => /^\/sources\/[^/]+\/$/.test(u));
   return sources.map((u) => [u, longest(u)] as const).sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { listFiles } from '../../scripts/lib/built-pages.ts';
+import { urlOfFile } from '../../src/shared/urls.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
 import { searchTerm } from '../../src/shared/search-relax.ts';
 import { declaredStatus, openSearch, openSearchSite, shownResults, type SearchSite } from './search-support.ts';
@@ -31,7 +32,7 @@ const metaOf = (url: string, key: string) => {
 };
 const sources = () =>
   listFiles(dir, '.html')
-    .map(pageUrl)
+    .map(urlOfFile)
     .filter((u) => /^\/sources\/[^/]+\/$/.test(u));
 
 describe('a superseded edition’s document is treated like the edition', () => {

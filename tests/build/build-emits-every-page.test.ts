@@ -2,8 +2,12 @@
  * The valid fixture (one country, two editions, a profile dropped between them, three sources, one provision),
  * built by the global setup with the real `astro build`, and read back as a reader's browser would get it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { listFiles } from '../../scripts/lib/built-pages.ts';
+import { urlOfFile } from '../../src/shared/urls.ts';
 import { exists, hrefsIn, loadPage, readBuilt, textOf, withClass } from '../support/built-html.ts';
 
 const dir = inject('fixtureSiteDir');
@@ -36,7 +40,7 @@ describe('the build emits a page for every country, edition, profile (current an
 
   it('emits no page for a profile an edition does not have', () => {
     const profilePages = listFiles(dir, '.html')
-      .map(pageUrl)
+      .map(urlOfFile)
       .filter((u) => /^\/testland\/\d{4}-\d{2}\/[^/]+\/$/.test(u));
     expect(profilePages.sort()).toEqual([
       '/testland/2023-01/deserters/',
@@ -56,6 +60,36 @@ describe('the build emits a page for every country, edition, profile (current an
     expect(JSON.parse(readBuilt(dir, '/sources/report-2022.json'))).toEqual([
       expect.objectContaining({ id: 'report-2022' }),
     ]);
+  });
+});
+
+describe('a current profile is one page at two URLs', () => {
+  /** The URLs of the pages in the built search index (each Pagefind fragment is gzip'd JSON naming its page). */
+  const indexed = () =>
+    readdirSync(join(dir, 'pagefind/fragment')).map(
+      (f) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(dir, 'pagefind/fragment', f)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ).url as string,
+    );
+
+  it('publishes the same bytes at its current URL and at its edition URL, which stays the citable permalink', () => {
+    expect(readBuilt(dir, '/testland/evaders/')).toBe(readBuilt(dir, '/testland/2024-06/evaders/'));
+    expect(
+      loadPage(dir, '/testland/evaders/')
+        .links()
+        .map((l) => l.href),
+    ).toContain('/testland/2024-06/');
+  });
+
+  it('is found in search once, at its current URL; a superseded version is found at its edition URL', () => {
+    const urls = indexed();
+    expect(urls).toContain('/testland/evaders/');
+    expect(urls).not.toContain('/testland/2024-06/evaders/');
+    expect(urls).toContain('/testland/2023-01/evaders/');
+    expect(new Set(urls).size).toBe(urls.length);
   });
 });
 
@@ -118,7 +152,7 @@ describe('citations link to their sources, and sources link back to the findings
 });
 
 describe('markup in a source title or description appears escaped, never as markup', () => {
-  const pages = listFiles(dir, '.html').map(pageUrl);
+  const pages = listFiles(dir, '.html').map(urlOfFile);
 
   it('shows the title with its <em> tags as text', () => {
     const page = loadPage(dir, '/sources/report-2022/');

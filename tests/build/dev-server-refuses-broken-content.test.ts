@@ -126,3 +126,22 @@ describe('astro dev with broken content', () => {
     expect(dev.alive()).toBe(true);
   });
 });
+
+describe('astro dev after a source is edited', () => {
+  it('shows the new short title in the citations of a profile already shown', async () => {
+    const content = copyValidFixture();
+    const dev = await startDev(content.dir);
+    const page = '/testland/2023-01/deserters/';
+    expect((await until(dev, page, 200)).body).toContain('Military report 2022');
+
+    content.replace('sources/report-2022.yaml', 'shortTitle: Military report 2022', 'shortTitle: Army survey 2022');
+    const deadline = Date.now() + 30_000;
+    let body = '';
+    while (Date.now() < deadline && !body.includes('Army survey 2022')) {
+      await sleep(250);
+      body = (await dev.get(page)).body;
+    }
+    expect(body).toContain('Army survey 2022');
+    expect(body).not.toContain('Military report 2022');
+  });
+});

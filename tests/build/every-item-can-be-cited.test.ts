@@ -4,7 +4,8 @@
  */
 import { DomUtils } from 'htmlparser2';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { listFiles } from '../../scripts/lib/built-pages.ts';
+import { urlOfFile } from '../../src/shared/urls.ts';
 import { loadPage, textOf, type Element, type Page } from '../support/built-html.ts';
 
 const FULL_DATE =
@@ -13,7 +14,7 @@ const FULL_DATE =
 function profilePages(dir: string): string[] {
   // A profile page is any page with a conclusion or a finding; its edition copy has the URL /<country>/<yyyy-mm>/<id>/.
   return listFiles(dir, '.html')
-    .map(pageUrl)
+    .map(urlOfFile)
     .filter((u) => /^\/[^/]+\/(\d{4}-\d{2}\/)?[^/]+\/$/.test(u) && !/\/(sources|law|search)\//.test(u));
 }
 

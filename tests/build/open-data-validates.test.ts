@@ -2,7 +2,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { listFiles } from '../../scripts/lib/built-pages.ts';
+import { urlOfFile } from '../../src/shared/urls.ts';
 import { exists, loadPage, readBuilt } from '../support/built-html.ts';
 
 function validator(dir: string) {
@@ -39,7 +40,7 @@ describe.each([
 
   it('each profile, edition, country and source page links to its data, and the data back to the page', () => {
     const pages = listFiles(dir(), '.html')
-      .map(pageUrl)
+      .map(urlOfFile)
       .filter((u) => !u.startsWith('/data/'));
     let linked = 0;
     for (const url of pages) {

@@ -3,7 +3,8 @@
  * others and changes, while the URL scheme (src/shared/urls.ts) is a promise that does not.
  */
 import { DomUtils } from 'htmlparser2';
-import { listFiles, pageUrl } from '../../scripts/lib/built-pages.ts';
+import { listFiles } from '../../scripts/lib/built-pages.ts';
+import { urlOfFile } from '../../src/shared/urls.ts';
 import { exists, loadPage, textOf } from './built-html.ts';
 
 export interface PageTypes {
@@ -29,7 +30,7 @@ const MONTH = /^\d{4}-\d{2}$/;
 
 /** Every page type found in the build; a type the content does not have yet is absent. */
 export function findPageTypes(dir: string): Partial<PageTypes> {
-  const urls = listFiles(dir, '.html').map(pageUrl);
+  const urls = listFiles(dir, '.html').map(urlOfFile);
   const segments = (url: string) => url.split('/').filter(Boolean);
   const found: Partial<PageTypes> = {
     home: '/',

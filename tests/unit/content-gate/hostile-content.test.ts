@@ -9,6 +9,7 @@ import { compilerInput, MDX_FEATURES } from '../../../src/content-gate/compiler.
 import { contentGate, ContentGateError } from '../../../src/content-gate/satteri-plugin.ts';
 import { scanMdx } from '../../../src/lib/mdx-scan.ts';
 import { positionFinder } from '../../../src/lib/positions.ts';
+import type { Source } from '../../../src/schemas/content.ts';
 
 const FM = '---\ntitle: T\n---\n';
 const FINDING = '<Finding id="a" asOf="2024-01" title="A fact">\nA fact [@src, p. 3].\n</Finding>\n';
@@ -22,11 +23,15 @@ function checkSays(body: string) {
   return { ...positionFinder(text)(first.offset), rule: first.rule, message: first.message };
 }
 
+/** The one source these examples cite, as the corpus would give it to the compiler. */
+const SOURCES = () => new Map([['src', { title: 'A report', shortTitle: 'Report', issued: '2024-01-15' } as Source]]);
+
 /** What the compiler says, compiling exactly as @astrojs/mdx does: the error's line and column, or null. */
 async function compilerSays(body: string) {
   const { content } = compilerInput(FM + body);
   try {
-    await mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [contentGate()], jsxImportSource: 'astro' });
+    const gate = contentGate({ sources: SOURCES });
+    await mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [gate], jsxImportSource: 'astro' });
     return null;
   } catch (error) {
     if (error instanceof ContentGateError) return { line: error.line, column: error.column };
@@ -143,5 +148,19 @@ describe('harmless content passes the check and the compiler alike', () => {
   it.each(PASSED)('%s', async (_name, body) => {
     expect(checkSays(body)).toBeNull();
     expect(await compilerSays(body)).toBeNull();
+  });
+});
+
+describe('the compiler, on its own, refuses a citation of a source it does not know', () => {
+  it('at the cited key, with the rule and hint of the content check', async () => {
+    const { content } = compilerInput(`${FM}Text [@src, p. 1; @unregistered, p. 2].\n`);
+    const gate = contentGate({ sources: SOURCES });
+    // The compiler may throw before returning its promise: both count.
+    const compiling = (async () =>
+      mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [gate], jsxImportSource: 'astro' }))();
+    await expect(compiling).rejects.toThrow(ContentGateError);
+    await expect(compiling).rejects.toThrow(
+      /:4:\d+ .*unknown-source.*citation names an unknown source "@unregistered"/s,
+    );
   });
 });

@@ -38,7 +38,7 @@ describe('the check parses each profile exactly as the compiler does', () => {
   });
 });
 
-describe('inside the compiler, every citation becomes a <Cite> and no bracket is left', () => {
+describe('inside the compiler, every citation becomes links to its sources and no bracket is left', () => {
   it.each(files)('%s', async (file) => {
     const text = readFileSync(join(PROFILES, file), 'utf8');
     const { code } = await mdxToJs(compilerInput(text).content, {
@@ -46,7 +46,10 @@ describe('inside the compiler, every citation becomes a <Cite> and no bracket is
       mdastPlugins: [contentGate()],
       jsxImportSource: 'astro',
     });
-    expect(code.match(/_jsx\(Cite, \{/g)?.length ?? 0).toBe(scanMdx(text).citations.length);
+    const clusters = scanMdx(text).citations;
+    expect(code.match(/class: "cite"/g)?.length ?? 0).toBe(clusters.length);
+    const links = code.match(/"data-print-href": "[^"]*\/sources\/[^"]+\/"/g) ?? [];
+    expect(links.length).toBe(clusters.reduce((n, c) => n + c.items.length, 0));
     expect(code).not.toContain('[@');
   });
 });

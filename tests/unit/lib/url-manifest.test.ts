@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareWithBuild,
-  formatUrlRecord,
-  isPublication,
-  parseUrlRecord,
-  urlOfFile,
-} from '../../../src/lib/url-manifest.ts';
+import { compareWithBuild, formatUrlRecord, isPublication, parseUrlRecord } from '../../../src/lib/url-manifest.ts';
+import { urlOfFile } from '../../../src/shared/urls.ts';
 
 describe('the record of published URLs', () => {
   it('reads URLs and redirects, skipping comments and blank lines', () => {

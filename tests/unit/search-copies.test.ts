@@ -1,0 +1,52 @@
+/**
+ * Search finds each page once: a page published at two URLs (a current profile) is indexed at its canonical URL
+ * only, decided on the page's own canonical link; pages without one are indexed where they are.
+ */
+import { describe, expect, it } from 'vitest';
+import { isSearchable } from '../../src/integrations/search-index-build.ts';
+import { canonicalPath } from '../../src/lib/canonical-link.ts';
+import { loadCorpus } from '../../src/lib/corpus.ts';
+import { identicalPageKey } from '../../src/lib/site-data.ts';
+
+const page = (canonical: string | null, marked = true) =>
+  `<!DOCTYPE html><html><head><title>t</title>${canonical === null ? '' : `<link href="${canonical}" rel="canonical">`}` +
+  `</head><body><main${marked ? ' data-pagefind-body' : ''}>text</main></body></html>`;
+
+describe('the canonical link of a built page', () => {
+  it('is read from the head whatever the attribute order, as a decoded path', () => {
+    expect(canonicalPath(page('https://example.org/syria/deserters/'))).toBe('/syria/deserters/');
+    expect(canonicalPath(page('https://example.org/sources/a%20b/'))).toBe('/sources/a b/');
+  });
+
+  it('is not taken from the body or from a link that is not canonical', () => {
+    const inBody =
+      '<html><head><link rel="icon" href="/x/"></head><body><link rel="canonical" href="/y/"></body></html>';
+    expect(canonicalPath(inBody)).toBeUndefined();
+  });
+});
+
+describe('a page goes into the search index', () => {
+  const current = page('https://example.org/syria/deserters/');
+  it('at its canonical URL, not at the other URL of the same page', () => {
+    expect(isSearchable('syria/deserters/index.html', current)).toBe(true);
+    expect(isSearchable('syria/2025-12/deserters/index.html', current)).toBe(false);
+  });
+
+  it('where it is when it names no canonical URL, and never when it is not marked', () => {
+    expect(isSearchable('law/qd-9/index.html', page(null))).toBe(true);
+    expect(isSearchable('syria/deserters/history/index.html', page(null, false))).toBe(false);
+    expect(isSearchable('sources/a.json', page(null))).toBe(false);
+  });
+});
+
+describe('pages published at two URLs', () => {
+  const c = loadCorpus('tests/fixtures/valid');
+  it("are a current profile's current URL and its edition URL, and nothing else", () => {
+    expect(identicalPageKey('/testland/evaders/', c)).toBe('/testland/evaders/');
+    expect(identicalPageKey('/testland/2024-06/evaders/', c)).toBe('/testland/evaders/');
+    // A superseded edition's copy and a retired profile's current URL are pages of their own.
+    expect(identicalPageKey('/testland/2023-01/evaders/', c)).toBeUndefined();
+    expect(identicalPageKey('/testland/deserters/', c)).toBeUndefined();
+    expect(identicalPageKey('/testland/', c)).toBeUndefined();
+  });
+});
