@@ -63,18 +63,22 @@ describe('the build emits a page for every country, edition, profile (current an
   });
 });
 
-describe('a current profile is one page at two URLs', () => {
-  /** The URLs of the pages in the built search index (each Pagefind fragment is gzip'd JSON naming its page). */
-  const indexed = () =>
-    readdirSync(join(dir, 'pagefind/fragment')).map(
-      (f) =>
-        JSON.parse(
-          gunzipSync(readFileSync(join(dir, 'pagefind/fragment', f)))
-            .toString('utf8')
-            .replace(/^pagefind_dcd/, ''),
-        ).url as string,
-    );
+/** The pages in the built search index and the text indexed for each (a Pagefind fragment is gzip'd JSON). */
+function searchIndex(): Map<string, string> {
+  const fragments = join(dir, 'pagefind/fragment');
+  return new Map(
+    readdirSync(fragments).map((f) => {
+      const json = gunzipSync(readFileSync(join(fragments, f)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, '');
+      const { url, content } = JSON.parse(json) as { url: string; content: string };
+      return [url, content] as const;
+    }),
+  );
+}
+const indexed = () => [...searchIndex().keys()];
 
+describe('a current profile is one page at two URLs', () => {
   it('publishes the same bytes at its current URL and at its edition URL, which stays the citable permalink', () => {
     expect(readBuilt(dir, '/testland/evaders/')).toBe(readBuilt(dir, '/testland/2024-06/evaders/'));
     expect(
@@ -90,6 +94,15 @@ describe('a current profile is one page at two URLs', () => {
     expect(urls).not.toContain('/testland/2024-06/evaders/');
     expect(urls).toContain('/testland/2023-01/evaders/');
     expect(new Set(urls).size).toBe(urls.length);
+  });
+});
+
+describe('a source page in search', () => {
+  it('is found by its own title and description, not by the findings listed as relying on it', () => {
+    const text = searchIndex().get('/sources/report-2022/') ?? '';
+    expect(text).toContain('Testland: military service');
+    expect(loadPage(dir, '/sources/report-2022/').text()).toContain('Prison terms for desertion');
+    expect(text).not.toContain('Prison terms for desertion');
   });
 });
 
