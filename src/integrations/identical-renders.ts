@@ -5,10 +5,8 @@
  * rendered twice and compared, so a page that comes to depend on its URL fails the build instead of publishing
  * the other URL's page.
  */
-import type { AstroPrerenderer } from 'astro';
+import { responseOf, withResponse, type Render, type RenderResult as Result } from './prerender-result.ts';
 
-type Render = AstroPrerenderer['render'];
-type Result = Awaited<ReturnType<Render>>;
 type Kept = { body: Uint8Array<ArrayBuffer>; status: number; headers: Headers } | null;
 
 /** Names the content of a page that is published at more than one URL; undefined for every other page. */
@@ -23,8 +21,6 @@ export class IdenticalPagesDiffer extends Error {
     this.name = 'IdenticalPagesDiffer';
   }
 }
-
-const responseOf = (result: Result): Response => (result instanceof Response ? result : result.response);
 
 async function bytesOf(result: Result): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await responseOf(result).arrayBuffer());
@@ -45,8 +41,7 @@ export function renderIdenticalOnce(render: Render, keyOf: IdenticalKey): Render
       if (response.status !== 200 || !response.body) return (keep(null), result);
       const body = await bytesOf(result);
       keep({ body, status: response.status, headers: response.headers });
-      const again = new Response(body, { status: response.status, headers: response.headers });
-      return result instanceof Response ? again : { ...result, response: again };
+      return withResponse(result, new Response(body, { status: response.status, headers: response.headers }));
     } catch (error) {
       keep(null);
       throw error;

@@ -13,6 +13,7 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
+import { responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
 export interface RenderedFile {
   /** Path in the output folder, "/"-separated, e.g. "syria/deserters/index.html". */
@@ -156,8 +157,6 @@ export class WorkerFeed {
   }
 }
 
-type Render = AstroPrerenderer['render'];
-
 /** Renders one page, render number `seq`, and hands its file to the worker; Astro gets the same response. */
 async function renderAndFeed(
   renderPage: Render,
@@ -166,14 +165,14 @@ async function renderAndFeed(
   ...args: Parameters<Render>
 ) {
   const [request, options] = args;
-  let result: Awaited<ReturnType<Render>>;
+  let result: RenderResult;
   try {
     result = await renderPage(request, options);
   } catch (error) {
     feed?.skip(seq);
     throw error;
   }
-  const response = result instanceof Response ? result : result.response;
+  const response = responseOf(result);
   // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
   const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
   if (!feed || response.status !== 200 || !response.body || file === null) {
@@ -185,7 +184,7 @@ async function renderAndFeed(
   // bytes themselves, moved rather than cloned.
   const again = new Response(body, { status: response.status, headers: response.headers });
   await feed.send(seq, file, body);
-  return result instanceof Response ? again : { ...result, response: again };
+  return withResponse(result, again);
 }
 
 /**
