@@ -1,14 +1,15 @@
 /**
  * A failed build leaves nothing publishable. `astro build` writes into a staging folder next to the output folder;
- * the last step of a successful build moves it into place. The previous output is removed when the build starts,
- * so a content error, a page that throws, a failed scan or a failed search index all leave no output folder at all
- * (a `build; deploy` script then has nothing stale to deploy).
+ * the last step of a successful build moves it into place. The previous output is moved aside (and deleted in the
+ * background) when the build starts, so a content error, a page that throws, a failed scan or a failed search index
+ * all leave no output folder at all (a `build; deploy` script then has nothing stale to deploy).
  *
  * Use: `const output = atomicOutput(outDir)`, then `output.prepare` first and `output.publish` last in the list of
  * integrations (hooks run in list order). Only `astro build` is affected: dev and preview use the output folder.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -18,10 +19,24 @@ export function stagingDir(outDir: string): string {
   return join(dirname(out), `.${basename(out)}.incomplete`);
 }
 
+/**
+ * Moves `dir` out of the way at once (a rename) and deletes it in the background: a previous site of tens of
+ * thousands of files takes seconds to delete, which the build need not wait for. Returns when it is deleted.
+ */
+function removeAside(dir: string): Promise<void> | undefined {
+  if (!existsSync(dir)) return undefined;
+  const aside = join(dirname(dir), `.${basename(dir)}.removing-${process.pid}-${Date.now()}`);
+  renameSync(dir, aside);
+  const removal = rm(aside, { recursive: true, force: true });
+  process.once('exit', () => rmSync(aside, { recursive: true, force: true }));
+  return removal;
+}
+
 export function atomicOutput(outDir: string): { prepare: AstroIntegration; publish: AstroIntegration } {
   const out = resolve(outDir);
   const staging = stagingDir(out);
   let published = false;
+  let removals: Promise<unknown> = Promise.resolve();
   // Astro exits on an error without an integration hook for it, so the staging folder is removed on the way out.
   const cleanUp = () => {
     if (!published) rmSync(staging, { recursive: true, force: true });
@@ -32,8 +47,9 @@ export function atomicOutput(outDir: string): { prepare: AstroIntegration; publi
       hooks: {
         'astro:config:setup': ({ command, updateConfig }) => {
           if (command !== 'build') return;
-          rmSync(out, { recursive: true, force: true });
-          rmSync(staging, { recursive: true, force: true });
+          removals = Promise.all([removeAside(out), removeAside(staging)]);
+          // A failed deletion fails the build where it waits for it (publish), not as an unhandled rejection.
+          removals.catch(() => {});
           process.once('exit', cleanUp);
           updateConfig({ outDir: pathToFileURL(`${staging}/`) });
         },
@@ -42,8 +58,9 @@ export function atomicOutput(outDir: string): { prepare: AstroIntegration; publi
     publish: {
       name: 'cg:atomic-output:publish',
       hooks: {
-        'astro:build:done': ({ logger }) => {
+        'astro:build:done': async ({ logger }) => {
           if (!existsSync(staging)) throw new Error(`the build wrote nothing into ${staging}`);
+          await removals;
           rmSync(out, { recursive: true, force: true });
           renameSync(staging, out);
           published = true;

@@ -3,7 +3,7 @@
  * rendering, the publish scan), the output folder is gone afterwards, including the previous complete site, and
  * no half-written staging folder is left. The publish scan runs in every build and names the file, line and column.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { stagingDir } from '../../src/integrations/atomic-output.ts';
@@ -68,12 +68,16 @@ describe('a failed build leaves no publishable site', () => {
 describe('a successful build', () => {
   it('is scanned, then published in place of the previous site, with no staging folder left', async () => {
     const outDir = previousSite();
+    writeFileSync(join(outDir, 'only-in-the-previous-site.html'), '<p>stale</p>');
     const result = await npmRun('build', { CG_CONTENT_DIR: VALID_FIXTURE, CG_OUT_DIR: outDir });
     expect(result.code, result.output).toBe(0);
+    expect(existsSync(join(outDir, 'only-in-the-previous-site.html'))).toBe(false);
     expect(result.output).toMatch(/publish scan: \d+ files read \(\d+ while rendering\)/);
     expect(result.output).toMatch(/indexed \(while rendering\)/);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+    // The previous site, moved aside when the build started, is deleted by the time the new one is published.
+    expect(readdirSync(dirname(outDir)).filter((f) => f.includes(basename(outDir)))).toEqual([basename(outDir)]);
     expect(existsSync(stagingDir(outDir))).toBe(false);
   });
 });
