@@ -51,10 +51,14 @@ function stopBuild(problems: Problem[]): never {
   process.exit(1);
 }
 
+/** Everything the sources say: compiled profiles depend on it (their citations' labels), on nothing else of the corpus. */
+const sourcesFingerprint = (c: Corpus) => JSON.stringify([...c.sources].map(([id, e]) => [id, e.data]));
+
 /**
  * Compiled profiles hold their citations' labels, made from the sources when they were compiled (src/content-gate):
- * after a content change, every compiled profile is dropped and the server-side module runner starts afresh, so
- * the next request compiles the profile it shows with the sources as they now are.
+ * after a change to a source, every compiled profile is dropped and the server-side module runner starts afresh,
+ * so the next request compiles the profile it shows with the sources as they now are. An edit to a profile alone
+ * is left to Vite's own update of that file.
  */
 function recompileProfiles(server: ViteDevServer): void {
   for (const environment of Object.values(server.environments)) {
@@ -97,13 +101,18 @@ export function contentCheck(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();
+        /** The sources the profiles compiled so far were compiled with. */
+        let compiledWith: string | undefined;
         const gate = createContentGate({
           contentDir: dir,
           check: () => checkContent(dir),
           publish: (corpus) => {
             if (corpus) prepareReferences(corpus, referenceCache);
             publishCheckedCorpus(corpus);
-            recompileProfiles(server);
+            // Compared with the last sources that compiled: a source edited while content was broken counts too.
+            const sources = corpus && sourcesFingerprint(corpus);
+            if (sources && compiledWith !== undefined && sources !== compiledWith) recompileProfiles(server);
+            if (sources) compiledWith = sources;
           },
           log: logger,
           notify: (update) => {
