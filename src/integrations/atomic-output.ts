@@ -8,7 +8,7 @@
  * integrations (hooks run in list order). Only `astro build` is affected: dev and preview use the output folder.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,11 +25,23 @@ export function stagingDir(outDir: string): string {
  */
 function removeAside(dir: string): Promise<void> | undefined {
   if (!existsSync(dir)) return undefined;
-  const aside = join(dirname(dir), `.${basename(dir)}.removing-${process.pid}-${Date.now()}`);
+  const aside = join(dirname(dir), `${ASIDE(dir)}${process.pid}-${Date.now()}`);
   renameSync(dir, aside);
   const removal = rm(aside, { recursive: true, force: true });
   process.once('exit', () => rmSync(aside, { recursive: true, force: true }));
   return removal;
+}
+
+/** The name a folder being deleted has; a build that was killed may have left one behind. */
+const ASIDE = (dir: string) => `.${basename(dir)}.removing-`;
+
+/** Folders that killed builds left being deleted next to `dir`, deleted in the background too. */
+function leftBehind(dir: string): Promise<void>[] {
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((name) => name.startsWith(ASIDE(dir)))
+    .map((name) => rm(join(parent, name), { recursive: true, force: true }));
 }
 
 export function atomicOutput(outDir: string): { prepare: AstroIntegration; publish: AstroIntegration } {
@@ -47,7 +59,9 @@ export function atomicOutput(outDir: string): { prepare: AstroIntegration; publi
       hooks: {
         'astro:config:setup': ({ command, updateConfig }) => {
           if (command !== 'build') return;
-          removals = Promise.all([removeAside(out), removeAside(staging)]);
+          // Listed before this build moves its own folders aside, so that each is deleted once.
+          const earlier = [...leftBehind(out), ...leftBehind(staging)];
+          removals = Promise.all([...earlier, removeAside(out), removeAside(staging)]);
           // A failed deletion fails the build where it waits for it (publish), not as an unhandled rejection.
           removals.catch(() => {});
           process.once('exit', cleanUp);

@@ -69,6 +69,9 @@ describe('a successful build', () => {
   it('is scanned, then published in place of the previous site, with no staging folder left', async () => {
     const outDir = previousSite();
     writeFileSync(join(outDir, 'only-in-the-previous-site.html'), '<p>stale</p>');
+    // What a killed build leaves while it deletes an older site.
+    const leftByAKilledBuild = join(dirname(outDir), `.${basename(outDir)}.removing-1-1`);
+    cpSync(outDir, leftByAKilledBuild, { recursive: true });
     const result = await npmRun('build', { CG_CONTENT_DIR: VALID_FIXTURE, CG_OUT_DIR: outDir });
     expect(result.code, result.output).toBe(0);
     expect(existsSync(join(outDir, 'only-in-the-previous-site.html'))).toBe(false);
