@@ -201,8 +201,8 @@ export function renderedPages({ identical }: { identical?: IdenticalKey } = {}) 
   let nextSeq = 0;
 
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => {
-    const renderOnce: Render = (request, options) => inner.render(request, options);
-    return withFeed(inner, identical ? renderIdenticalOnce(renderOnce, identical) : renderOnce);
+    const renderAlone: Render = (request, options) => inner.render(request, options);
+    return withFeed(inner, identical ? renderIdenticalOnce(renderAlone, identical) : renderAlone);
   };
   const withFeed = (inner: AstroPrerenderer, renderPage: Render): AstroPrerenderer => ({
     ...inner,
