@@ -46,7 +46,10 @@ export function alignText(value: string, source: string, base: number): { offset
   let j = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    while (j < source.length && source[j] !== c && /[ \t>]/.test(source[j]) && !/[ \t]/.test(c)) j++;
+    // Indentation and blockquote markers of continuation lines are in the source, not in the value.
+    if (c !== ' ' && c !== '\t')
+      while (j < source.length && source[j] !== c && (source[j] === ' ' || source[j] === '\t' || source[j] === '>'))
+        j++;
     escaped.push(false);
     if (source[j] === c) {
       offsets.push(base + j++);

@@ -244,6 +244,12 @@ class Judge {
   /** Text: its citation clusters, recorded and marked for the compiler to turn into links. */
   private text(n: Node, open: ScannedFinding | null, words: string[] | null) {
     const value = n.value ?? '';
+    // Every citation, and everything that looks like a broken one, starts at a bracket: most text has none, and
+    // mapping its characters back to the file is the costly part of judging it.
+    if (!value.includes('[')) {
+      words?.push(value);
+      return;
+    }
     const slice = this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift);
     const { offsets, escaped } = alignText(value, slice, this.start(n));
     const found = findCitations(value, offsets, escaped);
