@@ -1,6 +1,7 @@
 /**
- * The "What relies on this source" list of a source page, as HTML text (see html.ts for why): every profile and
- * edition that cites the source, and in it each finding (where, its text, the conclusions resting on it) or the text.
+ * The "What relies on this source" list of a source page, as HTML text (see html.ts for why): every profile of current
+ * guidance that cites the source, and in it each finding (where, its text, the conclusions resting on it) or the text;
+ * then each superseded edition that cited it, in summary.
  */
 import type { Corpus } from './corpus.ts';
 import { CONCLUSION_HEADING } from '../shared/labels.ts';
@@ -29,8 +30,11 @@ function useItem(r: Reliance, url: string): string {
   );
 }
 
-/** The `<li>` items of the list: one per profile and edition (newest edition first), each with its uses. */
-export function relianceItems(c: Corpus, reliances: readonly Reliance[]): string {
+/** Whether a reliance is in an edition that a later one replaced. */
+const superseded = (c: Corpus, r: Reliance) => Boolean(c.editions.get(r.profile.edition)?.data?.supersededBy);
+
+/** The `<li>` items for current guidance: one per profile (newest edition first), each with its uses in full. */
+function currentItems(c: Corpus, reliances: readonly Reliance[]): string {
   const byProfile = Map.groupBy(reliances, (r) => r.profile.id);
   const items = [...byProfile.values()].map((uses) => {
     const { profile } = uses[0];
@@ -39,10 +43,48 @@ export function relianceItems(c: Corpus, reliances: readonly Reliance[]): string
     // Spaced as Astro spaces the same markup, so that text extraction (search) sees the same words.
     return (
       '<li> ' +
-      `<p><a href="${attr(url)}"><strong>${text(profile.data!.title)}</strong></a>, ${text(edition.label)} edition${edition.supersededBy ? ' (superseded)' : ''}</p> ` +
+      `<p><a href="${attr(url)}"><strong>${text(profile.data!.title)}</strong></a>, ${text(edition.label)} edition</p> ` +
       `<ul> ${uses.map((r) => useItem(r, url)).join(' ')} </ul> ` +
       '</li>'
     );
   });
   return ` ${items.join(' ')} `;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The `<li>` items for superseded editions: one per edition, newest first, with how much of it cited the source and
+ * a link to each profile that did. Their findings are on those pages; listing every one here made a source page
+ * grow with the whole history of the guidance (8 MB at 10,000 profiles).
+ */
+function supersededItems(c: Corpus, reliances: readonly Reliance[]): string {
+  const byEdition = Map.groupBy(reliances, (r) => r.profile.edition);
+  const items = [...byEdition].map(([editionId, uses]) => {
+    const edition = c.editions.get(editionId)!.data!;
+    const profiles = [...Map.groupBy(uses, (r) => r.profile.id).values()].map(([{ profile }]) => profile);
+    const findings = new Set(uses.flatMap((r) => (r.finding ? [`${r.profile.id}#${r.finding.id}`] : []))).size;
+    const links = profiles.map(
+      (p) => `<a href="${attr(editionProfileUrl(p.country, p.edition, p.profile))}">${text(p.data!.title)}</a>`,
+    );
+    return (
+      '<li> ' +
+      `<p><strong>${text(edition.label)} edition</strong> (superseded): ${plural(profiles.length, 'profile', 'profiles')} cited it${findings ? ` in ${plural(findings, 'finding', 'findings')}` : ''}</p> ` +
+      `<p>${links.join(', ')}</p> ` +
+      '</li>'
+    );
+  });
+  return ` ${items.join(' ')} `;
+}
+
+/**
+ * The list of what relies on a source, as two lists of `<li>` items: current guidance in full (each finding, its
+ * pinpoint, the conclusions resting on it), and superseded editions in summary.
+ */
+export function relianceLists(c: Corpus, reliances: readonly Reliance[]): { current: string; superseded: string } {
+  const [old, now] = [true, false].map((s) => reliances.filter((r) => superseded(c, r) === s));
+  return {
+    current: now.length ? currentItems(c, now) : '',
+    superseded: old.length ? supersededItems(c, old) : '',
+  };
 }

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Corpus, ProfileEntry } from '../../../src/lib/corpus.ts';
-import { relianceItems } from '../../../src/lib/reliance-list.ts';
+import { relianceLists } from '../../../src/lib/reliance-list.ts';
 import type { Reliance } from '../../../src/lib/site-data.ts';
 
-const profile = (title: string) =>
+const profile = (title: string, month = '2025-06', slug = 'deserters') =>
   ({
-    id: 'syria/2024-04/deserters',
+    id: `syria/${month}/${slug}`,
     country: 'syria',
-    edition: 'syria-2024-04',
-    month: '2024-04',
-    profile: 'deserters',
+    edition: `syria-${month}`,
+    month,
+    profile: slug,
     data: { title },
   }) as unknown as ProfileEntry;
 const corpus = {
-  editions: new Map([['syria-2024-04', { data: { label: 'April 2024', supersededBy: 'syria-2025-06' } }]]),
+  editions: new Map([
+    ['syria-2024-04', { data: { label: 'April 2024', supersededBy: 'syria-2025-06' } }],
+    ['syria-2025-06', { data: { label: 'June 2025' } }],
+  ]),
 } as unknown as Corpus;
+const relianceItems = (c: Corpus, list: Reliance[]) => relianceLists(c, list).current;
 const reliance = (over: Partial<Reliance>): Reliance => ({
   profile: profile('Military deserters'),
   finding: { id: 'field-courts', title: 'Field courts', text: 'Executions were counted.' },
@@ -29,13 +33,13 @@ describe('the list of what relies on a source', () => {
       reliance({ conclusions: [{ profile: profile('Military deserters'), key: 'risk' }] }),
     ]);
     expect(html).toContain(
-      '<a href="/syria/2024-04/deserters/"><strong>Military deserters</strong></a>, April 2024 edition (superseded)',
+      '<a href="/syria/2025-06/deserters/"><strong>Military deserters</strong></a>, June 2025 edition',
     );
     expect(html).toContain(
-      '<a href="/syria/2024-04/deserters/#finding-field-courts">Field courts</a>, cited at sec. VI',
+      '<a href="/syria/2025-06/deserters/#finding-field-courts">Field courts</a>, cited at sec. VI',
     );
     expect(html).toContain(
-      'Conclusions resting on it: <a href="/syria/2024-04/deserters/#conclusion-risk">Military deserters: Level of risk</a>',
+      'Conclusions resting on it: <a href="/syria/2025-06/deserters/#conclusion-risk">Military deserters: Level of risk</a>',
     );
   });
 
@@ -64,5 +68,31 @@ describe('the list of what relies on a source', () => {
     const html = relianceItems(corpus, [reliance({}), reliance({ finding: undefined, locators: ['art. 9'] })]);
     expect(html.match(/<strong>Military deserters<\/strong>/g)).toHaveLength(1);
     expect(html).toContain('Cited in the profile’s reasoning and other text at art. 9');
+  });
+
+  it('sums up superseded editions per edition, with a link to each profile that cited the source', () => {
+    const old = (slug: string, title: string, over: Partial<Reliance> = {}) =>
+      reliance({ profile: profile(title, '2024-04', slug), ...over });
+    const lists = relianceLists(corpus, [
+      reliance({}),
+      old('deserters', 'Military deserters'),
+      old('deserters', 'Military deserters', { finding: { id: 'amnesty', title: 'Amnesty', text: 'x' } }),
+      old('returnees', 'Returnees <b>', { finding: undefined }),
+    ]);
+    expect(lists.current).toContain('June 2025 edition');
+    expect(lists.current).not.toContain('April 2024');
+    expect(lists.superseded).toContain(
+      '<strong>April 2024 edition</strong> (superseded): 2 profiles cited it in 2 findings',
+    );
+    expect(lists.superseded).toContain(
+      '<a href="/syria/2024-04/deserters/">Military deserters</a>, <a href="/syria/2024-04/returnees/">Returnees &lt;b&gt;</a>',
+    );
+    expect(lists.superseded).not.toContain('Field courts');
+  });
+
+  it('leaves current guidance empty when only superseded editions cited the source', () => {
+    const lists = relianceLists(corpus, [reliance({ profile: profile('Military deserters', '2024-04') })]);
+    expect(lists.current).toBe('');
+    expect(lists.superseded).toContain('1 profile cited it in 1 finding');
   });
 });
