@@ -5,7 +5,14 @@
  * rendered twice and compared, so a page that comes to depend on its URL fails the build instead of publishing
  * the other URL's page.
  */
-import { responseOf, withResponse, type Render, type RenderResult as Result } from './prerender-result.ts';
+import {
+  pageResponse,
+  PageResponse,
+  responseOf,
+  withResponse,
+  type Render,
+  type RenderResult as Result,
+} from './prerender-result.ts';
 
 type Kept = { body: Uint8Array<ArrayBuffer>; status: number; headers: Headers } | null;
 
@@ -22,9 +29,7 @@ export class IdenticalPagesDiffer extends Error {
   }
 }
 
-async function bytesOf(result: Result): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await responseOf(result).arrayBuffer());
-}
+const bytesOf = async (result: Result) => (await pageResponse(responseOf(result))).rendered;
 
 /** `render`, rendering each page that `keyOf` names only for the first of its URLs. */
 export function renderIdenticalOnce(render: Render, keyOf: IdenticalKey): Render {
@@ -39,9 +44,9 @@ export function renderIdenticalOnce(render: Render, keyOf: IdenticalKey): Render
       const response = responseOf(result);
       // Only a complete page is shared; a redirect or an error page is left for each URL to render.
       if (response.status !== 200 || !response.body) return (keep(null), result);
-      const body = await bytesOf(result);
-      keep({ body, status: response.status, headers: response.headers });
-      return withResponse(result, new Response(body, { status: response.status, headers: response.headers }));
+      const page = await pageResponse(response);
+      keep({ body: page.rendered, status: page.status, headers: page.headers });
+      return withResponse(result, page);
     } catch (error) {
       keep(null);
       throw error;
@@ -63,7 +68,7 @@ export function renderIdenticalOnce(render: Render, keyOf: IdenticalKey): Render
       const own = await bytesOf(await render(request, options));
       if (!Buffer.from(own).equals(Buffer.from(kept.body))) throw new IdenticalPagesDiffer(earlier.pathname, pathname);
     }
-    // The Response constructor copies the bytes: every URL gets its own body.
-    return new Response(kept.body, { status: kept.status, headers: kept.headers });
+    // Both URLs' responses hold the same bytes, which no reader changes (see PageResponse).
+    return new PageResponse(kept.body, { status: kept.status, headers: kept.headers });
   };
 }

@@ -13,7 +13,7 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
-import { responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
+import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
 export interface RenderedFile {
   /** Path in the output folder, "/"-separated, e.g. "syria/deserters/index.html". */
@@ -179,12 +179,11 @@ async function renderAndFeed(
     feed?.skip(seq);
     return result;
   }
-  const body = new Uint8Array(await response.arrayBuffer());
-  // Astro gets a new response with the same bytes (the Response constructor copies them), and the worker gets the
-  // bytes themselves, moved rather than cloned.
-  const again = new Response(body, { status: response.status, headers: response.headers });
-  await feed.send(seq, file, body);
-  return withResponse(result, again);
+  const page = await pageResponse(response);
+  // The worker gets a copy of the bytes, moved rather than cloned again: moving detaches them, and Astro has yet to
+  // write the page's own (which may be shared with the page's other URL).
+  await feed.send(seq, file, page.rendered.slice());
+  return withResponse(result, page);
 }
 
 /**
