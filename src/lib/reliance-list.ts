@@ -53,24 +53,34 @@ function currentItems(c: Corpus, reliances: readonly Reliance[]): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** One profile of a superseded edition: its link, then each finding citing the source, linked, with the pinpoint. */
+function supersededProfile(uses: readonly Reliance[]): string {
+  const { profile } = uses[0];
+  const url = editionProfileUrl(profile.country, profile.edition, profile.profile);
+  const cited = (r: Reliance) => text(r.locators.map((l) => l || 'the whole source').join('; '));
+  const places = uses.map((r) =>
+    r.finding
+      ? `<a href="${attr(`${url}#${findingAnchor(r.finding.id)}`)}">${text(r.finding.title)}</a> (${cited(r)})`
+      : `the profile’s reasoning and other text (${cited(r)})`,
+  );
+  return `<li><a href="${attr(url)}">${text(profile.data!.title)}</a>: ${places.join(', ')}</li>`;
+}
+
 /**
- * The `<li>` items for superseded editions: one per edition, newest first, with how much of it cited the source and
- * a link to each profile that did. Their findings are on those pages; listing every one here made a source page
- * grow with the whole history of the guidance (8 MB at 10,000 profiles).
+ * The `<li>` items for superseded editions: one per edition, newest first, with each profile that cited the source
+ * and the findings that did, linked, without their text or the conclusions resting on them (those are on the
+ * edition's pages). In full, a source page grew with the whole history of the guidance: 8 MB at 10,000 profiles.
  */
 function supersededItems(c: Corpus, reliances: readonly Reliance[]): string {
   const byEdition = Map.groupBy(reliances, (r) => r.profile.edition);
   const items = [...byEdition].map(([editionId, uses]) => {
     const edition = c.editions.get(editionId)!.data!;
-    const profiles = [...Map.groupBy(uses, (r) => r.profile.id).values()].map(([{ profile }]) => profile);
-    const findings = new Set(uses.flatMap((r) => (r.finding ? [`${r.profile.id}#${r.finding.id}`] : []))).size;
-    const links = profiles.map(
-      (p) => `<a href="${attr(editionProfileUrl(p.country, p.edition, p.profile))}">${text(p.data!.title)}</a>`,
-    );
+    const profiles = [...Map.groupBy(uses, (r) => r.profile.id).values()];
+    const findings = uses.filter((r) => r.finding).length;
     return (
       '<li> ' +
       `<p><strong>${text(edition.label)} edition</strong> (superseded): ${plural(profiles.length, 'profile', 'profiles')} cited it${findings ? ` in ${plural(findings, 'finding', 'findings')}` : ''}</p> ` +
-      `<p>${links.join(', ')}</p> ` +
+      `<ul> ${profiles.map(supersededProfile).join(' ')} </ul> ` +
       '</li>'
     );
   });

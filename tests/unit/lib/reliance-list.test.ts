@@ -70,13 +70,16 @@ describe('the list of what relies on a source', () => {
     expect(html).toContain('Cited in the profile’s reasoning and other text at art. 9');
   });
 
-  it('sums up superseded editions per edition, with a link to each profile that cited the source', () => {
+  it('lists superseded editions by edition, each profile with its findings linked and their pinpoints', () => {
     const old = (slug: string, title: string, over: Partial<Reliance> = {}) =>
       reliance({ profile: profile(title, '2024-04', slug), ...over });
     const lists = relianceLists(corpus, [
       reliance({}),
       old('deserters', 'Military deserters'),
-      old('deserters', 'Military deserters', { finding: { id: 'amnesty', title: 'Amnesty', text: 'x' } }),
+      old('deserters', 'Military deserters', {
+        finding: { id: 'amnesty', title: 'Amnesty', text: 'x' },
+        locators: [''],
+      }),
       old('returnees', 'Returnees <b>', { finding: undefined }),
     ]);
     expect(lists.current).toContain('June 2025 edition');
@@ -85,9 +88,14 @@ describe('the list of what relies on a source', () => {
       '<strong>April 2024 edition</strong> (superseded): 2 profiles cited it in 2 findings',
     );
     expect(lists.superseded).toContain(
-      '<a href="/syria/2024-04/deserters/">Military deserters</a>, <a href="/syria/2024-04/returnees/">Returnees &lt;b&gt;</a>',
+      '<li><a href="/syria/2024-04/deserters/">Military deserters</a>: ' +
+        '<a href="/syria/2024-04/deserters/#finding-field-courts">Field courts</a> (sec. VI), ' +
+        '<a href="/syria/2024-04/deserters/#finding-amnesty">Amnesty</a> (the whole source)</li>',
     );
-    expect(lists.superseded).not.toContain('Field courts');
+    expect(lists.superseded).toContain(
+      '<li><a href="/syria/2024-04/returnees/">Returnees &lt;b&gt;</a>: the profile’s reasoning and other text (sec. VI)</li>',
+    );
+    expect(lists.superseded).not.toContain('Executions were counted');
   });
 
   it('leaves current guidance empty when only superseded editions cited the source', () => {
