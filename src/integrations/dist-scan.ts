@@ -11,7 +11,13 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatOutputProblem, scanFile, scanKind, type OutputProblem } from '../lib/dist-scan.ts';
+import {
+  formatOutputProblem,
+  scanFileVerdict,
+  scanKind,
+  type OutputProblem,
+  type ScanVerdict,
+} from '../lib/dist-scan.ts';
 import { digestOf, type renderedPages } from './rendered-pages.ts';
 
 /** Thrown when the output has problems; the message is the full report. */
@@ -37,8 +43,10 @@ export interface ScanResult {
 }
 
 /** The problems of one file, as reports show them (`shown` is the folder's published name), in reading order. */
-export function scanInOrder(file: string, text: string, shown: string): OutputProblem[] {
-  return scanFile(file, text, `${shown}/${file}`).sort((a, b) => a.line - b.line || a.column - b.column);
+export function scanInOrder(file: string, text: string, shown: string): ScanVerdict {
+  const verdict = scanFileVerdict(file, text, `${shown}/${file}`);
+  verdict.problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return verdict;
 }
 
 /** A file scanned before it reached the disk: its fingerprint and what the scan found in it. */
@@ -68,7 +76,7 @@ export function scanOutput(
       scannedEarlier++;
       return before.problems;
     }
-    return scanInOrder(f, bytes.toString('utf8'), shown);
+    return scanInOrder(f, bytes.toString('utf8'), shown).problems;
   });
   return { files: files.length, scannedEarlier, problems };
 }

@@ -149,6 +149,11 @@ function loadsByItself(tag: string, attr: string, rel: string[], xml: boolean): 
  */
 class MarkupScan {
   readonly problems: OutputProblem[] = [];
+  /**
+   * Whether the verdict depended on where the page is served: only a script src given as a path relative to the
+   * page ("../_astro/x.js") does; every other check reads URLs the same from any path (see foreignOrigin).
+   */
+  dependsOnUrl = false;
   #file: string;
   #options: ScanOptions;
   #position: (offset: number) => { line: number; column: number };
@@ -211,7 +216,9 @@ class MarkupScan {
     else {
       // A feed reader decodes the XML once and renders the result as HTML: scan that HTML, located at its element.
       const here = this.#position(offset);
-      this.problems.push(...scanMarkup(this.#file, content, { url: this.#options.url, at: () => here }));
+      const inner = scanDocument(this.#file, content, { url: this.#options.url, at: () => here });
+      this.problems.push(...inner.problems);
+      this.dependsOnUrl ||= inner.dependsOnUrl;
     }
   }
 
@@ -290,6 +297,8 @@ class MarkupScan {
 
   #checkScriptSrc(src: string): void {
     const local = foreignOrigin(src, this.#options.url) === null && schemeOf(src) === null;
+    // Anything but a path from the site's root is read as relative to the page, whitespace and all (the cautious side).
+    if (local && !/^[/\\]/.test(src)) this.dependsOnUrl = true;
     const path = local ? new URL(src, new URL(this.#options.url, HERE)).pathname : null;
     if (!path || !OWN_SCRIPT_DIRS.some((d) => path.startsWith(d))) {
       this.report(this.#tagStart, 'foreign-script', `<script src="${src}"> is not one of the site's own scripts`);
@@ -297,8 +306,18 @@ class MarkupScan {
   }
 }
 
+/** What the scan of one file found, and whether that depended on the URL the file is served at. */
+export interface ScanVerdict {
+  problems: OutputProblem[];
+  dependsOnUrl: boolean;
+}
+
 /** Scans one HTML, SVG or XML document. `file` is the path the report names. */
 export function scanMarkup(file: string, text: string, options: ScanOptions): OutputProblem[] {
+  return scanDocument(file, text, options).problems;
+}
+
+function scanDocument(file: string, text: string, options: ScanOptions): ScanVerdict {
   const scan = new MarkupScan(file, text, options);
   const parser: Parser = new Parser(
     {
@@ -320,7 +339,7 @@ export function scanMarkup(file: string, text: string, options: ScanOptions): Ou
   parser.write(text);
   parser.end();
   scan.end();
-  return scan.problems;
+  return { problems: scan.problems, dependsOnUrl: scan.dependsOnUrl };
 }
 
 /** Scans a CSS file for loads from another origin and script URLs. */
@@ -348,16 +367,21 @@ export function scanKind(path: string): 'html' | 'xml' | 'css' | null {
 
 /** Scans one published file by its kind; `path` is relative to the output folder, `shown` is how the report names it. */
 export function scanFile(path: string, text: string, shown = path): OutputProblem[] {
+  return scanFileVerdict(path, text, shown).problems;
+}
+
+/** `scanFile`, saying also whether the verdict depended on the file's URL (a CSS file's never does). */
+export function scanFileVerdict(path: string, text: string, shown = path): ScanVerdict {
   const url = urlOfFile(path);
   switch (scanKind(path)) {
     case 'html':
-      return scanMarkup(shown, text, { url, requireCsp: true });
+      return scanDocument(shown, text, { url, requireCsp: true });
     case 'xml':
-      return scanMarkup(shown, text, { url, xml: true });
+      return scanDocument(shown, text, { url, xml: true });
     case 'css':
-      return scanCss(shown, text, url);
+      return { problems: scanCss(shown, text, url), dependsOnUrl: false };
     default:
-      return [];
+      return { problems: [], dependsOnUrl: false };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { foreignOrigin, scanCss, scanFile, scanMarkup, schemeOf } from '../../../src/lib/dist-scan.ts';
+import { foreignOrigin, scanCss, scanFile, scanFileVerdict, scanMarkup, schemeOf } from '../../../src/lib/dist-scan.ts';
 
 const CSP = `default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 const meta = (policy = CSP) => `<meta http-equiv="content-security-policy" content="${policy}">`;
@@ -216,5 +216,30 @@ describe('SVG files', () => {
     expect(
       scanFile('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>').map((p) => p.rule),
     ).toEqual(['event-handler']);
+  });
+});
+
+describe('a verdict that holds at any URL, for a page published at two', () => {
+  const at = (path: string, html: string) => scanFileVerdict(path, html);
+
+  it('does not depend on the URL when scripts are named from the site root and every other URL reads the same anywhere', () => {
+    const html = page(
+      '<a href="../other/">up</a><img src="pic.png" alt=""><script type="module" src="/_astro/app.js"></script>',
+    );
+    expect(at('syria/deserters/index.html', html)).toEqual({ problems: [], dependsOnUrl: false });
+    expect(at('syria/2025-12/deserters/index.html', html)).toEqual({ problems: [], dependsOnUrl: false });
+  });
+
+  it('depends on the URL when a script is named relative to the page: the same bytes pass at one URL and fail at another', () => {
+    const html = page('<script type="module" src="../_astro/app.js"></script>');
+    const shallow = at('deserters/index.html', html);
+    const deep = at('syria/deserters/index.html', html);
+    expect(shallow).toEqual({ problems: [], dependsOnUrl: true });
+    expect(deep.problems.map((p) => p.rule)).toEqual(['foreign-script']);
+    expect(deep.dependsOnUrl).toBe(true);
+  });
+
+  it('counts a script path with leading space as relative, the cautious reading', () => {
+    expect(at('x/index.html', page('<script src=" /_astro/app.js"></script>')).dependsOnUrl).toBe(true);
   });
 });
