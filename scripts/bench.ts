@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { writeBareProject } from './bench/bare-project.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { GNU_TIME, hasGnuTime, measure, type Measurement } from './bench/measure.ts';
+import { describeSize, outputSize, type OutputSize } from './bench/output-size.ts';
 import { renderTimeByKind } from './bench/page-kinds.ts';
 import { stats, table } from './bench/report.ts';
 
@@ -109,7 +110,9 @@ const QUIET_STEAL = 2;
  * someone else at the same moment can make ours render with their content map and fail. A failed run measured
  * nothing; a build that is really broken fails every attempt and stops the benchmark.
  */
-async function runBuild(b: Build, label: string, attempt = 1): Promise<Measurement & { pages: number }> {
+type Run = Measurement & { pages: number; size: OutputSize };
+
+async function runBuild(b: Build, label: string, attempt = 1): Promise<Run> {
   rmSync(b.outDir, { recursive: true, force: true });
   rmSync(b.cacheDir, { recursive: true, force: true });
   const m = await measure(process.execPath, [astroBin, ...b.args], { cwd: b.cwd, env: b.env, scratch: tmp });
@@ -129,10 +132,11 @@ async function runBuild(b: Build, label: string, attempt = 1): Promise<Measureme
     return runBuild(b, label, attempt + 1);
   }
   const pages = pagesBuilt(m.output, b.outDir);
+  const size = outputSize(b.outDir);
   console.log(
     `  ${label.padEnd(10)} ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '?'} s CPU  ${m.peakMB.toFixed(0)} MB (largest process ${m.largestProcessMB?.toFixed(0) ?? '?'} MB, tree sampled ${m.sampledTreeMB.toFixed(0)} MB)  ${pages} pages  CPU steal ${m.stealPercent?.toFixed(1) ?? '?'}%`,
   );
-  return { ...m, pages };
+  return { ...m, pages, size };
 }
 
 try {
@@ -216,7 +220,7 @@ try {
     await runBuild(bare, 'bare-warm');
   }
   console.log(`timed runs (${runs} × full, bare):`);
-  const results = { full: [] as (Measurement & { pages: number })[], bare: [] as (Measurement & { pages: number })[] };
+  const results = { full: [] as Run[], bare: [] as Run[] };
   for (let i = 1; i <= runs; i++) {
     for (const b of [full, bare]) results[b.name].push(await runBuild(b, `${b.name}-${i}`));
   }
@@ -241,6 +245,8 @@ try {
     console.log(
       `CPU steal (time the hypervisor gave other guests) during the timed runs: median ${stats(steal).median.toFixed(1)}%, max ${Math.max(...steal).toFixed(1)}%; above a few percent, wall times are not comparable between runs`,
     );
+  for (const name of ['full', 'bare'] as const)
+    console.log(`output of the ${label[name]}: ${describeSize(results[name][results[name].length - 1].size)}`);
   if (f.cpu && b.cpu)
     console.log(
       `CPU ratio ${(f.cpu.median / b.cpu.median).toFixed(2)}× (less disturbed than wall time when the machine is busy); peak memory ratio ${(f.memory.median / b.memory.median).toFixed(2)}×`,
