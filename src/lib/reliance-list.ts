@@ -12,10 +12,20 @@ import { attr, text } from './html.ts';
 /** Longest finding text shown before it is cut with an ellipsis. */
 const PREVIEW = 240;
 
+/** Where a use of the source cites it, as escaped text: its pinpoints, or the whole source. */
+const pinpoints = (r: Reliance) => text(r.locators.map((l) => l || 'the whole source').join('; '));
+
+/** What a citation outside every finding stands in. */
+const OUTSIDE_FINDINGS = 'the profile’s reasoning and other text';
+
+/** The link to a finding that cites the source, on its profile's page at `url`. */
+const findingLink = (finding: NonNullable<Reliance['finding']>, url: string) =>
+  `<a href="${attr(`${url}#${findingAnchor(finding.id)}`)}">${text(finding.title)}</a>`;
+
 /** One use of the source inside a profile: a finding (with its text and the conclusions resting on it) or the text. */
 function useItem(r: Reliance, url: string): string {
-  const cited = text(r.locators.map((l) => l || 'the whole source').join('; '));
-  if (!r.finding) return `<li> <p>Cited in the profile’s reasoning and other text at ${cited}</p> </li>`;
+  const cited = pinpoints(r);
+  if (!r.finding) return `<li> <p>Cited in ${OUTSIDE_FINDINGS} at ${cited}</p> </li>`;
   const preview = r.finding.text.length > PREVIEW ? `${r.finding.text.slice(0, PREVIEW)}…` : r.finding.text;
   const conclusions = r.conclusions.map((k) => {
     const href = `${editionProfileUrl(k.profile.country, k.profile.edition, k.profile.profile)}#${conclusionAnchor(k.key)}`;
@@ -23,7 +33,7 @@ function useItem(r: Reliance, url: string): string {
   });
   return (
     '<li> ' +
-    `<p>Finding <a href="${attr(`${url}#${findingAnchor(r.finding.id)}`)}">${text(r.finding.title)}</a>, cited at ${cited}</p> ` +
+    `<p>Finding ${findingLink(r.finding, url)}, cited at ${cited}</p> ` +
     `<p class="meta">${text(preview)}</p> ` +
     (conclusions.length ? `<p>Conclusions resting on it: ${conclusions.join(', ')}</p> ` : '') +
     '</li>'
@@ -57,12 +67,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function supersededProfile(uses: readonly Reliance[]): string {
   const { profile } = uses[0];
   const url = editionProfileUrl(profile.country, profile.edition, profile.profile);
-  const cited = (r: Reliance) => text(r.locators.map((l) => l || 'the whole source').join('; '));
-  const places = uses.map((r) =>
-    r.finding
-      ? `<a href="${attr(`${url}#${findingAnchor(r.finding.id)}`)}">${text(r.finding.title)}</a> (${cited(r)})`
-      : `the profile’s reasoning and other text (${cited(r)})`,
-  );
+  const places = uses.map((r) => `${r.finding ? findingLink(r.finding, url) : OUTSIDE_FINDINGS} (${pinpoints(r)})`);
   return `<li><a href="${attr(url)}">${text(profile.data!.title)}</a>: ${places.join(', ')}</li>`;
 }
 
