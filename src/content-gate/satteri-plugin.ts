@@ -30,34 +30,24 @@ export class ContentGateError extends Error {
   }
 }
 
-const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute', name, value });
 const text = (value: string): MdastNode => ({ type: 'text', value }) as MdastNode;
+
+/** An HTML element the compiler makes from a node of our own (Sätteri's custom nodes: `data.hName`). */
+const element = (name: string, properties: Record<string, string>, children: MdastNode[]) =>
+  ({ type: `cg-${name}`, data: { hName: name, hProperties: properties }, children }) as unknown as MdastNode;
 
 /**
  * One cluster as the page shows it, `<span class="cite">(<a …>label</a>; <a …>label</a>)</span>`: plain elements
- * made here from the checked sources, so that rendering a page runs no component per citation. Text and
- * attribute values are escaped when the page renders, like any other text.
+ * made here from the checked sources, so that rendering a page runs no component per citation. They are elements,
+ * not JSX, so the compiler writes a paragraph with its citations as one HTML string (`optimize`, ./mdx-integration.ts);
+ * text and attribute values are escaped there like any other text.
  */
 function citationElement(links: CitationLink[]): MdastNode {
   const children = links.flatMap((link, i) => [
     ...(i > 0 ? [text('; ')] : []),
-    {
-      type: 'mdxJsxTextElement',
-      name: 'a',
-      attributes: [
-        attribute('href', link.href),
-        attribute('title', link.title),
-        attribute('data-print-href', link.printHref),
-      ],
-      children: [text(link.label)],
-    } as MdastNode,
+    element('a', { href: link.href, title: link.title, 'data-print-href': link.printHref }, [text(link.label)]),
   ]);
-  return {
-    type: 'mdxJsxTextElement',
-    name: 'span',
-    attributes: [attribute('class', 'cite')],
-    children: [text('('), ...children, text(')')],
-  } as MdastNode;
+  return element('span', { class: 'cite' }, [text('('), ...children, text(')')]);
 }
 
 /** The text node split around its clusters, each cluster an element with its links. */

@@ -39,23 +39,22 @@ export function isSearchable(file: string, text: string): boolean {
   return canonical === undefined || canonical === urlOfFile(file);
 }
 
-/** A page on disk: its text and the fingerprint of its bytes. */
-export interface PageOnDisk {
-  text: string;
-  digest: string;
-}
-
-/** The built HTML pages that can be found in search, relative to `dir`. */
-export function searchablePages(dir: string): Map<string, PageOnDisk> {
-  const pages = new Map<string, PageOnDisk>();
+/**
+ * The built HTML pages that can be found in search, relative to `dir`, with the fingerprint of each. Only the
+ * fingerprints are kept: at 10,000 profiles the pages' text would hold the better part of a gigabyte until Pagefind
+ * has written its files. A page whose bytes are those of a page handed over while rendering (`fed`) was judged
+ * searchable then, on those very bytes, and is not decoded again.
+ */
+export function searchablePages(dir: string, fed?: ReadonlyMap<string, string>): Map<string, string> {
+  const pages = new Map<string, string>();
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
   for (const file of files) {
     const bytes = readFileSync(join(dir, file));
-    const text = bytes.toString('utf8');
-    if (isSearchable(file, text)) pages.set(file, { text, digest: digestOf(bytes) });
+    const digest = digestOf(bytes);
+    if (fed?.get(file) === digest || isSearchable(file, bytes.toString('utf8'))) pages.set(file, digest);
   }
   return pages;
 }
@@ -84,10 +83,15 @@ export class FedIndex {
     this.added.push(this.ready.then((index) => index.addHTMLFile({ sourcePath, content })).then((a) => a.errors));
   }
 
-  /** Whether Pagefind was given exactly these pages, with exactly this text. */
-  holds(pages: Map<string, PageOnDisk>): boolean {
+  /** Output path → fingerprint of every page Pagefind was given. */
+  get pages(): ReadonlyMap<string, string> {
+    return this.fed;
+  }
+
+  /** Whether Pagefind was given exactly these pages (output path → fingerprint), with exactly this text. */
+  holds(pages: ReadonlyMap<string, string>): boolean {
     if (pages.size !== this.fed.size) return false;
-    for (const [file, { digest }] of pages) if (this.fed.get(file) !== digest) return false;
+    for (const [file, digest] of pages) if (this.fed.get(file) !== digest) return false;
     return true;
   }
 
@@ -111,14 +115,15 @@ export async function writeSearchIndex(
   fed?: FedIndex,
 ): Promise<{ pages: number; whileRendering: boolean }> {
   try {
-    const pages = searchablePages(dir);
+    const pages = searchablePages(dir, fed?.pages);
     if (pages.size === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
     const whileRendering = fed?.holds(pages) ?? false;
     let session = fed;
     if (!whileRendering || !session) {
       await fed?.drop();
       session = new FedIndex();
-      for (const [file, { text, digest }] of pages) session.add(file, text, digest);
+      // Read again, one page at a time: the pages differ from what was handed over, or nothing was.
+      for (const [file, digest] of pages) session.add(file, readFileSync(join(dir, file), 'utf8'), digest);
     }
     const failures = await session.errors();
     if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);

@@ -2,8 +2,12 @@
  * Search finds each page once: a page published at two URLs (a current profile) is indexed at its canonical URL
  * only, decided on the page's own canonical link; pages without one are indexed where they are.
  */
-import { describe, expect, it } from 'vitest';
-import { isSearchable } from '../../src/integrations/search-index-build.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { digestOf } from '../../src/integrations/rendered-pages.ts';
+import { isSearchable, searchablePages } from '../../src/integrations/search-index-build.ts';
 import { canonicalPath } from '../../src/lib/canonical-link.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { identicalPageKey } from '../../src/lib/site-data.ts';
@@ -36,6 +40,37 @@ describe('a page goes into the search index', () => {
     expect(isSearchable('law/qd-9/index.html', page(null))).toBe(true);
     expect(isSearchable('syria/deserters/history/index.html', page(null, false))).toBe(false);
     expect(isSearchable('sources/a.json', page(null))).toBe(false);
+  });
+});
+
+describe('the searchable pages of a built folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-searchable-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+    return digestOf(Buffer.from(text));
+  };
+  const current = page('https://example.org/syria/deserters/');
+  const currentDigest = write('syria/deserters/index.html', current);
+  write('syria/2025-12/deserters/index.html', current);
+  write('syria/deserters/history/index.html', page(null, false));
+  const lawDigest = write('law/qd-9/index.html', page(null));
+  write('sources/a.json', page(null));
+
+  it('are the marked pages at their canonical URL, each with the fingerprint of its bytes on disk', () => {
+    const pages = searchablePages(dir);
+    expect([...pages]).toEqual([
+      ['law/qd-9/index.html', lawDigest],
+      ['syria/deserters/index.html', currentDigest],
+    ]);
+  });
+
+  it('are the same when some were handed to the index while rendering, and when one changed since', () => {
+    const fed = new Map([['syria/deserters/index.html', currentDigest]]);
+    expect([...searchablePages(dir, fed)]).toEqual([...searchablePages(dir)]);
+    const stale = new Map([['syria/deserters/index.html', digestOf(Buffer.from('an older page'))]]);
+    expect([...searchablePages(dir, stale)]).toEqual([...searchablePages(dir)]);
   });
 });
 

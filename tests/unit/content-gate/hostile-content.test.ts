@@ -164,3 +164,25 @@ describe('the compiler, on its own, refuses a citation of a source it does not k
     );
   });
 });
+
+describe('citations, as the compiler writes them', () => {
+  // The settings @astrojs/mdx gives the compiler for `optimize: true` (src/content-gate/mdx-integration.ts).
+  const optimizeStatic = { component: 'Fragment', prop: 'set:html' };
+  const hostile = () =>
+    new Map([['src', { title: 'A "report" <b>& more</b>', shortTitle: 'Report', issued: '2024-01-15' } as Source]]);
+
+  it('are part of their paragraph’s HTML, not code run for each citation, with the source’s title escaped', async () => {
+    const { content } = compilerInput(`${FM}A fact [@src, p. 3].\n`);
+    const { code } = await mdxToJs(content, {
+      features: MDX_FEATURES,
+      mdastPlugins: [contentGate({ sources: hostile })],
+      jsxImportSource: 'astro',
+      optimizeStatic,
+    });
+    const html = /"set:html": ("(?:[^"\\]|\\.)*")/.exec(code)?.[1];
+    expect(html, code).toBeDefined();
+    expect(JSON.parse(html!)).toMatch(
+      /^<p>A fact <span class="cite">\(<a href="\/sources\/src\/" title="A &quot;report&quot; <b>&amp; more<\/b>[^"]*" data-print-href="[^"]+\/sources\/src\/">[^<]+<\/a>\)<\/span>\.<\/p>$/,
+    );
+  });
+});
