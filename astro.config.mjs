@@ -28,7 +28,9 @@ export default defineConfig({
   // a third fewer attributes on a profile page for the browser, the publish scan and the search indexer to read.
   scopedStyleStrategy: 'class',
   // A page renders while the previous ones are written to disk: rendering waits on file writes otherwise.
-  build: { concurrency: 4 },
+  // Stylesheets are files, never inlined: the browser caches them once, and no page render hashes its inline styles
+  // again for the Content-Security-Policy (about a third of a second per 1,000 pages, all of it repeated work).
+  build: { concurrency: 4, inlineStylesheets: 'never' },
   outDir,
   devToolbar: { enabled: false },
   security: {
