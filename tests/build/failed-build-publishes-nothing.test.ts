@@ -83,6 +83,14 @@ describe('a successful build', () => {
     expect(readdirSync(dirname(outDir)).filter((f) => f.includes(basename(outDir)))).toEqual([basename(outDir)]);
     expect(existsSync(stagingDir(outDir))).toBe(false);
   });
+
+  it('prints no bundler warning per profile, so a warning that matters stands out', async () => {
+    const result = await npmRun('build', { CG_CONTENT_DIR: VALID_FIXTURE, CG_OUT_DIR: previousSite() });
+    expect(result.code, result.output).toBe(0);
+    // Rolldown warns of Astro's "use astro:head-inject" once for every MDX module; astro.config.mjs filters that one.
+    expect(result.output).not.toMatch(/MODULE_LEVEL_DIRECTIVE|head-inject/);
+    expect(result.output).toMatch(/page\(s\) built in/);
+  });
 });
 
 describe('a page changed after it was rendered', () => {
