@@ -9,19 +9,21 @@
  */
 import { scanKind } from '../lib/dist-scan.ts';
 import { scanInOrder, scanOutput, type EarlierScans, type ScanResult } from './dist-scan.ts';
-import { textOf, type PageConsumer } from './rendered-pages.ts';
+import type { PageConsumer } from './rendered-pages.ts';
 
 export default function scanWhileRendering({ shown }: { shown: string }): PageConsumer<ScanResult> {
   const earlier: EarlierScans = new Map();
   /** Kind and fingerprint of each file that passed at any URL. */
   const passed = new Set<string>();
   return {
-    file: ({ file, bytes, digest }) => {
+    // The text is read only when the file is scanned: reading it decodes the bytes.
+    file: (rendered) => {
+      const { file, digest } = rendered;
       const kind = scanKind(file);
       if (kind === null) return;
       const key = `${kind} ${digest}`;
       if (passed.has(key)) return void earlier.set(file, { digest, problems: [] });
-      const { problems, dependsOnUrl } = scanInOrder(file, textOf(bytes), shown);
+      const { problems, dependsOnUrl } = scanInOrder(file, rendered.text, shown);
       if (problems.length === 0 && !dependsOnUrl) passed.add(key);
       earlier.set(file, { digest, problems });
     },

@@ -4,7 +4,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { digestOf, inStartOrder, type FeedEntry, type PageConsumer } from './rendered-pages.ts';
+import { inStartOrder, renderedFile, type FeedEntry, type PageConsumer } from './rendered-pages.ts';
 
 type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
 
@@ -26,7 +26,7 @@ for (const { name, module, options } of registered) {
 /** Hands one file to every consumer. */
 function deliver({ file, bytes }: FeedEntry): void {
   if (file === undefined || bytes === undefined) return;
-  const rendered = { file, bytes, digest: digestOf(bytes) };
+  const rendered = renderedFile(file, bytes);
   for (const consumer of consumers.values()) consumer.file(rendered);
 }
 

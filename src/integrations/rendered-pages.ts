@@ -21,6 +21,8 @@ export interface RenderedFile {
   bytes: Uint8Array;
   /** `digestOf(bytes)`. */
   digest: string;
+  /** The bytes decoded as `readFileSync(file, 'utf8')` decodes them on disk; decoded once, for every consumer. */
+  readonly text: string;
 }
 
 /**
@@ -32,11 +34,6 @@ export interface PageConsumer<Result> {
   finish(dir: string): Promise<Result>;
 }
 
-/** A rendered file's text, decoded as `readFileSync(file, 'utf8')` decodes the same bytes on disk. */
-export function textOf(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-
 /**
  * A file's fingerprint, the same for what was rendered and what is on disk. SHA-256, because a scan's verdict is
  * reused for whatever has the same fingerprint, and no two different pages may be made to share one (as two can
@@ -44,6 +41,19 @@ export function textOf(bytes: Uint8Array): string {
  */
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64');
+}
+
+/** A rendered file as consumers receive it: fingerprinted, and decoded the first time a consumer reads its text. */
+export function renderedFile(file: string, bytes: Uint8Array): RenderedFile {
+  let text: string | undefined;
+  return {
+    file,
+    bytes,
+    digest: digestOf(bytes),
+    get text() {
+      return (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    },
+  };
 }
 
 /**

@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { digestOf, inStartOrder, outputFileOf, WorkerFeed } from '../../src/integrations/rendered-pages.ts';
+import {
+  digestOf,
+  inStartOrder,
+  outputFileOf,
+  renderedFile,
+  WorkerFeed,
+} from '../../src/integrations/rendered-pages.ts';
 
 describe('where a rendered page will be written', () => {
   it.each([
@@ -27,6 +33,17 @@ describe('a file fingerprint', () => {
     const a = new TextEncoder().encode('<p>Findings</p>');
     expect(digestOf(a)).toBe(digestOf(Buffer.from('<p>Findings</p>')));
     expect(digestOf(a)).not.toBe(digestOf(Buffer.from('<p>Findingz</p>')));
+  });
+});
+
+describe('a rendered file as the scan and the search index receive it', () => {
+  it('reads as its own bytes read from disk, even as a view into a larger buffer', () => {
+    const whole = Buffer.from('xx<p>Déserteurs · “cités”</p>yy');
+    const bytes = new Uint8Array(whole.buffer, whole.byteOffset + 2, whole.length - 4);
+    const rendered = renderedFile('syria/deserters/index.html', bytes);
+    expect(rendered.text).toBe('<p>Déserteurs · “cités”</p>');
+    expect(rendered.text).toBe(rendered.text);
+    expect(rendered.digest).toBe(digestOf(Buffer.from('<p>Déserteurs · “cités”</p>')));
   });
 });
 

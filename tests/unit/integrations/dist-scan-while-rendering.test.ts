@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import scanWhileRendering from '../../../src/integrations/dist-scan-while-rendering.ts';
-import { digestOf } from '../../../src/integrations/rendered-pages.ts';
+import { renderedFile } from '../../../src/integrations/rendered-pages.ts';
 
 const CSP = `default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 const page = (body: string) =>
@@ -18,7 +18,7 @@ async function scanRendered(files: [string, string][]) {
   const scan = scanWhileRendering({ shown: 'dist' });
   for (const [file, html] of files) {
     const bytes = new Uint8Array(Buffer.from(html));
-    scan.file({ file, bytes, digest: digestOf(bytes) });
+    scan.file(renderedFile(file, bytes));
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), bytes);
   }
