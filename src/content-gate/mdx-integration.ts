@@ -4,8 +4,10 @@
  */
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import type { AstroIntegration } from 'astro';
+import { pooledMdxRenderer } from './compile-pool.ts';
 import { MDX_FEATURES } from './compiler.ts';
-import { contentGate } from './satteri-plugin.ts';
+import { checkedSources, contentGate } from './satteri-plugin.ts';
 
 /**
  * `@astrojs/mdx` compiling with the features the check parses with, and the gate as its first mdast plugin.
@@ -14,7 +16,49 @@ import { contentGate } from './satteri-plugin.ts';
  * component such as <Finding>) as one HTML string instead of a tree of JSX calls. The gate has judged the tree by
  * then; the pages come out byte for byte the same (diff of two builds of 1,000 profiles, and of this site), but each
  * compiled profile is smaller to bundle and quicker to render.
+ *
+ * Under `astro build` the same renderer runs in worker threads (./compile-pool.ts), closed when the bundle is done;
+ * `astro dev` compiles one page at a time as it is requested, in process, with the sources as they are edited.
  */
-export function gatedMdx() {
-  return mdx({ optimize: true, processor: satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate()] }) });
+export function gatedMdx(): AstroIntegration {
+  const inProcess = satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate()] });
+  let building = false;
+  let pool: ReturnType<typeof pooledMdxRenderer> | undefined;
+  const processor: typeof inProcess = {
+    ...inProcess,
+    async createMdxRenderer(shared, options) {
+      if (!building) return inProcess.createMdxRenderer!(shared, options);
+      const { srcDir, ...rest } = options;
+      const setup = {
+        shared,
+        mdx: { ...rest, srcDir: srcDir?.href },
+        features: inProcess.options.features,
+        sources: checkedSources(),
+      };
+      try {
+        pool = pooledMdxRenderer(setup);
+      } catch {
+        // Options a thread cannot receive (a function in them): the same renderer, in process.
+        return inProcess.createMdxRenderer!(shared, options);
+      }
+      return pool;
+    },
+  };
+  const integration = mdx({ optimize: true, processor });
+  const setup = integration.hooks['astro:config:setup']!;
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:config:setup': async (params) => {
+        building = params.command === 'build';
+        if (building) {
+          params.updateConfig({
+            vite: { plugins: [{ name: 'cg:mdx-compile-pool', buildEnd: () => pool?.close().then(() => {}) }] },
+          });
+        }
+        await setup(params);
+      },
+    },
+  };
 }

@@ -70,7 +70,8 @@ export interface GateOptions {
 }
 
 const sourcesOf = new WeakMap<Corpus, Map<string, Source>>();
-function checkedSources(): Map<string, Source> {
+/** The sources citations may name: those of the corpus the content check last published. */
+export function checkedSources(): Map<string, Source> {
   const c = getCorpus();
   let sources = sourcesOf.get(c);
   if (!sources) {
