@@ -7,7 +7,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration } from 'astro';
 import { pooledMdxRenderer } from './compile-pool.ts';
 import { MDX_FEATURES } from './compiler.ts';
-import { checkedSources, contentGate } from './satteri-plugin.ts';
+import { checkedSources } from './gate-sources.ts';
+import { contentGate } from './satteri-plugin.ts';
 
 /**
  * `@astrojs/mdx` compiling with the features the check parses with, and the gate as its first mdast plugin.
@@ -21,7 +22,7 @@ import { checkedSources, contentGate } from './satteri-plugin.ts';
  * `astro dev` compiles one page at a time as it is requested, in process, with the sources as they are edited.
  */
 export function gatedMdx(): AstroIntegration {
-  const inProcess = satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate()] });
+  const inProcess = satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate({ sources: checkedSources })] });
   let building = false;
   let pool: ReturnType<typeof pooledMdxRenderer> | undefined;
   const processor: typeof inProcess = {

@@ -11,10 +11,8 @@ import { defineMdastPlugin, type MdastNode } from 'satteri';
 import { citationLinks, type CitationLink } from '../lib/cite-format.ts';
 import { unknownCitation } from '../checks/unknown-source.ts';
 import { formatProblem, type Problem } from '../lib/problem.ts';
-import type { Corpus } from '../lib/corpus.ts';
 import type { Source } from '../schemas/content.ts';
 import { positionFinder } from '../lib/positions.ts';
-import { getCorpus } from '../lib/site-data.ts';
 import { judgeTree, type CitationRewrite } from './judge.ts';
 
 /** Thrown when the compiler meets content the gate refuses; `line` and `column` feed Astro's error location. */
@@ -64,21 +62,9 @@ function citedText({ node, clusters }: CitationRewrite, sourceOf: Parameters<typ
   return out;
 }
 
-/** Where the gate finds the sources that citations name; by default the corpus the content check last read. */
+/** Where the gate finds the sources that citations name (./gate-sources.ts in a build). */
 export interface GateOptions {
-  sources?: () => Map<string, Source>;
-}
-
-const sourcesOf = new WeakMap<Corpus, Map<string, Source>>();
-/** The sources citations may name: those of the corpus the content check last published. */
-export function checkedSources(): Map<string, Source> {
-  const c = getCorpus();
-  let sources = sourcesOf.get(c);
-  if (!sources) {
-    sources = new Map([...c.sources].flatMap(([id, e]) => (e.data ? [[id, e.data] as const] : [])));
-    sourcesOf.set(c, sources);
-  }
-  return sources;
+  sources: () => Map<string, Source>;
 }
 
 /** Refuses the compile with every problem, located in the file. */
@@ -94,8 +80,8 @@ function refuse(
   throw new ContentGateError(`The MDX compiler refused content:\n${report.join('\n')}`, first.line, first.column);
 }
 
-/** The plugin, for `satteri({ mdastPlugins: [contentGate()] })`. */
-export function contentGate({ sources = checkedSources }: GateOptions = {}) {
+/** The plugin, for `satteri({ mdastPlugins: [contentGate({ sources })] })`. */
+export function contentGate({ sources }: GateOptions) {
   return defineMdastPlugin({
     name: 'cg:content-gate',
     options: { position: true },

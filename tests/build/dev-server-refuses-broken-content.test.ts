@@ -145,3 +145,18 @@ describe('astro dev after a source is edited', () => {
     expect(body).not.toContain('Military report 2022');
   });
 });
+
+describe('astro dev after a profile is added', () => {
+  it('serves the new profile at its URL without a restart', async () => {
+    const content = copyValidFixture();
+    const dev = await startDev(content.dir);
+    const page = '/testland/2024-06/students/';
+    await until(dev, '/testland/2024-06/evaders/', 200);
+    expect((await dev.get(page)).status).toBe(404);
+
+    const evaders = readFileSync(join(content.dir, 'profiles/testland/2024-06/evaders.mdx'), 'utf8');
+    writeFileSync(join(content.dir, 'profiles/testland/2024-06/students.mdx'), evaders);
+    const shown = await until(dev, page, 200);
+    expect(shown.body).toContain('<h2 id="conclusions">');
+  });
+});

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineMdastPlugin, mdxToJs } from 'satteri';
 import { compilerInput, MDX_FEATURES, parseMdx } from '../../../src/content-gate/compiler.ts';
+import { checkedSources } from '../../../src/content-gate/gate-sources.ts';
 import { contentGate } from '../../../src/content-gate/satteri-plugin.ts';
 import { scanMdx } from '../../../src/lib/mdx-scan.ts';
 
@@ -43,7 +44,7 @@ describe('inside the compiler, every citation becomes links to its sources and n
     const text = readFileSync(join(PROFILES, file), 'utf8');
     const { code } = await mdxToJs(compilerInput(text).content, {
       features: MDX_FEATURES,
-      mdastPlugins: [contentGate()],
+      mdastPlugins: [contentGate({ sources: checkedSources })],
       jsxImportSource: 'astro',
     });
     const clusters = scanMdx(text).citations;
