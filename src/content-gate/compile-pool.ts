@@ -48,6 +48,8 @@ function compileError({
 export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRenderer & { close(): Promise<void> } {
   structuredClone(setup);
   const pending = new Map<number, Pending>();
+  /** Every compile sent and not yet answered, settled either way. */
+  const inFlight = new Set<Promise<unknown>>();
   const load = new Map<Worker, Set<number>>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -76,18 +78,26 @@ export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRender
 
   return {
     process(content, filePath, frontmatter) {
-      return new Promise((resolve, reject) => {
-        // The least busy worker: compile times differ with a profile's length.
-        const free = [...load].sort((a, b) => a[1].size - b[1].size)[0];
-        if (failure || !free) return reject(failure ?? new Error('the MDX compile workers have stopped'));
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        free[1].add(id);
-        free[0].postMessage({ id, content, filePath, frontmatter } satisfies CompileRequest);
-      });
+      // The least busy worker: compile times differ with a profile's length.
+      const free = [...load].sort((a, b) => a[1].size - b[1].size)[0];
+      if (failure || !free) return Promise.reject(failure ?? new Error('the MDX compile workers have stopped'));
+      const id = nextId++;
+      const compiled = new Promise<Awaited<ReturnType<MdxRenderer['process']>>>((resolve, reject) =>
+        pending.set(id, { resolve, reject }),
+      );
+      const settled: Promise<unknown> = compiled.then(
+        (): unknown => inFlight.delete(settled),
+        (): unknown => inFlight.delete(settled),
+      );
+      inFlight.add(settled);
+      free[1].add(id);
+      free[0].postMessage({ id, content, filePath, frontmatter } satisfies CompileRequest);
+      return compiled;
     },
     async close() {
       failure ??= new Error('the MDX compile workers were closed');
+      // Compiles already sent are answered first: the bundle that asked for them may still be waiting.
+      await Promise.all(inFlight);
       const workers = [...load.keys()];
       load.clear();
       await Promise.all(workers.map((w) => w.terminate()));

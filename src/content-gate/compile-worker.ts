@@ -14,14 +14,25 @@ const renderer = await processor.createMdxRenderer!(shared, {
   srcDir: mdx.srcDir === undefined ? undefined : new URL(mdx.srcDir),
 });
 
-/** Compiles one request and answers it. */
+/** What the main thread needs of an error to report it as the compiler's own: its message and location. */
+function described(error: unknown): Extract<CompileReply, { error: unknown }>['error'] {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { line, column } = error as { line?: unknown; column?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    line: typeof line === 'number' ? line : undefined,
+    column: typeof column === 'number' ? column : undefined,
+  };
+}
+
+/** Compiles one request and answers it; every request gets an answer, or the build would wait for it forever. */
 async function compile({ id, content, filePath, frontmatter }: CompileRequest): Promise<void> {
   try {
     const { code, map, astroMetadata } = await renderer.process(content, filePath, frontmatter);
     parentPort!.postMessage({ id, code, map, astroMetadata } satisfies CompileReply);
   } catch (error) {
-    const { name, message, line, column } = error as Error & { line?: number; column?: number };
-    parentPort!.postMessage({ id, error: { name, message: message ?? String(error), line, column } });
+    parentPort!.postMessage({ id, error: described(error) } satisfies CompileReply);
   }
 }
 

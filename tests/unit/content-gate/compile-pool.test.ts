@@ -68,6 +68,13 @@ describe('profiles compiled by the build’s worker threads', () => {
     await expect(workers.process(profile(FINDING), '/p/late.mdx', {})).rejects.toThrow(/closed/);
   });
 
+  it('finish what was already sent when the pool is closed, then end', async () => {
+    const workers = pool(1);
+    const sent = workers.process(profile(FINDING), '/p/sent.mdx', {});
+    await workers.close();
+    await expect(sent).resolves.toHaveProperty('code');
+  });
+
   it('are not started with options a thread cannot receive (the build then compiles in process)', () => {
     const withFunction = { ...setup, shared: { ...shared, shikiConfig: { transformers: [{ code: () => {} }] } } };
     expect(() => pooledMdxRenderer(withFunction as unknown as PoolSetup, 1)).toThrow();
