@@ -7,10 +7,9 @@
  * take it from there.
  */
 import { defineCollection } from 'astro:content';
-import { join } from 'node:path';
 import { contentDir } from './lib/content-dir.ts';
 import { profilesLoader } from './lib/profiles-loader.ts';
 
 export const collections = {
-  profiles: defineCollection({ loader: profilesLoader(() => join(contentDir(), 'profiles')) }),
+  profiles: defineCollection({ loader: profilesLoader(contentDir) }),
 };

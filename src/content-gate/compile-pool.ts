@@ -26,7 +26,7 @@ export type CompileReply = { id: number } & (
   | { error: { name?: string; message: string; line?: number; column?: number } }
 );
 
-type Pending = { resolve: (r: Awaited<ReturnType<MdxRenderer['process']>>) => void; reject: (e: Error) => void };
+type Compiled = Awaited<ReturnType<MdxRenderer['process']>>;
 
 /** One worker per core: while they compile, the main thread mostly waits for them and the bundler. */
 export const POOL_SIZE = Math.max(1, availableParallelism());
@@ -47,16 +47,18 @@ function compileError({
  */
 export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRenderer & { close(): Promise<void> } {
   structuredClone(setup);
-  const pending = new Map<number, Pending>();
-  /** Every compile sent and not yet answered, settled either way. */
-  const inFlight = new Set<Promise<unknown>>();
+  /** Every compile sent and not yet answered. */
+  const pending = new Map<number, PromiseWithResolvers<Compiled>>();
   const load = new Map<Worker, Set<number>>();
   let nextId = 0;
   let failure: Error | undefined;
 
   const fail = (worker: Worker, error: Error) => {
     failure ??= error;
-    for (const id of load.get(worker) ?? []) pending.get(id)?.reject(error);
+    for (const id of load.get(worker) ?? []) {
+      pending.get(id)?.reject(error);
+      pending.delete(id);
+    }
     load.delete(worker);
   };
   for (let i = 0; i < size; i++) {
@@ -82,22 +84,16 @@ export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRender
       const free = [...load].sort((a, b) => a[1].size - b[1].size)[0];
       if (failure || !free) return Promise.reject(failure ?? new Error('the MDX compile workers have stopped'));
       const id = nextId++;
-      const compiled = new Promise<Awaited<ReturnType<MdxRenderer['process']>>>((resolve, reject) =>
-        pending.set(id, { resolve, reject }),
-      );
-      const settled: Promise<unknown> = compiled.then(
-        (): unknown => inFlight.delete(settled),
-        (): unknown => inFlight.delete(settled),
-      );
-      inFlight.add(settled);
+      const compiled = Promise.withResolvers<Compiled>();
+      pending.set(id, compiled);
       free[1].add(id);
       free[0].postMessage({ id, content, filePath, frontmatter } satisfies CompileRequest);
-      return compiled;
+      return compiled.promise;
     },
     async close() {
       failure ??= new Error('the MDX compile workers were closed');
       // Compiles already sent are answered first: the bundle that asked for them may still be waiting.
-      await Promise.all(inFlight);
+      await Promise.allSettled([...pending.values()].map((job) => job.promise));
       const workers = [...load.keys()];
       load.clear();
       await Promise.all(workers.map((w) => w.terminate()));

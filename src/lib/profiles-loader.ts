@@ -6,39 +6,35 @@
  * build (1.4 MB at 1,000 profiles; 0.2 MB this way).
  */
 import type { Loader } from 'astro/loaders';
-import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listContentFiles } from './content-files.ts';
+import { parseProfilePath } from './file-names.ts';
 
 /**
- * Every profile file under `dir` (content/profiles), as "country/yyyy-mm/profile.mdx". Only plain files at that
- * depth, and none if there is no such folder: anything else is reported by the content check, which stops the build
- * before it renders.
+ * The profiles under `contentDir`, found as the content check finds them (src/lib/corpus.ts: the same listing and
+ * path rules): id "country/yyyy-mm/profile", file relative to the project root. Whatever the check refuses (a
+ * symbolic link, a misplaced file) is left out here and stops the build before it renders.
  */
-export function profileFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.mdx'))
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .filter((file) => file.split('/').length === 3)
-    .sort();
+export function profileEntries(contentDir: string, root: string): { id: string; filePath: string }[] {
+  const base = join(contentDir, 'profiles');
+  return listContentFiles(contentDir, root, [])
+    .get('profiles')!
+    .flatMap((full) => {
+      const path = parseProfilePath(relative(base, full).split(sep).join('/'));
+      if ('message' in path) return [];
+      const filePath = relative(root, full).split(sep).join('/');
+      return [{ id: `${path.country}/${path.month}/${path.profile}`, filePath }];
+    });
 }
 
-/** The entries of `dir`'s profiles: id "country/yyyy-mm/profile", the file relative to the project root. */
-export function profileEntries(dir: string, root: string): { id: string; filePath: string }[] {
-  return profileFiles(dir).map((file) => ({
-    id: file.slice(0, -'.mdx'.length),
-    filePath: relative(root, join(dir, file)).split(sep).join('/'),
-  }));
-}
-
-/** The loader for the profiles in `dir`; under `astro dev`, a profile added or removed is seen at once. */
-export function profilesLoader(dir: () => string): Loader {
+/** The loader for the profiles in `contentDir`; under `astro dev`, a profile added or removed is seen at once. */
+export function profilesLoader(contentDir: () => string): Loader {
   return {
     name: 'cg:profiles',
     load: async ({ store, config, watcher }) => {
       const sync = () => {
-        const entries = profileEntries(dir(), fileURLToPath(config.root));
+        const entries = profileEntries(contentDir(), fileURLToPath(config.root));
         for (const { id, filePath } of entries) {
           // The path is the digest: an entry holds nothing else that could change. An unchanged entry still tells
           // Astro that its file is a module pages render.
@@ -50,9 +46,10 @@ export function profilesLoader(dir: () => string): Loader {
       };
       sync();
       if (!watcher) return;
-      watcher.add(dir());
+      const profiles = join(contentDir(), 'profiles');
+      watcher.add(profiles);
       const onFile = (path: string) => {
-        if (path.startsWith(dir() + sep) && path.endsWith('.mdx')) sync();
+        if (path.startsWith(profiles + sep) && path.endsWith('.mdx')) sync();
       };
       watcher.on('add', onFile);
       watcher.on('unlink', onFile);

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { profileEntries, profileFiles, profilesLoader } from '../../../src/lib/profiles-loader.ts';
+import { profileEntries, profilesLoader } from '../../../src/lib/profiles-loader.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'profiles-loader-'));
-const dir = join(root, 'content/profiles');
+const content = join(root, 'content');
+const dir = join(content, 'profiles');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const write = (file: string) => {
@@ -45,24 +46,27 @@ function fakeStore(existing: string[] = []) {
 
 describe('the profiles Astro renders', () => {
   it('are the .mdx files at country/edition/profile depth, not other files, strays or symbolic links', () => {
-    expect(profileFiles(dir)).toEqual(['syria/2024-04/draft-evaders.mdx', 'syria/2025-12/deserters.mdx']);
+    expect(profileEntries(content, root).map((e) => e.id)).toEqual([
+      'syria/2024-04/draft-evaders',
+      'syria/2025-12/deserters',
+    ]);
   });
 
   it('are named by their path, with their file relative to the project root', () => {
-    expect(profileEntries(dir, root)).toEqual([
+    expect(profileEntries(content, root)).toEqual([
       { id: 'syria/2024-04/draft-evaders', filePath: 'content/profiles/syria/2024-04/draft-evaders.mdx' },
       { id: 'syria/2025-12/deserters', filePath: 'content/profiles/syria/2025-12/deserters.mdx' },
     ]);
   });
 
   it('are none when there is no profiles folder (the content check reports that)', () => {
-    expect(profileFiles(join(root, 'missing'))).toEqual([]);
+    expect(profileEntries(join(root, 'missing'), root)).toEqual([]);
   });
 
   it('reach the store as render-only entries with no data, and a profile since removed leaves it', async () => {
     const store = fakeStore(['syria/2023-02/retired']);
     const context = { store, config: { root: pathToFileURL(root + '/') } };
-    await profilesLoader(() => dir).load(context as never);
+    await profilesLoader(() => content).load(context as never);
     expect([...store.entries.keys()].sort()).toEqual(['syria/2024-04/draft-evaders', 'syria/2025-12/deserters']);
     expect(store.entries.get('syria/2025-12/deserters')).toMatchObject({
       data: {},
