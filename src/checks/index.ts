@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { loadCorpus, type Corpus } from '../lib/corpus.ts';
 import { checkFailed, sortProblems, type Problem } from '../lib/problem.ts';
 import { checkArchiveMismatch } from './archive-mismatch.ts';
+import { checkBorrowedOfficialConclusion } from './borrowed-official-conclusion.ts';
 import { checkBadLocator } from './bad-locator.ts';
 import { checkDateAfterPublication } from './date-after-publication.ts';
 import { checkDuplicateId } from './duplicate-id.ts';
@@ -31,6 +32,7 @@ export const CHECKS: ((c: Corpus) => Problem[])[] = [
   checkDuplicateId,
   checkUnsupportedConclusion,
   checkUnsourcedOfficialConclusion,
+  checkBorrowedOfficialConclusion,
   checkUnknownProfile,
   checkUnknownProvision,
   checkArchiveMismatch,

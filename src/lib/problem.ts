@@ -11,6 +11,8 @@ export type Rule =
   | 'unsupported-conclusion'
   /** A conclusion given as the official text rests on no pinpointed citation to the edition's guidance. */
   | 'unsourced-official-conclusion'
+  /** A conclusion given as the official text rests on the guidance only through other profiles' findings. */
+  | 'borrowed-official-conclusion'
   | 'unknown-provision'
   | 'unknown-profile'
   | 'unknown-edition'
@@ -90,6 +92,10 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
   'unsourced-official-conclusion': {
     tier: 'coverage',
     warnings: 'official conclusions not resting on the guidance itself',
+  },
+  'borrowed-official-conclusion': {
+    tier: 'coverage',
+    warnings: "official conclusions resting only on other profiles' findings",
   },
   'orphan-source': { tier: 'coverage', warnings: 'sources no finding cites' },
 };

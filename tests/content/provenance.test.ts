@@ -33,6 +33,18 @@ describe('conclusions say exactly what their sources say', () => {
     },
   );
 
+  // Issue 23: a Step 1 on the evidence is not an Article 9 answer, and a passage naming other groups is our reading.
+  it('records the December 2025 perceived opponents Article 9 as not known, saying what Step 1 says', () => {
+    expect(conclusion('syria-2025-12', 'perceived-opponents', 'persecution')).toMatchObject({ status: 'not-known', why: expect.stringMatching(/Step 1/) });
+  });
+
+  it.each([
+    ['druze', 'exclusion', /Druze militias/],
+    ['defectors', 'persecution', /names evaders and deserters only/],
+  ])('marks the December 2025 %s %s conclusion as our inference, naming what it rests on', (profile, key, basis) => {
+    expect(conclusion('syria-2025-12', profile, key as ConclusionKey)).toMatchObject({ knownFrom: 'inference', basis: expect.stringMatching(basis) });
+  });
+
   it('names the basis of every conclusion not taken from the official text', () => {
     for (const p of corpus.profiles) {
       for (const [key, c] of Object.entries(p.data?.conclusions ?? {})) {
