@@ -4,7 +4,13 @@
  */
 import type { Corpus, ProfileEntry } from './corpus.ts';
 import { profileIn } from './site-data.ts';
-import { CONCLUSION_KEYS, parseFindingRef, type AnyConclusion, type ConclusionKey } from '../schemas/content.ts';
+import {
+  CONCLUSION_KEYS,
+  parseFindingRef,
+  type AnyConclusion,
+  type ConclusionKey,
+  type TurningPointEntry,
+} from '../schemas/content.ts';
 import { evidenceSpan, staleness, type EvidenceSpan, type Staleness } from '../shared/evidence-currency.ts';
 
 export interface ConclusionEvidence {
@@ -12,6 +18,8 @@ export interface ConclusionEvidence {
   stale: Staleness;
   /** The conclusion's own reason for standing on older evidence, if it gives one. */
   note?: string;
+  /** The country's turning points, to name those the span refers to. */
+  points: TurningPointEntry[];
 }
 
 /** The `asOf` of every finding a conclusion rests on that can be found (missing ones are reported by the checks). */
@@ -34,7 +42,7 @@ export function conclusionEvidence(c: Corpus, p: ProfileEntry, key: ConclusionKe
   const span = evidenceSpan(asOfsOf(c, p, conclusion.supportedBy), points, edition.published);
   if (!span) return null;
   const stale = staleness(span, points, edition.published, country.staleAfterMonths);
-  return { span, stale, ...(conclusion.evidenceNote ? { note: conclusion.evidenceNote } : {}) };
+  return { span, stale, points, ...(conclusion.evidenceNote ? { note: conclusion.evidenceNote } : {}) };
 }
 
 /** Every conclusion's evidence in a profile, by key (absent where there is none). */

@@ -1,7 +1,7 @@
 /** Plain-language wording for the structured conclusions, in one place so every page says the same thing. */
 import type { z } from 'astro/zod';
 import type { Ground, KnownFrom, Likelihood, RiskLevel } from '../schemas/content.ts';
-import { formatDate } from './dates.ts';
+import { formatDate, formatShortDate } from './dates.ts';
 import type { EvidenceSpan, Staleness } from './evidence-currency.ts';
 
 export const RISK_LABEL: Record<z.infer<typeof RiskLevel>, string> = {
@@ -192,3 +192,15 @@ export function predatesText(span: EvidenceSpan, points: NamedPoint[]): string {
 
 /** Heading of the note a conclusion gives for standing on older evidence. */
 export const EVIDENCE_NOTE_LABEL = 'Why it still stands:';
+
+/** The same in a few words, for table cells: "Evidence Aug 2022 to Nov 2023; possibly out of date: all before …". */
+export function evidenceShortText(span: EvidenceSpan, stale: Staleness, points: NamedPoint[]): string {
+  const dates =
+    span.from === span.to ? formatShortDate(span.from) : `${formatShortDate(span.from)} to ${formatShortDate(span.to)}`;
+  if (!stale) return `Evidence ${dates}`;
+  const why =
+    stale.kind === 'age'
+      ? `over ${stale.limit} months old`
+      : `all before ${points.find((p) => p.id === stale.point)?.title ?? stale.point}`;
+  return `Evidence ${dates}; possibly out of date: ${why}`;
+}
