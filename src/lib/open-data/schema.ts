@@ -52,8 +52,8 @@ const conclusion = {
       additionalProperties: false,
       required: ['heading', 'url', 'summary', 'knownFrom', 'supportedBy'],
       // Every conclusion that rests on findings says how current they are.
-      if: { required: ['supportedBy'], properties: { supportedBy: { minItems: 1 } } },
-      then: { required: ['evidence'] },
+      if: { required: ['supportedBy'], properties: { supportedBy: { type: 'array', minItems: 1 } } },
+      then: { required: ['evidence'], properties: { evidence } },
       properties: {
         heading: str,
         url,
