@@ -10,6 +10,8 @@ import { checkDuplicateId } from './duplicate-id.ts';
 import { checkEditionChain } from './edition-chain.ts';
 import { checkFutureDate } from './future-date.ts';
 import { checkOrphanSource } from './orphan-source.ts';
+import { checkTurningPoints } from './turning-points.ts';
+import { checkStaleEvidence } from './stale-evidence.ts';
 import { checkSourceAfterCutoff } from './source-after-cutoff.ts';
 import { checkUncitedFinding } from './uncited-finding.ts';
 import { checkUnknownEdition } from './unknown-edition.ts';
@@ -25,6 +27,7 @@ export const CHECKS: ((c: Corpus) => Problem[])[] = [
   checkEditionChain,
   checkUnknownSource,
   checkBadLocator,
+  checkTurningPoints,
   checkSourceAfterCutoff,
   checkDateAfterPublication,
   checkFutureDate,
@@ -37,6 +40,7 @@ export const CHECKS: ((c: Corpus) => Problem[])[] = [
   checkUnknownProvision,
   checkArchiveMismatch,
   checkOrphanSource,
+  checkStaleEvidence,
 ];
 
 /** Runs every check over a loaded corpus. A check that throws is itself reported as an error, never skipped. */

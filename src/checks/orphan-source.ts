@@ -1,13 +1,15 @@
 import type { Corpus } from '../lib/corpus.ts';
 import type { Problem } from '../lib/problem.ts';
 
-/** Ids of sources something relies on: citations, editions' `basedOn`, provisions' `source`. */
+/** Ids of sources something relies on: citations, editions' `basedOn`, provisions' `source`, turning points. */
 export function citedSourceIds(c: Corpus): Set<string> {
   const ids = new Set<string>();
   for (const p of c.profiles)
     for (const cluster of p.scan.citations) for (const item of cluster.items) ids.add(item.key);
   for (const e of c.editions.values()) if (e.data?.basedOn) ids.add(e.data.basedOn);
   for (const e of c.provisions.values()) if (e.data) ids.add(e.data.source);
+  for (const e of c.countries.values())
+    for (const tp of e.data?.turningPoints ?? []) for (const cite of tp.citations) ids.add(cite.source);
   return ids;
 }
 

@@ -38,6 +38,8 @@ export type Rule =
   | 'date-after-publication'
   /** A date after the day of the build (a source accessed or issued, an edition published in the future). */
   | 'future-date'
+  /** A current conclusion resting only on evidence from before a turning point, or too old (a warning). */
+  | 'stale-evidence'
   /** A check crashed: the content is not known to be good. */
   | 'check-failed';
 
@@ -98,6 +100,7 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
     warnings: "official conclusions resting only on other profiles' findings",
   },
   'orphan-source': { tier: 'coverage', warnings: 'sources no finding cites' },
+  'stale-evidence': { tier: 'coverage', warnings: 'current conclusions resting on evidence that may be out of date' },
 };
 
 /** A rule's rank in reports, root causes first; a rule missing from RULES ranks with the references. */

@@ -77,6 +77,11 @@ const ConclusionBase = {
    * passage, what it says), so a reader can weigh it.
    */
   basis: Text.optional(),
+  /**
+   * Why the conclusion stands although its findings all predate the country's latest turning point or are older
+   * than its limit (rule stale-evidence), e.g. the official text itself still relies on that evidence.
+   */
+  evidenceNote: Text.optional(),
 };
 
 /** A conclusion that could not be established from what we could read: recorded, never guessed. */
@@ -158,6 +163,7 @@ export const ExclusionConclusion = z
     supportedBy: z.array(FindingRef).default([]),
     knownFrom: KnownFrom.default('official-text'),
     basis: Text.optional(),
+    evidenceNote: ConclusionBase.evidenceNote,
   })
   .superRefine(basisRequired);
 

@@ -23,6 +23,33 @@ export * from './conclusions.ts';
 // ---------------------------------------------------------------------------------------------------------------
 // Countries
 
+/** A citation of a registered source with its pinpoint, as a field rather than in running text. */
+export const SourceCitation = z.strictObject({
+  /** The source id (content/sources/). */
+  source: Id,
+  /** The pinpoint, in the grammar of text citations ("sec. 1", "p. 12"); omit only for a source without structure. */
+  locator: z.string().trim().default(''),
+});
+
+/**
+ * An event after which evidence from before it may no longer describe the country (the fall of a government, a
+ * new constitution). Conclusions whose findings all predate the latest one are flagged (rule stale-evidence).
+ */
+export const TurningPoint = z.strictObject({
+  /** A permanent id, used in the open data (`evidence.predates`). */
+  id: Id,
+  /** The day it happened (its first day, for events over several days). */
+  date: FullDate,
+  /** The last day, for an event over several days. */
+  until: FullDate.optional(),
+  /** A short name ("Fall of the Assad government"). */
+  title: Text.max(80, { error: 'must be a short name (at most 80 characters)' }),
+  /** What happened, in one or two sentences of our own. */
+  summary: Text,
+  /** Where it is stated; at least one registered source, with a pinpoint where the source has a structure. */
+  citations: z.array(SourceCitation).min(1, { error: 'a turning point must cite at least one registered source' }),
+});
+
 export const CountrySchema = z.strictObject({
   /** The country's English short name, as shown in headings ("Syria"). */
   name: Text,
@@ -30,6 +57,10 @@ export const CountrySchema = z.strictObject({
   iso: z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as SY' }),
   /** One or two sentences on what the guidance for this country covers. */
   description: Text,
+  /** Turning points, oldest first (checked: real dates, in order, cited). */
+  turningPoints: z.array(TurningPoint).default([]),
+  /** How old (in months, at an edition's date) the newest finding of a conclusion may be before it is stale. */
+  staleAfterMonths: z.int().positive().default(24),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -148,6 +179,7 @@ export const ProfileSchema = z
   });
 
 export type Country = z.infer<typeof CountrySchema>;
+export type TurningPointEntry = z.infer<typeof TurningPoint>;
 export type Edition = z.infer<typeof EditionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Provision = z.infer<typeof ProvisionSchema>;

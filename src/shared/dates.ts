@@ -64,3 +64,18 @@ export function earliestDay(iso: string): string {
 export function monthSlug(iso: string): string {
   return iso.slice(0, 7);
 }
+
+/** The last day a partial date can mean: "2024-12" → "2024-12-31", "2024" → "2024-12-31". */
+export function latestDay(iso: string): string {
+  const { year, month, day } = parsePartialDate(iso);
+  const m = month ?? 12;
+  const d = day ?? new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Whole calendar months from one day to a later one (YYYY-MM-DD): 2023-01-31 to 2025-01-30 is 23. */
+export function monthsBetween(from: string, to: string): number {
+  const [a, b] = [parsePartialDate(from), parsePartialDate(to)];
+  const months = (b.year - a.year) * 12 + (b.month! - a.month!);
+  return b.day! < a.day! ? months - 1 : months;
+}

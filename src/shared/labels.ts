@@ -1,6 +1,8 @@
 /** Plain-language wording for the structured conclusions, in one place so every page says the same thing. */
 import type { z } from 'astro/zod';
 import type { Ground, KnownFrom, Likelihood, RiskLevel } from '../schemas/content.ts';
+import { formatDate, formatShortDate } from './dates.ts';
+import type { EvidenceSpan, Staleness } from './evidence-currency.ts';
 
 export const RISK_LABEL: Record<z.infer<typeof RiskLevel>, string> = {
   'in-general': 'Well-founded fear in general substantiated',
@@ -156,4 +158,49 @@ export function conclusionsLine(k: {
     `Risk: ${conclusionAnswerWithProvenance(k.risk)}`,
     `Reason: ${conclusionAnswerWithProvenance(k.nexus)}`,
   ].join(' · ');
+}
+
+/** A turning point as wording needs it. */
+interface NamedPoint {
+  id: string;
+  date: string;
+  title: string;
+}
+
+/** "Evidence dated August 2022 to November 2023" (or "dated August 2023" when every finding has one date). */
+export function evidenceSpanText(span: EvidenceSpan): string {
+  return span.from === span.to
+    ? `Evidence dated ${formatDate(span.from)}`
+    : `Evidence dated ${formatDate(span.from)} to ${formatDate(span.to)}`;
+}
+
+/** Why evidence is stale, to follow "the conclusion" or "Its evidence": "rests only on evidence from before …". */
+export function staleReason(stale: NonNullable<Staleness>, points: NamedPoint[]): string {
+  if (stale.kind === 'age')
+    return `rests only on evidence more than ${stale.limit} months old (${stale.months} months) at the edition's date`;
+  const tp = points.find((p) => p.id === stale.point);
+  return `rests only on evidence from before the latest turning point: ${tp ? `${tp.title} (${formatDate(tp.date)})` : stale.point}`;
+}
+
+/** The turning points a span predates, in a few words: "predates Fall of the Assad government (8 December 2024) and 4 later turning points". */
+export function predatesText(span: EvidenceSpan, points: NamedPoint[]): string {
+  const first = points.find((p) => p.id === span.predates[0]);
+  if (!first) return '';
+  const more = span.predates.length - 1;
+  return `all of it predates ${first.title} (${formatDate(first.date)})${more ? ` and ${more} later turning point${more === 1 ? '' : 's'}` : ''}`;
+}
+
+/** Heading of the note a conclusion gives for standing on older evidence. */
+export const EVIDENCE_NOTE_LABEL = 'Why it still stands:';
+
+/** The same in a few words, for table cells: "Evidence Aug 2022 to Nov 2023; possibly out of date: all before …". */
+export function evidenceShortText(span: EvidenceSpan, stale: Staleness, points: NamedPoint[]): string {
+  const dates =
+    span.from === span.to ? formatShortDate(span.from) : `${formatShortDate(span.from)} to ${formatShortDate(span.to)}`;
+  if (!stale) return `Evidence ${dates}`;
+  const why =
+    stale.kind === 'age'
+      ? `over ${stale.limit} months old`
+      : `all before ${points.find((p) => p.id === stale.point)?.title ?? stale.point}`;
+  return `Evidence ${dates}; possibly out of date: ${why}`;
 }

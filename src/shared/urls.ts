@@ -10,6 +10,8 @@ export const currentProfileUrl = (country: string, profile: string) => `/${count
 export const editionProfileUrl = (country: string, editionId: string, profile: string) =>
   `/${country}/${editionMonth(editionId)}/${profile}/`;
 export const editionUrl = (country: string, editionId: string) => `/${country}/${editionMonth(editionId)}/`;
+/** What a policy reviewer checks of the current edition (stale evidence, gaps, findings by age, sources). */
+export const reviewUrl = (country: string) => `/${country}/review/`;
 export const historyUrl = (country: string, profile: string) => `/${country}/${profile}/history/`;
 export const compareUrl = (country: string, profile: string, slug: string) => `/${country}/${profile}/compare/${slug}/`;
 export const sourceUrl = (id: string) => `/sources/${id}/`;

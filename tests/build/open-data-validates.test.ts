@@ -38,6 +38,16 @@ describe.each([
     expect(validate(doc)).toBe(false);
   });
 
+  it('the schema rejects a conclusion resting on findings without its evidence span', () => {
+    const validate = validator(dir());
+    const files = listFiles(`${dir()}/data/v1`, '.json').filter((f) => f.split('/').length === 3);
+    const doc = files
+      .map((f) => JSON.parse(readBuilt(dir(), `/data/v1/${f}`)))
+      .find((d) => d.conclusions?.persecution?.evidence);
+    delete doc.conclusions.persecution.evidence;
+    expect(validate(doc)).toBe(false);
+  });
+
   it('each profile, edition, country and source page links to its data, and the data back to the page', () => {
     const pages = listFiles(dir(), '.html')
       .map(urlOfFile)

@@ -16,6 +16,8 @@ import {
   sourceUrl,
 } from '../../shared/urls.ts';
 import { CONCLUSION_KEYS, parseFindingRef } from '../../schemas/content.ts';
+import { profileEvidence } from '../conclusion-evidence.ts';
+import { reviewOf } from '../review.ts';
 import { countryDataUrl, dataSchemaUrl, DATA_VERSION, editionDataUrl, profileDataUrl, sourceDataUrl } from './urls.ts';
 
 const header = (kind: string, page: string, data: string) => ({
@@ -26,6 +28,44 @@ const header = (kind: string, page: string, data: string) => ({
   dataUrl: absoluteUrl(data),
 });
 
+/** The review lists of the current edition (src/lib/review.ts), with links instead of entries. */
+function reviewData(c: Corpus, id: string) {
+  const r = reviewOf(c, id);
+  if (!r) return null;
+  const at = (p: ProfileEntry, anchor: string) =>
+    absoluteUrl(`${editionProfileUrl(p.country, p.edition, p.profile)}#${anchor}`);
+  return {
+    edition: r.edition.id,
+    staleConclusions: r.stale.map(({ profile, key, evidence }) => ({
+      profile: profile.profile,
+      conclusion: key,
+      url: at(profile, conclusionAnchor(key)),
+      evidence: evidence.span,
+      reason: evidence.stale!.kind,
+      evidenceNote: evidence.note ?? null,
+    })),
+    notKnown: r.notKnown.map((g) => ({
+      profile: g.profile.profile,
+      conclusion: g.key,
+      url: at(g.profile, conclusionAnchor(g.key)),
+      wouldSettle: g.wouldSettle,
+    })),
+    findingsByAge: r.findingsByAge.map((f) => ({
+      profile: f.profile.profile,
+      finding: f.id,
+      asOf: f.asOf,
+      url: at(f.profile, findingAnchor(f.id)),
+    })),
+    partlyReadSources: r.partlyRead.map((s) => ({
+      source: s.id,
+      access: s.access,
+      conclusions: s.conclusions,
+      sourceDataUrl: absoluteUrl(sourceDataUrl(s.id)),
+    })),
+    uncitedSources: r.uncited.map((s) => ({ source: s, sourceDataUrl: absoluteUrl(sourceDataUrl(s)) })),
+  };
+}
+
 export function countryData(c: Corpus, id: string) {
   const country = c.countries.get(id)!.data!;
   return {
@@ -35,6 +75,20 @@ export function countryData(c: Corpus, id: string) {
     iso: country.iso,
     description: country.description,
     currentEdition: currentEdition(c, id)?.id ?? null,
+    staleAfterMonths: country.staleAfterMonths,
+    turningPoints: country.turningPoints.map((tp) => ({
+      id: tp.id,
+      date: tp.date,
+      until: tp.until ?? null,
+      title: tp.title,
+      summary: tp.summary,
+      citations: tp.citations.map((ci) => ({
+        source: ci.source,
+        pinpoint: ci.locator || null,
+        sourceDataUrl: absoluteUrl(sourceDataUrl(ci.source)),
+      })),
+    })),
+    review: reviewData(c, id),
     editions: editionsOf(c, id).map((e) => ({
       id: e.id,
       label: e.data.label,
@@ -83,6 +137,7 @@ function findingRef(p: ProfileEntry, ref: string) {
 export function profileData(c: Corpus, p: ProfileEntry) {
   const d = p.data!;
   const page = editionProfileUrl(p.country, p.edition, p.profile);
+  const evidence = profileEvidence(c, p);
   const conclusions = d.conclusions
     ? Object.fromEntries(
         CONCLUSION_KEYS.map((key) => {
@@ -95,6 +150,7 @@ export function profileData(c: Corpus, p: ProfileEntry) {
               url: absoluteUrl(`${page}#${conclusionAnchor(key)}`),
               ...rest,
               ...(supportedBy && { supportedBy: supportedBy.map((r) => findingRef(p, r)) }),
+              ...(evidence[key] && { evidence: evidence[key].span }),
             },
           ];
         }),

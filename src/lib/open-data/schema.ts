@@ -28,6 +28,14 @@ const findingRef = {
   properties: { profile: id, finding: id, url },
 };
 
+/** The span of a conclusion's findings and the turning points (ids in the country's data) they all predate. */
+const evidence = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to', 'predates'],
+  properties: { from: partialDate, to: partialDate, predates: { type: 'array', items: id } },
+};
+
 const conclusion = {
   oneOf: [
     {
@@ -43,6 +51,9 @@ const conclusion = {
       type: 'object',
       additionalProperties: false,
       required: ['heading', 'url', 'summary', 'knownFrom', 'supportedBy'],
+      // Every conclusion that rests on findings says how current they are.
+      if: { required: ['supportedBy'], properties: { supportedBy: { type: 'array', minItems: 1 } } },
+      then: { required: ['evidence'], properties: { evidence } },
       properties: {
         heading: str,
         url,
@@ -51,6 +62,8 @@ const conclusion = {
         knownFrom: { enum: KnownFrom.options },
         basis: str,
         supportedBy: { type: 'array', items: findingRef },
+        evidence,
+        evidenceNote: str,
         answer: { enum: ['yes', 'no', 'depends'] },
         provisions: { type: 'array', items: str },
         level: { enum: RiskLevel.options },
@@ -76,6 +89,60 @@ const conclusion = {
   ],
 };
 
+const citation = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source', 'pinpoint', 'sourceDataUrl'],
+  properties: { source: id, pinpoint: nullableStr, sourceDataUrl: url },
+};
+
+const turningPoint = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'date', 'until', 'title', 'summary', 'citations'],
+  properties: {
+    id,
+    date: fullDate,
+    until: { oneOf: [fullDate, { type: 'null' }] },
+    title: str,
+    summary: str,
+    citations: { type: 'array', minItems: 1, items: citation },
+  },
+};
+
+/** A list of the review: objects of the given fields, all required. */
+const list = (properties: Record<string, unknown>) => ({
+  type: 'array',
+  items: { type: 'object', additionalProperties: false, required: Object.keys(properties), properties },
+});
+
+/** What a reviewer checks of the current edition (src/lib/review.ts), each list already sorted. */
+const review = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['edition', 'staleConclusions', 'notKnown', 'findingsByAge', 'partlyReadSources', 'uncitedSources'],
+  properties: {
+    edition: id,
+    staleConclusions: list({
+      profile: id,
+      conclusion: str,
+      url,
+      evidence,
+      reason: { enum: ['turning-point', 'age'] },
+      evidenceNote: nullableStr,
+    }),
+    notKnown: list({ profile: id, conclusion: str, url, wouldSettle: str }),
+    findingsByAge: list({ profile: id, finding: id, asOf: partialDate, url }),
+    partlyReadSources: list({
+      source: id,
+      access: { enum: ['partly-read', 'secondary'] },
+      conclusions: { type: 'integer' },
+      sourceDataUrl: url,
+    }),
+    uncitedSources: list({ source: id, sourceDataUrl: url }),
+  },
+};
+
 export const openDataSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: `country-guidance/open-data/${DATA_VERSION}`,
@@ -92,7 +159,8 @@ export const openDataSchema = {
     country: {
       type: 'object',
       additionalProperties: false,
-      required: [...headerKeys, 'id', 'name', 'iso', 'description', 'currentEdition', 'editions'],
+      // prettier-ignore
+      required: [...headerKeys, 'id', 'name', 'iso', 'description', 'currentEdition', 'staleAfterMonths', 'turningPoints', 'review', 'editions'],
       properties: {
         ...header('country'),
         id,
@@ -100,6 +168,9 @@ export const openDataSchema = {
         iso: { type: 'string', pattern: '^[A-Z]{2}$' },
         description: str,
         currentEdition: nullableStr,
+        staleAfterMonths: { type: 'integer', minimum: 1 },
+        turningPoints: { type: 'array', items: turningPoint },
+        review: { oneOf: [{ type: 'null' }, review] },
         editions: {
           type: 'array',
           items: {
@@ -185,12 +256,7 @@ export const openDataSchema = {
               citations: {
                 type: 'array',
                 minItems: 1,
-                items: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['source', 'pinpoint', 'sourceDataUrl'],
-                  properties: { source: id, pinpoint: nullableStr, sourceDataUrl: url },
-                },
+                items: citation,
               },
             },
           },
