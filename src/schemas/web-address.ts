@@ -10,8 +10,8 @@ import { describeCharacter } from './id.ts';
  * braces end a biblatex field, quotes and angle brackets end it in HTML, JSON and OSCOLA's <URL>, a backslash is
  * a TeX command. Each has a percent-encoded form (%7B for "{"), which is what a publisher's link holds.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   /[\u0000-\u0020\u007F-\u009F{}"'<>\\^`|\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF]/u;
 
 /** Why `text` is not an address a source may carry, or undefined when it is one. */
