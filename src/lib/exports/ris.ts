@@ -1,7 +1,7 @@
 /**
  * RIS (Zotero, EndNote, Mendeley) from CSL-JSON items. Written here because citation-js's RIS plugin (0.8.2)
  * requires citation-js core 0.8, not the 0.9 this project uses. Tags follow the RIS specification as Zotero reads
- * it: for a case, TI is the case name, PB the court, M1 the case number; for a news item, T2 and JF the paper.
+ * it: for a case, TI is the case name, PB the court, CN the case number; for a news item, T2 and JF the paper.
  *
  * A record cannot be forged from a value: every value is put on one line (no line break of any kind survives),
  * so a value can never start a tag line of its own.
@@ -20,6 +20,12 @@ export const RIS_TYPE: Record<string, string> = {
   post: 'BLOG',
   speech: 'GEN',
 };
+
+/**
+ * The tag Zotero's RIS import reads a number from, by type: a case's docket number is CN, a report's number SN, an
+ * act's number M1 (elsewhere M1 lands in "extra").
+ */
+const NUMBER_TAG: Record<string, string> = { legal_case: 'CN', report: 'SN', legislation: 'M1' };
 
 /** RIS dates are YYYY/MM/DD/ with empty parts left blank. */
 const risDate = (d: DateField) => {
@@ -56,7 +62,7 @@ export function toRisRecord(item: CslItem): string {
     ['ET', item.version as string | undefined],
     // For a case, PB is the court (Zotero reads it as the court); for others, the publisher.
     ['PB', (item.type === 'legal_case' ? item.authority : item.publisher) as string | undefined],
-    ['M1', ids.number],
+    [NUMBER_TAG[item.type] ?? 'M1', ids.number],
     ['UR', item.URL ? exportUrl(item.URL as string) : undefined],
     ['Y2', item.accessed ? risDate(item.accessed as DateField) : undefined],
     ['LA', item.language as string | undefined],
