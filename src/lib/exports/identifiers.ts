@@ -34,7 +34,7 @@ export type Name = { literal?: string; family?: string; given?: string };
 export type DateField = { 'date-parts': number[][] };
 
 /** The identifiers of a CSL item (see csl-item.ts): its number as it is, ECLI from its note or URL, CELEX from its URL. */
-export function itemIdentifiers(item: { number?: unknown; note?: unknown; URL?: unknown }): LegalIdentifiers {
+export function itemIdentifiers(item: Record<string, unknown>): LegalIdentifiers {
   const { ecli, celex } = legalIdentifiers(item.note as string | undefined, item.URL as string | undefined);
   const number = item.number as string | undefined;
   return { ...(ecli && { ecli }), ...(celex && { celex }), ...(number && { number }) };
