@@ -9,60 +9,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Corpus } from './corpus.ts';
-import type { Edition, Source } from '../schemas/content.ts';
-import { formatDate, monthSlug, parsePartialDate } from '../shared/dates.ts';
+import { editionVersions, toCsl, type CslItem } from './exports/csl-item.ts';
 
-export interface CslItem {
-  id: string;
-  type: string;
-  title: string;
-  [field: string]: unknown;
-}
-
-function dateParts(iso: string): { 'date-parts': number[][] } {
-  const { year, month, day } = parsePartialDate(iso);
-  return { 'date-parts': [[year, ...(month ? [month] : []), ...(day ? [day] : [])]] };
-}
-
-/**
- * Titles that name their edition. Guidance is republished under the same title ("Country Guidance: Syria") every
- * year or two; in a reference manager the editions would be indistinguishable. A source that an edition is based
- * on, or that shares its title with another source, gets its edition month: "Country Guidance: Syria, April 2024
- * edition". A title that already names its month or year is left as it is.
- */
-export function editionTitles(sources: Map<string, Source>, editions: Edition[]): Map<string, string> {
-  const monthOf = new Map<string, string>();
-  for (const e of editions) if (e.basedOn) monthOf.set(e.basedOn, formatDate(monthSlug(e.published)));
-  const byTitle = new Map<string, string[]>();
-  for (const [id, s] of sources)
-    byTitle.set(s.title.toLowerCase(), [...(byTitle.get(s.title.toLowerCase()) ?? []), id]);
-  const titles = new Map<string, string>();
-  for (const [id, s] of sources) {
-    const shared = byTitle.get(s.title.toLowerCase())!.length > 1;
-    const month = monthOf.get(id) ?? (shared ? formatDate(s.issued.slice(0, 7)) : undefined);
-    if (!month || s.title.includes(month) || s.title.includes(String(parsePartialDate(s.issued).year))) continue;
-    titles.set(id, `${s.title}, ${month} edition`);
-  }
-  return titles;
-}
-
-/** A registered source as a CSL-JSON item, ready for Zotero or any citation processor. */
-export function toCsl(id: string, s: Source, title: string = s.title): CslItem {
-  return {
-    id,
-    type: s.type,
-    title,
-    'title-short': s.shortTitle,
-    author: s.author,
-    ...(s.publisher && { publisher: s.publisher }),
-    ...(s.authority && { authority: s.authority }),
-    ...(s.number && { number: s.number }),
-    issued: dateParts(s.issued),
-    ...(s.URL && { URL: s.URL }),
-    ...(s.accessed && { accessed: dateParts(s.accessed) }),
-    language: s.language,
-  };
-}
+export type { CslItem };
+export { editionVersions, toCsl };
 
 const registers = new WeakMap<Corpus, Map<string, CslItem>>();
 
@@ -74,8 +24,8 @@ export function cslRegister(c: Corpus): Map<string, CslItem> {
     [...c.sources].flatMap(([id, e]) => (e.data ? [[id, e.data] as const] : [])).sort(([a], [b]) => a.localeCompare(b)),
   );
   const editions = [...c.editions.values()].flatMap((e) => (e.data ? [e.data] : []));
-  const titles = editionTitles(sources, editions);
-  const register = new Map([...sources].map(([id, s]) => [id, toCsl(id, s, titles.get(id))]));
+  const versions = editionVersions(sources, editions);
+  const register = new Map([...sources].map(([id, s]) => [id, toCsl(id, s, versions.get(id))]));
   registers.set(c, register);
   return register;
 }

@@ -1,6 +1,7 @@
 /** The source register: CSL-JSON fields, so that Zotero and citation tools read them, plus the structure pinpoints are checked against. */
 import { z } from 'astro/zod';
 import { FullDate, Id, PartialDate, Text } from './primitives.ts';
+import { explainBadUrl } from './web-address.ts';
 
 /** A CSL name: an institution (`literal`) or a person (`family`, `given`). */
 export const CslName = z.union([
@@ -93,8 +94,14 @@ export const SourceSchema = z.strictObject({
    * content-delivery host). Kept apart from `publisher`, which is who issued the text.
    */
   host: Text.optional(),
-  /** Where the source was read. */
-  URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** Where the source was read: an absolute http(s) URL, percent-encoded (see web-address.ts). */
+  URL: z
+    .string()
+    .superRefine((url, ctx) => {
+      const why = explainBadUrl(url);
+      if (why) ctx.addIssue({ code: 'custom', message: `must be an absolute http(s) URL: it ${why}` });
+    })
+    .optional(),
   /** When we last read it. */
   accessed: FullDate.optional(),
   /** Language of the text we read (BCP 47). */

@@ -25,6 +25,8 @@ export interface CitationTarget {
   item?: { kind: 'conclusion' | 'finding'; title: string };
   /** Absolute permalink (the edition's URL, with the item's #anchor). */
   url: string;
+  /** The organisation responsible for the site, when one is configured (CG_PUBLISHER); OSCOLA's author. */
+  author?: string;
 }
 
 export type CitationStyle = 'plain' | 'oscola';
@@ -42,12 +44,35 @@ export function plainCitation(t: CitationTarget, accessedOn?: string): string {
 }
 
 /**
- * OSCOLA-style, as for a web publication with a pinpoint (OSCOLA 4th ed., 3.3.4 and 1.1.3): author, ‘title’
- * (edition, date) pinpoint <URL> accessed date. OSCOLA puts no full stop inside the citation.
+ * Typographic quotes for OSCOLA, which uses curly single quotes for titles: an apostrophe (after a letter or digit)
+ * becomes ’, any other single quote ‘; a straight double quote inside a title becomes “ or ” the same way.
+ */
+export function curlyQuotes(text: string): string {
+  return text
+    .replace(/(?<=[\p{L}\p{N}.!?])'/gu, '’')
+    .replace(/'/g, '‘')
+    .replace(/(?<=[\p{L}\p{N}.!?])"/gu, '”')
+    .replace(/"/g, '“');
+}
+
+/**
+ * An edition's label for use inside OSCOLA's one pair of brackets: "June 2025 (interim)" becomes "June 2025
+ * interim", since OSCOLA allows no bracket inside a bracket.
+ */
+const editionInBrackets = (label: string) => label.replace(/\s*\(([^()]*)\)/g, ' $1').trim();
+
+/**
+ * OSCOLA's form for a web page (OSCOLA 4th ed., 3.3.4), with a pinpoint (1.1.3): author, ‘title’ (website,
+ * edition, date) pinpoint <URL> accessed date. The author is the responsible organisation when the site is
+ * configured with one, otherwise there is none (the website is named in the brackets, not as the author). One
+ * bracket level, no comma before the pinpoint, curly quotes throughout, and no full stop inside the citation.
  */
 export function oscolaCitation(t: CitationTarget, accessedOn?: string): string {
-  const item = t.item ? `, ${t.item.kind} ‘${t.item.title}’` : '';
-  return `${PRODUCT}, ‘${t.country}: ${t.profile}’ (${edition(t)})${item} <${t.url}> ${accessed(accessedOn)}.`;
+  const author = t.author ? `${curlyQuotes(t.author)}, ` : '';
+  const title = `‘${curlyQuotes(`${t.country}: ${t.profile}`)}’`;
+  const where = `(${PRODUCT}, ${editionInBrackets(t.edition.label)} edition, ${formatDate(t.edition.published)})`;
+  const item = t.item ? ` ${t.item.kind} ‘${curlyQuotes(t.item.title)}’` : '';
+  return `${author}${title} ${where}${item} <${t.url}> ${accessed(accessedOn)}.`;
 }
 
 export function citation(style: CitationStyle, t: CitationTarget, accessedOn?: string): string {

@@ -1,13 +1,10 @@
 /** Reference-manager exports are files of the build, for each source and the whole register; no citation library ships. */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../../scripts/lib/built-pages.ts';
-import { parseRis } from '../../src/lib/exports/ris.ts';
 import { exists, loadPage, readBuilt } from '../support/built-html.ts';
+import { readBiblatex, readBiblatexWithCitationJs, readRis } from '../support/read-exports.ts';
 
 describe.each([
   ['the site', () => inject('siteDir')],
@@ -17,10 +14,12 @@ describe.each([
     const csl = JSON.parse(readBuilt(dir(), '/sources/register.json')) as { id: string }[];
     const ids = csl.map((i) => i.id);
     expect(ids.length).toBeGreaterThan(2);
-    expect((new Cite(readBuilt(dir(), '/sources/register.bib')).data as { id: string }[]).map((i) => i.id)).toEqual(
-      ids,
-    );
-    expect(parseRis(readBuilt(dir(), '/sources/register.ris')).map((r) => r.ID[0])).toEqual(ids);
+    const titles = csl.map((i) => (i as { title?: string }).title);
+    // Two independent readers of biblatex, one of RIS: one record per source, in register order.
+    const bib = readBuilt(dir(), '/sources/register.bib');
+    expect(readBiblatex(bib).map((e) => [e.key, e.fields.title])).toEqual(ids.map((id, i) => [id, titles[i]]));
+    expect(readBiblatexWithCitationJs(bib).map((e) => e.id)).toEqual(ids);
+    expect(readRis(readBuilt(dir(), '/sources/register.ris')).map((r) => r.fields.title)).toEqual(titles);
     const links = loadPage(dir(), '/sources/')
       .links()
       .map((l) => l.href);

@@ -30,6 +30,24 @@ describe.each([
     for (const kind of ['country', 'edition', 'profile', 'source']) expect(kinds.get(kind), kind).toBeGreaterThan(0);
   });
 
+  it('the schema has an absolute $id, the address it is published at, and every finding has its title', () => {
+    const schema = JSON.parse(readBuilt(dir(), '/data/v1/schema.json')) as { $id: string };
+    expect(new URL(schema.$id).pathname).toBe('/data/v1/schema.json');
+    const profiles = listFiles(`${dir()}/data/v1`, '.json').filter((f) => f.split('/').length === 3);
+    let findings = 0;
+    for (const file of profiles) {
+      const doc = JSON.parse(readBuilt(dir(), `/data/v1/${file}`)) as {
+        findings: { id: string; title: string }[];
+        conclusions: Record<string, { supportedBy?: { title: string }[] }> | null;
+      };
+      for (const f of doc.findings) expect(f.title, `${file}#${f.id}`).toMatch(/\S/);
+      for (const c of Object.values(doc.conclusions ?? {}))
+        for (const ref of c.supportedBy ?? []) expect(ref.title, file).toMatch(/\S/);
+      findings += doc.findings.length;
+    }
+    expect(findings).toBeGreaterThan(0);
+  });
+
   it('the schema rejects a profile whose finding has lost its citations', () => {
     const validate = validator(dir());
     const file = listFiles(`${dir()}/data/v1`, '.json').find((f) => f.split('/').length === 3)!;

@@ -177,6 +177,24 @@ describe('SourceSchema', () => {
     expect(issuePaths(SourceSchema.safeParse({ ...source, URL: 'ftp://example.org/x' }))).toEqual(['URL']);
   });
 
+  it.each([
+    ['https://example.org/a}b', 'U+007D RIGHT CURLY BRACKET at position 22'],
+    ['https://example.org/a{b', 'U+007B LEFT CURLY BRACKET at position 22'],
+    ['https://example.org/a b', 'U+0020 SPACE at position 22'],
+    ['https://example.org/a"b', 'U+0022 QUOTATION MARK at position 22'],
+    ['https://example.org/a\u0007b', 'U+0007 ALERT at position 22'],
+    ['https://example.org/a\u2028b', 'U+2028 LINE SEPARATOR at position 22'],
+    ['/sources/x', 'is not an absolute URL'],
+  ])('rejects the URL %j, naming what is wrong', (URL, message) => {
+    const result = SourceSchema.safeParse({ ...source, URL });
+    expect(issuePaths(result)).toEqual(['URL']);
+    expect(result.error?.issues[0].message).toContain(message);
+  });
+
+  it('accepts a percent-encoded URL', () => {
+    expect(SourceSchema.safeParse({ ...source, URL: 'https://example.org/a%7Bb%7D?q=%20' }).success).toBe(true);
+  });
+
   it('rejects an archive fingerprint that is not a SHA-256', () => {
     expect(
       issuePaths(SourceSchema.safeParse({ ...source, archive: { path: 'archive/x.pdf', sha256: 'abc' } })),

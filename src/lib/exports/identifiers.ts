@@ -32,3 +32,10 @@ function safeDecode(url: string): string {
 export type Name = { literal?: string; family?: string; given?: string };
 /** A CSL-JSON date, as the exporters read it. */
 export type DateField = { 'date-parts': number[][] };
+
+/** The identifiers of a CSL item (see csl-item.ts): its number as it is, ECLI from its note or URL, CELEX from its URL. */
+export function itemIdentifiers(item: Record<string, unknown>): LegalIdentifiers {
+  const { ecli, celex } = legalIdentifiers(item.note as string | undefined, item.URL as string | undefined);
+  const number = item.number as string | undefined;
+  return { ...(ecli && { ecli }), ...(celex && { celex }), ...(number && { number }) };
+}

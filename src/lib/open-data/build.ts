@@ -6,7 +6,7 @@ import type { Corpus, ProfileEntry } from '../corpus.ts';
 import { cslOf } from '../csl.ts';
 import { CONCLUSION_HEADING } from '../../shared/labels.ts';
 import { absoluteUrl } from '../site-url.ts';
-import { editionsOf, currentEdition, profilesOf, reliancesOn } from '../site-data.ts';
+import { editionsOf, currentEdition, findingTitle, profilesOf, reliancesOn } from '../site-data.ts';
 import {
   conclusionAnchor,
   countryUrl,
@@ -124,12 +124,13 @@ export function editionData(c: Corpus, id: string) {
   };
 }
 
-/** "finding" or "other-profile#finding" → where that finding is. */
-function findingRef(p: ProfileEntry, ref: string) {
+/** "finding" or "other-profile#finding" → which finding that is, and where. */
+function findingRef(c: Corpus, p: ProfileEntry, ref: string) {
   const { profile, finding } = parseFindingRef(ref, p.profile);
   return {
     profile,
     finding,
+    title: findingTitle(c, p, ref),
     url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profile)}#${findingAnchor(finding)}`),
   };
 }
@@ -149,7 +150,7 @@ export function profileData(c: Corpus, p: ProfileEntry) {
               heading: CONCLUSION_HEADING[key],
               url: absoluteUrl(`${page}#${conclusionAnchor(key)}`),
               ...rest,
-              ...(supportedBy && { supportedBy: supportedBy.map((r) => findingRef(p, r)) }),
+              ...(supportedBy && { supportedBy: supportedBy.map((r) => findingRef(c, p, r)) }),
               ...(evidence[key] && { evidence: evidence[key].span }),
             },
           ];
@@ -170,6 +171,7 @@ export function profileData(c: Corpus, p: ProfileEntry) {
     conclusions,
     findings: p.scan.findings.map((f) => ({
       id: f.id,
+      title: f.title ?? f.id,
       url: absoluteUrl(`${page}#${findingAnchor(f.id)}`),
       asOf: f.asOf,
       uncertain: f.uncertain ?? null,

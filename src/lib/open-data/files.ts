@@ -21,7 +21,7 @@ export function openDataFiles(c: Corpus): Map<string, OpenDataFile> {
   const files = new Map<string, OpenDataFile>();
   files.set(dataSchemaUrl(), {
     contentType: 'application/schema+json; charset=utf-8',
-    text: () => JSON.stringify(openDataSchema, null, 2),
+    text: () => JSON.stringify(openDataSchema(), null, 2),
   });
   for (const [id, country] of c.countries)
     if (country.data)

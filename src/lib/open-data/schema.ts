@@ -3,7 +3,8 @@
  * document of the build by the tests. Adding an optional field keeps v1; renaming or removing one needs v2.
  */
 import { Ground, KnownFrom, Likelihood, RiskLevel, SourceAccess } from '../../schemas/content.ts';
-import { DATA_VERSION } from './urls.ts';
+import { absoluteUrl } from '../site-url.ts';
+import { DATA_VERSION, dataSchemaUrl } from './urls.ts';
 
 const str = { type: 'string' };
 const nullableStr = { type: ['string', 'null'] };
@@ -24,8 +25,8 @@ const headerKeys = ['$schema', 'version', 'kind', 'url', 'dataUrl'];
 const findingRef = {
   type: 'object',
   additionalProperties: false,
-  required: ['profile', 'finding', 'url'],
-  properties: { profile: id, finding: id, url },
+  required: ['profile', 'finding', 'title', 'url'],
+  properties: { profile: id, finding: id, title: str, url },
 };
 
 /** The span of a conclusion's findings and the turning points (ids in the country's data) they all predate. */
@@ -143,9 +144,8 @@ const review = {
   },
 };
 
-export const openDataSchema = {
+const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: `country-guidance/open-data/${DATA_VERSION}`,
   title: `Country Guidance open data, ${DATA_VERSION}`,
   description:
     'Countries, editions, profiles (conclusions with provenance, findings with citations and pinpoints) and sources.',
@@ -246,9 +246,10 @@ export const openDataSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['id', 'url', 'asOf', 'uncertain', 'text', 'citations'],
+            required: ['id', 'title', 'url', 'asOf', 'uncertain', 'text', 'citations'],
             properties: {
               id,
+              title: str,
               url,
               asOf: partialDate,
               uncertain: nullableStr,
@@ -306,3 +307,6 @@ export const openDataSchema = {
     },
   },
 } as const;
+
+/** The schema, its `$id` the absolute address it is published at (some validators cannot resolve a relative one). */
+export const openDataSchema = () => ({ $id: absoluteUrl(dataSchemaUrl()), ...schema });

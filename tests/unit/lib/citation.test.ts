@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   citation,
+  curlyQuotes,
   fillAccessed,
   localDay,
   oscolaCitation,
@@ -45,19 +46,45 @@ describe('a plain citation', () => {
   });
 });
 
-describe('an OSCOLA-style citation', () => {
-  it('quotes the title, puts edition and date in brackets, the URL in angle brackets, with no inner full stops', () => {
+describe('an OSCOLA citation of a web page', () => {
+  it("is 'Title' (Website, edition, date) pinpoint <URL> accessed date: one bracket level, no comma before the pinpoint", () => {
     expect(oscolaCitation(conclusion, '2026-12-01')).toBe(
-      'Country Guidance, ‘Syria: Military deserters and defectors’ (April 2024 edition, 15 April 2024), conclusion ‘Level of risk’ <https://g.org/syria/2024-04/deserters/#conclusion-risk> accessed 1 December 2026.',
+      '‘Syria: Military deserters and defectors’ (Country Guidance, April 2024 edition, 15 April 2024) conclusion ‘Level of risk’ <https://g.org/syria/2024-04/deserters/#conclusion-risk> accessed 1 December 2026.',
     );
     expect(oscolaCitation(page)).toBe(
-      'Country Guidance, ‘Syria: Military deserters and defectors’ (April 2024 edition, 15 April 2024) <https://g.org/syria/2024-04/deserters/> accessed [date].',
+      '‘Syria: Military deserters and defectors’ (Country Guidance, April 2024 edition, 15 April 2024) <https://g.org/syria/2024-04/deserters/> accessed [date].',
     );
+  });
+
+  it('names the responsible organisation as author when the site has one', () => {
+    expect(oscolaCitation({ ...page, author: 'Refugee Law Centre' })).toMatch(
+      /^Refugee Law Centre, ‘Syria: Military deserters and defectors’ \(Country Guidance, /,
+    );
+  });
+
+  it('puts no bracket inside its brackets, and uses curly quotes throughout', () => {
+    const text = oscolaCitation({
+      ...finding,
+      profile: "Members of the army's reserve",
+      edition: { label: 'June 2025 (interim)', published: '2025-06-25' },
+      item: { kind: 'finding', title: "The 'general amnesty' of 2024" },
+    });
+    expect(text).toContain('(Country Guidance, June 2025 interim edition, 25 June 2025) finding');
+    expect(text).toContain('‘Syria: Members of the army’s reserve’');
+    expect(text).toContain('‘The ‘general amnesty’ of 2024’');
+    expect(text).not.toMatch(/'|"/);
+    expect(text.replace(/<[^>]*>/, '')).not.toMatch(/\([^)]*\(/);
   });
 
   it('is chosen by style name', () => {
     expect(citation('oscola', finding)).toBe(oscolaCitation(finding));
     expect(citation('plain', finding)).toBe(plainCitation(finding));
+  });
+});
+
+describe('curlyQuotes', () => {
+  it('turns apostrophes into ’ and opening quotes into ‘ or “', () => {
+    expect(curlyQuotes(`Assad's 'amnesty' and "reserve"`)).toBe('Assad’s ‘amnesty’ and “reserve”');
   });
 });
 
