@@ -130,6 +130,9 @@ export function provenanceMark(v: ConclusionValue & { knownFrom?: z.infer<typeof
   return 'status' in v ? undefined : PROVENANCE_MARK[v.knownFrom ?? 'official-text'];
 }
 
+/** What a background overview shows where a profile shows its answers. */
+export const BACKGROUND_NOTE = 'Background overview: no conclusions of its own';
+
 /** The status of an edition or of a profile in it. */
 export const STATUS_LABEL = { current: 'Current', superseded: 'Superseded' } as const;
 
