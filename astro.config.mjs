@@ -11,6 +11,7 @@ import { openData } from './src/integrations/open-data.ts';
 import { astroCacheDir } from './src/lib/content-dir.ts';
 import { identicalPageKey } from './src/lib/site-data.ts';
 import { siteUrl } from './src/lib/site-url.ts';
+import { siteAddressPlugin } from './src/lib/site-address-css.ts';
 
 const outDir = process.env.CG_OUT_DIR ?? './dist';
 // Builds go to a staging folder that replaces outDir only when every stage below has passed.
@@ -34,6 +35,8 @@ export default defineConfig({
   outDir,
   devToolbar: { enabled: false },
   vite: {
+    // Print CSS writes the site's address before internal links (src/lib/site-address-css.ts).
+    plugins: [siteAddressPlugin()],
     build: {
       rolldownOptions: {
         // Astro marks every MDX module "use astro:head-inject", and the bundler warns once per profile that it may

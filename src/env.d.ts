@@ -7,3 +7,6 @@ declare namespace App {
     citeContext?: { base: Omit<import('./shared/citation.ts').CitationTarget, 'item' | 'url'>; permalink: string };
   }
 }
+
+/** The site's address as a CSS custom property (src/lib/site-address-css.ts). */
+declare module 'virtual:cg/site-address.css';

@@ -33,11 +33,11 @@ async function copy(doc: Document, text: string, node: Element): Promise<boolean
   }
 }
 
-/** Opens every citation before printing and restores them after, for browsers without ::details-content. */
+/** Opens every "Cite" disclosure before printing and restores them after, for browsers without ::details-content. */
 function expandForPrint(win: Window, doc: Document): void {
   let opened: HTMLDetailsElement[] = [];
   win.addEventListener('beforeprint', () => {
-    opened = [...doc.querySelectorAll<HTMLDetailsElement>('[data-cite-this] details:not([open])')];
+    opened = [...doc.querySelectorAll<HTMLDetailsElement>('details[data-cite-this]:not([open])')];
     for (const d of opened) d.open = true;
   });
   win.addEventListener('afterprint', () => {

@@ -48,6 +48,14 @@ export const KNOWN_FROM_SHORT: Record<z.infer<typeof KnownFrom>, string> = {
   inference: 'our inference',
 };
 
+/** Where an answer comes from, as the mark beside it in the answer line under a profile's title. */
+export const PROVENANCE_MARK: Record<z.infer<typeof KnownFrom>, string> = {
+  'official-text': 'official',
+  'press-release': 'press release',
+  secondary: 'secondary report',
+  inference: 'our inference',
+};
+
 /** A conclusion's label with its provenance appended: "In general not substantiated (our inference)". */
 export function withProvenance(label: string, knownFrom: z.infer<typeof KnownFrom>): string {
   return KNOWN_FROM_SHORT[knownFrom] ? `${label} (${KNOWN_FROM_SHORT[knownFrom]})` : label;
@@ -118,6 +126,14 @@ export function conclusionAnswer(v: ConclusionValue): string {
 export function conclusionAnswerWithProvenance(v: ConclusionValue & { knownFrom?: z.infer<typeof KnownFrom> }): string {
   return 'knownFrom' in v && v.knownFrom ? withProvenance(conclusionAnswer(v), v.knownFrom) : conclusionAnswer(v);
 }
+
+/** An answer's provenance mark; none for a recorded gap, whose answer ("Not known") says it already. */
+export function provenanceMark(v: ConclusionValue & { knownFrom?: z.infer<typeof KnownFrom> }): string | undefined {
+  return 'status' in v ? undefined : PROVENANCE_MARK[v.knownFrom ?? 'official-text'];
+}
+
+/** What a background overview shows where a profile shows its answers. */
+export const BACKGROUND_NOTE = 'Background overview: no conclusions of its own';
 
 /** The status of an edition or of a profile in it. */
 export const STATUS_LABEL = { current: 'Current', superseded: 'Superseded' } as const;

@@ -49,14 +49,21 @@ describe('copying the citation of a conclusion and following its permalink back'
     const conclusion = page.locator('main section.conclusion').first();
     const conclusionId = await conclusion.getAttribute('id');
     const heading = (await conclusion.locator('h3 > span[id]').textContent())!.trim();
+    // The citation controls are folded into one "Cite" disclosure after the conclusion's answer.
+    const summary = conclusion.locator('summary', { hasText: 'Cite' });
     const button = conclusion.getByRole('button', { name: `Copy citation of conclusion: ${heading}` });
-    await button.waitFor({ state: 'visible' });
+    expect(await button.isVisible()).toBe(false);
     if (keyboard) {
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await button.waitFor({ state: 'visible' });
       await button.focus();
       await page.keyboard.press('Enter');
     } else {
+      await summary.click();
       await button.click();
     }
+
     await expect.poll(() => page.locator('[role="status"]').textContent()).toBe('Citation copied');
 
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -72,7 +79,7 @@ describe('copying the citation of a conclusion and following its permalink back'
     expect(permalink.hash).toBe(`#${conclusionId}`);
     const [, editionLabel] = copied.match(/\. ([^.]+) edition, /)!;
 
-    // The citation's permalink and the visible "#" link beside the conclusion are the same.
+    // The citation's permalink and the permanent link shown in the disclosure are the same.
     const visible = conclusion.getByRole('link', { name: `Permalink to conclusion: ${heading}` });
     expect(await visible.getAttribute('href')).toBe(permalink.pathname + permalink.hash);
 

@@ -1,6 +1,7 @@
 /**
  * Every profile page offers a citation of itself, of each conclusion and of each finding, in the HTML itself (so
- * a reader without JavaScript can select it), each with a visible permalink to the edition copy of the page.
+ * a reader without JavaScript can select it), each in one "Cite" disclosure with the permanent link to the edition
+ * copy of the page.
  */
 import { DomUtils } from 'htmlparser2';
 import { describe, expect, inject, it } from 'vitest';
@@ -34,9 +35,10 @@ function checkSite(dir: string) {
     const page = loadPage(dir, url);
     const sections = [...byClass(page.doc, 'conclusion'), ...byClass(page.doc, 'finding')];
     if (sections.length === 0) continue;
-    const editionPath = page.links().find((l) => l.text.startsWith('http'))?.href;
+    const citePage = byClass(page.doc, 'cite-page');
+    expect(citePage, `${url} has "Cite this page"`).toHaveLength(1);
+    const editionPath = byClass(citePage[0], 'permalink')[0]?.attribs.href;
     expect(editionPath, `${url} shows its permanent link`).toMatch(/^\/[^/]+\/\d{4}-\d{2}\/[^/]+\/$/);
-    expect(byClass(page.doc, 'cite-page'), `${url} has "Cite this page"`).toHaveLength(1);
     for (const section of sections) {
       items++;
       const where = `${url}#${section.attribs.id}`;
@@ -49,9 +51,11 @@ function checkSite(dir: string) {
         expect(text, where).toContain(`${editionPath}#${section.attribs.id}`);
         expect(text, where).toMatch(/accessed \[date\]\.?\)?\.$/);
       }
-      const permalink = DomUtils.findOne((a) => (a.attribs.class ?? '').includes('permalink'), section.children);
+      // The permanent link is in the item's one "Cite" disclosure, shown as its absolute URL.
+      const permalink = byClass(box, 'permalink')[0];
+      expect(box.name, `${where}: the citation is a disclosure`).toBe('details');
       expect(permalink?.attribs.href, `${where} has a visible permalink`).toBe(`${editionPath}#${section.attribs.id}`);
-      expect(textOf(permalink!), where).toMatch(/^#\s?Permalink to (conclusion|finding): \S/);
+      expect(textOf(permalink), where).toMatch(/^Permalink to (conclusion|finding): \S.*: https?:\/\/\S+#\S+$/);
     }
   }
   return items;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conclusionsLine, KNOWN_FROM_NOTE, nexusPhrase, withProvenance } from '../../../src/shared/labels.ts';
+import {
+  conclusionsLine,
+  KNOWN_FROM_NOTE,
+  nexusPhrase,
+  provenanceMark,
+  withProvenance,
+} from '../../../src/shared/labels.ts';
 
 describe('provenance labels', () => {
   it('adds nothing to a conclusion taken from the official text', () => {
@@ -41,5 +47,20 @@ describe('nexus phrase', () => {
     expect(nexusPhrase({ grounds: [{ ground: 'religion', imputed: false, likelihood: 'may' }] })).toBe(
       'religion: may be',
     );
+  });
+});
+
+describe('the provenance mark beside each answer under a profile’s title', () => {
+  it.each([
+    ['official-text', 'official'],
+    ['press-release', 'press release'],
+    ['secondary', 'secondary report'],
+    ['inference', 'our inference'],
+  ] as const)('marks an answer known from %s as "%s"', (knownFrom, mark) => {
+    expect(provenanceMark({ level: 'individual', knownFrom })).toBe(mark);
+  });
+  it('marks an answer without a recorded provenance as official, and none for a gap (its answer says "Not known")', () => {
+    expect(provenanceMark({ answer: 'yes' })).toBe('official');
+    expect(provenanceMark({ status: 'not-known' })).toBeUndefined();
   });
 });
