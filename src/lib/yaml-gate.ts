@@ -36,12 +36,16 @@ const REFUSED_TOKENS: Record<string, [string, string]> = {
   tag: ['a YAML tag', 'remove the tag; content YAML takes plain strings, numbers, booleans, lists and maps'],
 };
 
+/** A lexeme as a message quotes it: invisible characters shown, and cut short. */
+const quote = (lexeme: string) => showInvisible(lexeme.length > 40 ? `${lexeme.slice(0, 40)}…` : lexeme);
+
 /**
- * Anchors (`&a`), aliases (`*a`), tags (`!x`, `!!binary`) and nesting deeper than MAX_YAML_DEPTH, in the order they
- * stand. Stops at the first nesting beyond the limit, before the parser builds anything deeper.
+ * Anchors (`&a`), aliases (`*a`), tags (`!x`, `!!binary`) and nesting deeper than MAX_YAML_DEPTH. Each kind is
+ * reported once per text, at its first place, with how many more there are: an alias bomb is one error, not a
+ * page of them. Stops at the first nesting beyond the limit, before the parser builds anything deeper.
  */
 export function yamlTokenProblems(text: string): YamlTokenProblem[] {
-  const problems: YamlTokenProblem[] = [];
+  const first = new Map<string, { problem: YamlTokenProblem; more: number }>();
   const parser = new Parser();
   let scalarNext = false;
   for (const lexeme of new Lexer().lex(text)) {
@@ -49,26 +53,25 @@ export function yamlTokenProblems(text: string): YamlTokenProblem[] {
     const type: string | null = scalarNext ? 'scalar-source' : CST.tokenType(lexeme);
     scalarNext = type === 'scalar';
     const refused = type ? REFUSED_TOKENS[type] : undefined;
-    if (refused)
-      problems.push({
-        offset,
-        rule: 'unsafe-yaml',
-        message: `${refused[0]} (${lexeme}) is not allowed`,
-        hint: refused[1],
-      });
+    const seen = type ? first.get(type) : undefined;
+    if (seen) seen.more++;
+    else if (refused) {
+      const message = `${refused[0]} (${quote(lexeme)}) is not allowed`;
+      first.set(type!, { problem: { offset, rule: 'unsafe-yaml', message, hint: refused[1] }, more: 0 });
+    }
     for (const _ of parser.next(lexeme));
     // The document and its top collection are the first two entries of the stack.
     if (parser.stack.length - 2 > MAX_YAML_DEPTH) {
-      problems.push({
-        offset,
-        rule: 'content-limit',
-        message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`,
-        hint: LIMIT_HINT,
-      });
+      const message = `YAML nests deeper than ${MAX_YAML_DEPTH} levels`;
+      first.set('depth', { problem: { offset, rule: 'content-limit', message, hint: LIMIT_HINT }, more: 0 });
       break;
     }
   }
-  return problems;
+  return [...first.values()]
+    .map(({ problem, more }) =>
+      more ? { ...problem, message: `${problem.message} (${more} more in this file)` } : problem,
+    )
+    .sort((a, b) => a.offset - b.offset);
 }
 
 /** Keys that reach JavaScript's object machinery: `__proto__` would set a prototype that hides required fields. */
