@@ -5,7 +5,7 @@
  */
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { yamlTokenProblems } from '../lib/yaml-gate.ts';
+import { yamlTokenProblems, type YamlTokenProblem } from '../lib/yaml-gate.ts';
 
 /**
  * Parser features for `.mdx`, passed both to the processor in astro.config.mjs and to `parseMdx` here. Every
@@ -35,6 +35,8 @@ export interface CompilerInput {
   bodyOffset: number;
   /** Set when the file cannot be compiled as a profile at all (TOML frontmatter). */
   error?: { offset: number; message: string };
+  /** What the YAML gate refuses in the frontmatter (offsets in the file); Astro's reader was not run on it. */
+  refused?: YamlTokenProblem[];
   /** Set when Astro's YAML reader (js-yaml) refuses the frontmatter. */
   yamlError?: { offset: number; message: string };
 }
@@ -62,7 +64,8 @@ export function compilerInput(text: string): CompilerInput {
   // reports every problem; the YAML's own problems go with the frontmatter's.
   const blanked = () => text.slice(0, fence) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + text.slice(afterFence);
   // YAML the content gate refuses (an alias bomb, deep nesting) is never handed to Astro's reader.
-  if (yamlTokenProblems(frontmatter.text).length) return { frontmatter, content: blanked(), bodyOffset };
+  const refused = yamlTokenProblems(frontmatter.text).map((p) => ({ ...p, offset: p.offset + frontmatter.offset }));
+  if (refused.length) return { frontmatter, content: blanked(), bodyOffset, refused };
   try {
     return { frontmatter, content: parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content, bodyOffset };
   } catch (error) {

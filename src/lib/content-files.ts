@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { LIMIT_HINT, MAX_CONTENT_BYTES } from './content-limits.ts';
+import { sizeProblem } from './content-limits.ts';
 import type { Problem } from './problem.ts';
 import { utf8Problem } from './utf8.ts';
 
@@ -114,18 +114,9 @@ export function readContentText(full: string, file: string, problems: Problem[])
   let bytes: Buffer;
   try {
     // Measured before reading: a file too large to parse in bounded time is never read whole.
-    const size = statSync(full).size;
-    if (size > MAX_CONTENT_BYTES) {
-      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        rule: 'content-limit',
-        message: `the file is ${mib(size)}, above the limit of ${mib(MAX_CONTENT_BYTES)} for a content file`,
-        hint: `split it into smaller files; ${LIMIT_HINT}`,
-      });
+    const tooLarge = sizeProblem(statSync(full).size);
+    if (tooLarge) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'content-limit', ...tooLarge });
       return null;
     }
     bytes = readFileSync(full);

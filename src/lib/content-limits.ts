@@ -15,6 +15,16 @@ export const MAX_MDX_DEPTH = 64;
 
 export const LIMIT_HINT = 'content never needs this much; see the limits in src/lib/content-limits.ts';
 
+/** Why a content file of `bytes` bytes is refused, or null when it is within the limit. */
+export function sizeProblem(bytes: number): { message: string; hint: string } | null {
+  if (bytes <= MAX_CONTENT_BYTES) return null;
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return {
+    message: `the file is ${mib(bytes)}, above the limit of ${mib(MAX_CONTENT_BYTES)} for a content file`,
+    hint: `split it into smaller files; ${LIMIT_HINT}`,
+  };
+}
+
 interface TreeNode {
   children?: TreeNode[];
 }

@@ -127,6 +127,35 @@ describe('astro dev with broken content', () => {
   });
 });
 
+describe('astro dev with an alias bomb in frontmatter', () => {
+  it('stays up, answers with the located unsafe-yaml error even when asked at once, and serves again after the fix', async () => {
+    const content = copyValidFixture();
+    const dev = await startDev(content.dir);
+    const page = '/testland/2023-01/deserters/';
+    await until(dev, page, 200);
+    const file = join(content.dir, DESERTERS);
+    const original = readFileSync(file, 'utf8');
+    const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= 8; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(file, original.replace('---\n', `---\n${levels.join('\n')}\n`));
+    // Asked before the content check can have seen the save: the compiler's own gate must refuse it first.
+    const first = await dev.get(page);
+    expect(first.status).toBe(500);
+    const broken = await until(dev, page, 500);
+    expect(broken.body).toContain('unsafe-yaml');
+    expect(dev.alive()).toBe(true);
+
+    writeFileSync(file, original);
+    await until(dev, page, 200);
+    expect(dev.alive()).toBe(true);
+  });
+});
+
 describe('astro dev after a source is edited', () => {
   it('shows the new short title in the citations of a profile already shown', async () => {
     const content = copyValidFixture();
