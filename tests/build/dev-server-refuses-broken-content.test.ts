@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { copyValidFixture } from '../support/content-copy.ts';
+import { aliasBomb } from '../support/hostile-yaml.ts';
 import { childEnv, ROOT } from '../support/run-build.ts';
 
 const DESERTERS = 'profiles/testland/2023-01/deserters.mdx';
@@ -135,14 +136,7 @@ describe('astro dev with an alias bomb in frontmatter', () => {
     await until(dev, page, 200);
     const file = join(content.dir, DESERTERS);
     const original = readFileSync(file, 'utf8');
-    const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i <= 8; i++)
-      levels.push(
-        `a${i}: &a${i} [${Array(9)
-          .fill(`*a${i - 1}`)
-          .join(', ')}]`,
-      );
-    writeFileSync(file, original.replace('---\n', `---\n${levels.join('\n')}\n`));
+    writeFileSync(file, original.replace('---\n', `---\n${aliasBomb()}`));
     // Asked before the content check can have seen the save: the compiler's own gate must refuse it first.
     const first = await dev.get(page);
     expect(first.status).toBe(500);

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFixture, edit, FILES, loadFixture, ofRule } from '../support/corpus-fixture.ts';
 import { MAX_CONTENT_BYTES, MAX_YAML_DEPTH } from '../../../src/lib/content-limits.ts';
-
-/** "Billion laughs": nine levels of nine aliases each, 9^9 strings once expanded, in about half a kilobyte. */
-function aliasBomb(): string {
-  const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i <= 8; i++)
-    lines.push(
-      `a${i}: &a${i} [${Array(9)
-        .fill(`*a${i - 1}`)
-        .join(', ')}]`,
-    );
-  return `${lines.join('\n')}\n`;
-}
+import { aliasBomb } from '../../support/hostile-yaml.ts';
 
 describe('unsafe-yaml', () => {
   it('refuses an alias bomb in a source at its first anchor, in milliseconds, before anything expands', () => {
