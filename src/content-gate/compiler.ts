@@ -35,7 +35,10 @@ export interface CompilerInput {
   bodyOffset: number;
   /** Set when the file cannot be compiled as a profile at all (TOML frontmatter). */
   error?: { offset: number; message: string };
-  /** What the YAML gate refuses in the frontmatter (offsets in the file); Astro's reader was not run on it. */
+  /**
+   * What the YAML gate refuses in the frontmatter, at offsets in the frontmatter (when there is one); Astro's
+   * reader is not run on refused YAML.
+   */
   refused?: YamlTokenProblem[];
   /** Set when Astro's YAML reader (js-yaml) refuses the frontmatter. */
   yamlError?: { offset: number; message: string };
@@ -64,10 +67,11 @@ export function compilerInput(text: string): CompilerInput {
   // reports every problem; the YAML's own problems go with the frontmatter's.
   const blanked = () => text.slice(0, fence) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + text.slice(afterFence);
   // YAML the content gate refuses (an alias bomb, deep nesting) is never handed to Astro's reader.
-  const refused = yamlTokenProblems(frontmatter.text).map((p) => ({ ...p, offset: p.offset + frontmatter.offset }));
+  const refused = yamlTokenProblems(frontmatter.text);
   if (refused.length) return { frontmatter, content: blanked(), bodyOffset, refused };
   try {
-    return { frontmatter, content: parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content, bodyOffset };
+    const { content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    return { frontmatter, content, bodyOffset, refused };
   } catch (error) {
     const content = blanked();
     const mark = (error as { mark?: { position?: number } }).mark;

@@ -14,7 +14,8 @@ import { refuse } from './satteri-plugin.ts';
 export function precompileProblems(text: string) {
   const tooLarge = sizeProblem(Buffer.byteLength(text));
   if (tooLarge) return [{ offset: 0, rule: 'content-limit' as const, ...tooLarge }];
-  return compilerInput(text).refused ?? [];
+  const { frontmatter, refused = [] } = compilerInput(text);
+  return refused.map((p) => ({ ...p, offset: p.offset + (frontmatter?.offset ?? 0) }));
 }
 
 /** The Vite plugin, ordered before @astrojs/mdx's transform. */

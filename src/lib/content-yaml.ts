@@ -8,7 +8,7 @@ import type { z } from 'astro/zod';
 import type { Position } from './positions.ts';
 import type { Problem, Rule } from './problem.ts';
 import { CONTENT_YAML_SCHEMA, liftUnquotedDates } from './yaml-dates.ts';
-import { yamlTokenProblems, yamlValueProblems } from './yaml-gate.ts';
+import { yamlTokenProblems, yamlValueProblems, type YamlTokenProblem } from './yaml-gate.ts';
 
 /** Finds the YAML node for a path, falling back to the nearest ancestor that exists. */
 function yamlOffset(doc: Document, path: (string | number)[], keyInstead = false): number {
@@ -77,14 +77,15 @@ export function parseYaml<T>(
   file: string,
   fileAt: (offset: number) => Position,
   offset: number,
+  /** The token gate's verdict when the caller has it already (a profile's frontmatter, from compilerInput). */
+  tokens: YamlTokenProblem[] = yamlTokenProblems(yamlText),
 ): { data: T | null; at: (path: (string | number)[]) => Position; problems: Problem[] } {
   let doc: Document | undefined;
   const positioned = () => (doc ??= parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true }));
   const locate = (path: (string | number)[], key = false) => fileAt(offset + yamlOffset(positioned(), path, key));
   // Decided on the tokens before anything is loaded: an alias bomb or a 20,000-deep list never reaches a loader.
-  const refused = yamlTokenProblems(yamlText);
-  if (refused.length) {
-    const problems = refused.map(({ offset: at, ...p }): Problem => ({
+  if (tokens.length) {
+    const problems = tokens.map(({ offset: at, ...p }): Problem => ({
       file,
       ...fileAt(offset + at),
       severity: 'error',

@@ -168,7 +168,8 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
     let data: Profile | null = null;
     let at: (path: (string | number)[]) => Position = () => fileAt(0);
     if (scan.frontmatter) {
-      const parsed = parseYaml(scan.frontmatter.text, ProfileSchema, file, fileAt, scan.frontmatter.offset);
+      const { text: yaml, offset } = scan.frontmatter;
+      const parsed = parseYaml(yaml, ProfileSchema, file, fileAt, offset, scan.yamlTokens);
       problems.push(...parsed.problems);
       data = parsed.data;
       at = parsed.at;
