@@ -1,7 +1,7 @@
 /** Every content check, run together so that one run reports every problem. */
 import { relative } from 'node:path';
 import { loadCorpus, type Corpus } from '../lib/corpus.ts';
-import { checkFailed, sortProblems, type Problem } from '../lib/problem.ts';
+import { checkFailed, noteRootCauses, sortProblems, type Problem } from '../lib/problem.ts';
 import { checkArchiveMismatch } from './archive-mismatch.ts';
 import { checkBorrowedOfficialConclusion } from './borrowed-official-conclusion.ts';
 import { checkBadLocator } from './bad-locator.ts';
@@ -53,7 +53,7 @@ export function runChecks(c: Corpus): Problem[] {
       problems.push(checkFailed(relative(process.cwd(), c.contentDir) || '.', `the check ${check.name}`, error));
     }
   }
-  return sortProblems(problems);
+  return sortProblems(noteRootCauses(problems));
 }
 
 /** Loads and checks a content folder in one call. */

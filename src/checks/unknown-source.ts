@@ -1,5 +1,7 @@
 import type { Corpus } from '../lib/corpus.ts';
 import { didYouMean, type Problem } from '../lib/problem.ts';
+import { explainBadId } from '../schemas/id.ts';
+import { showInvisible } from '../lib/text-rules.ts';
 
 const FALLBACK = 'register the source as content/sources/<id>.yaml, or correct the id';
 
@@ -7,7 +9,8 @@ const FALLBACK = 'register the source as content/sources/<id>.yaml, or correct t
 export function unknownCitation(key: string, known: string[]) {
   return {
     rule: 'unknown-source',
-    message: `citation names an unknown source "@${key}"`,
+    // A key that is not an id says why, naming the character: a zero-width space is otherwise invisible here.
+    message: `citation names an unknown source "@${showInvisible(key)}"${((why) => (why ? ` (${showInvisible(why)})` : ''))(explainBadId(key))}`,
     hint: didYouMean(key, known, FALLBACK),
   } as const;
 }

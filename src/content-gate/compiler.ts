@@ -5,6 +5,7 @@
  */
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast, type MdastNode } from 'satteri';
+import { yamlTokenProblems, type YamlTokenProblem } from '../lib/yaml-gate.ts';
 
 /**
  * Parser features for `.mdx`, passed both to the processor in astro.config.mjs and to `parseMdx` here. Every
@@ -34,6 +35,11 @@ export interface CompilerInput {
   bodyOffset: number;
   /** Set when the file cannot be compiled as a profile at all (TOML frontmatter). */
   error?: { offset: number; message: string };
+  /**
+   * What the YAML gate refuses in the frontmatter, at offsets in the frontmatter (when there is one); Astro's
+   * reader is not run on refused YAML.
+   */
+  refused?: YamlTokenProblem[];
   /** Set when Astro's YAML reader (js-yaml) refuses the frontmatter. */
   yamlError?: { offset: number; message: string };
 }
@@ -57,13 +63,17 @@ export function compilerInput(text: string): CompilerInput {
       error: { offset: fence, message: 'frontmatter must be YAML between --- fences' },
     };
   }
+  // The body is judged even when the frontmatter cannot be read, blanked as Astro blanks it, so that one run
+  // reports every problem; the YAML's own problems go with the frontmatter's.
+  const blanked = () => text.slice(0, fence) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + text.slice(afterFence);
+  // YAML the content gate refuses (an alias bomb, deep nesting) is never handed to Astro's reader.
+  const refused = yamlTokenProblems(frontmatter.text);
+  if (refused.length) return { frontmatter, content: blanked(), bodyOffset, refused };
   try {
-    return { frontmatter, content: parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content, bodyOffset };
+    const { content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    return { frontmatter, content, bodyOffset, refused };
   } catch (error) {
-    // Astro stops on YAML it cannot read. The body is still judged, blanked as Astro blanks it, so that one run
-    // reports every problem; the YAML error goes with the frontmatter's own problems.
-    const blank = `   ${raw.replace(/[^\r\n]/g, ' ')}   `;
-    const content = text.slice(0, fence) + blank + text.slice(afterFence);
+    const content = blanked();
     const mark = (error as { mark?: { position?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
     return {

@@ -8,6 +8,11 @@ import type { MdastNode } from 'satteri';
 import { ALLOWED_COMPONENTS, Id } from '../schemas/content.ts';
 import { alignText, findCitations, type CiteCluster, type TextCluster } from './citations.ts';
 import { imageUrlProblem, linkUrlProblem } from './url-policy.ts';
+import { LIMIT_HINT, MAX_MDX_DEPTH, tooDeep } from '../lib/content-limits.ts';
+import { forbiddenCharacter } from '../lib/text-rules.ts';
+import { titleProblems } from './finding-title.ts';
+
+export { MAX_FINDING_TITLE } from './finding-title.ts';
 
 /** A `<Finding>` element with its attributes and the citations inside it. */
 export interface ScannedFinding {
@@ -28,7 +33,7 @@ export interface ScannedFinding {
 /** A problem the gate found, before it is tied to a file. */
 export interface GateProblem {
   offset: number;
-  rule: 'unsafe-mdx' | 'syntax';
+  rule: 'unsafe-mdx' | 'syntax' | 'content-limit' | 'unsafe-character';
   message: string;
   hint: string;
 }
@@ -90,31 +95,6 @@ type Node = MdastNode & {
   position?: { start: { offset?: number }; end: { offset?: number } };
 };
 
-/** Longest title a finding may have: it names the finding in lists and links, so it must stay short. */
-export const MAX_FINDING_TITLE = 80;
-
-/** A finding's title is required (it names the finding wherever it is listed) and short. */
-function titleProblems(f: ScannedFinding): GateProblem[] {
-  const hint =
-    'write title="…", a few words saying what the finding establishes, e.g. title="Deserters detained after amnesties"';
-  if (f.title === undefined)
-    return [{ offset: f.offset, rule: 'syntax', message: `finding "${f.id}" has no title`, hint }];
-  const title = f.title.trim();
-  if (!title)
-    return [{ offset: f.attrOffsets.title, rule: 'syntax', message: `finding "${f.id}" has an empty title`, hint }];
-  if (title.length > MAX_FINDING_TITLE) {
-    return [
-      {
-        offset: f.attrOffsets.title,
-        rule: 'syntax',
-        message: `the title of finding "${f.id}" has ${title.length} characters; at most ${MAX_FINDING_TITLE}`,
-        hint: "shorten it: the finding's text says the rest",
-      },
-    ];
-  }
-  return [];
-}
-
 const LINK_HINT = 'link to a web page (https://…), an email address (mailto:…) or a page of this site';
 const IMAGE_HINT = 'put the image under public/ and refer to it by its path; nothing may load from another origin';
 
@@ -142,6 +122,18 @@ class Judge {
     this.result.problems.push({ offset, rule, message, hint });
   }
 
+  /**
+   * Refuses a forbidden character in text the tree holds (decoded: `&#x202E;` counts as the character), at the
+   * character itself where the source holds it literally, else at the node. `key`: an id, where Cf is refused too.
+   */
+  private characters(value: string, from: number, key = false) {
+    const bad = forbiddenCharacter(value, key);
+    if (!bad) return;
+    const near = this.source.slice(from - this.shift, from - this.shift + value.length * 2 + 16);
+    const literal = near.indexOf(value[bad.index]);
+    this.problem(literal >= 0 ? from + literal : from, 'unsafe-character', bad.message, bad.hint);
+  }
+
   private attributeOffset(n: Node, name: string): number {
     const from = this.start(n);
     const tag = this.source.slice(from - this.shift, this.source.indexOf('>', from - this.shift) + 1 || undefined);
@@ -165,6 +157,7 @@ class Judge {
       }
       attrs[a.name!] = a.value;
       offsets[a.name!] = this.attributeOffset(n, a.name!);
+      this.characters(a.value, offsets[a.name!], a.name === 'id');
       if (!FINDING_ATTRS.has(a.name!))
         this.problem(
           offsets[a.name!],
@@ -244,6 +237,7 @@ class Judge {
   /** Text: its citation clusters, recorded and marked for the compiler to turn into links. */
   private text(n: Node, open: ScannedFinding | null, words: string[] | null) {
     const value = n.value ?? '';
+    this.characters(value, this.start(n));
     // Every citation, and everything that looks like a broken one, starts at a bracket: most text has none, and
     // mapping its characters back to the file is the costly part of judging it.
     if (!value.includes('[')) {
@@ -257,6 +251,7 @@ class Judge {
     let last = 0;
     for (const cluster of found.clusters) {
       if (open) cluster.findingId = open.id;
+      for (const item of cluster.items) this.characters(item.key, item.offset, true);
       const { start: _s, stop: _e, ...plain } = cluster;
       this.result.citations.push(plain);
       open?.citations.push(plain);
@@ -317,8 +312,12 @@ class Judge {
       case 'text':
         return this.text(n, open, words);
       case 'inlineCode':
+        this.characters(n.value ?? '', at);
         words?.push(n.value ?? '');
         return;
+      case 'code':
+        this.characters(n.value ?? '', at);
+        break;
     }
     const refused = this.urlProblem(n);
     if (refused) this.problem(at, 'unsafe-mdx', ...refused);
@@ -329,6 +328,18 @@ class Judge {
 
 /** Judges a parsed profile body. `shift` is added to tree offsets (a BOM the parser dropped). */
 export function judgeTree(tree: MdastNode, source: string, shift = 0): Judgement {
+  // Measured before the walk, which recurses: a tree nested 20,000 deep would overflow the stack.
+  const deep = tooDeep(tree as Node, MAX_MDX_DEPTH);
+  if (deep) {
+    const message = `Markdown nests deeper than ${MAX_MDX_DEPTH} levels (blockquotes, lists, emphasis or links)`;
+    const problem = {
+      offset: (deep.position?.start.offset ?? 0) + shift,
+      rule: 'content-limit',
+      message,
+      hint: LIMIT_HINT,
+    } as const;
+    return { findings: [], citations: [], problems: [problem], rewrites: [] };
+  }
   const judge = new Judge(source, shift, tree as Node);
   judge.walk(tree as Node, null, null);
   judge.result.problems.sort((a, b) => a.offset - b.offset);

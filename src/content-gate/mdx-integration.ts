@@ -9,6 +9,7 @@ import { pooledMdxRenderer } from './compile-pool.ts';
 import { MDX_FEATURES } from './compiler.ts';
 import { checkedSources } from './gate-sources.ts';
 import { contentGate } from './satteri-plugin.ts';
+import { refuseBeforeCompile } from './pre-compile.ts';
 
 /**
  * `@astrojs/mdx` compiling with the features the check parses with, and the gate as its first mdast plugin.
@@ -53,6 +54,9 @@ export function gatedMdx(): AstroIntegration {
       ...integration.hooks,
       'astro:config:setup': async (params) => {
         building = params.command === 'build';
+        // Before @astrojs/mdx reads a profile's frontmatter with its own YAML reader: under `astro dev` a page can
+        // be requested before the content check has seen the file saved.
+        params.updateConfig({ vite: { plugins: [refuseBeforeCompile()] } });
         if (building) {
           params.updateConfig({
             vite: { plugins: [{ name: 'cg:mdx-compile-pool', buildEnd: () => pool?.close().then(() => {}) }] },

@@ -68,7 +68,7 @@ export interface GateOptions {
 }
 
 /** Refuses the compile with every problem, located in the file. */
-function refuse(
+export function refuse(
   ctx: { fileURL?: URL; source: string },
   problems: (Omit<Problem, 'file' | 'line' | 'column' | 'severity'> & { offset: number })[],
 ): never {

@@ -6,8 +6,9 @@
  * Why symlinks are refused rather than followed: a link can publish a file from anywhere on the build machine,
  * and a dangling or looping one used to crash the build. Content is plain files in one folder, so nothing is lost.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { sizeProblem } from './content-limits.ts';
 import type { Problem } from './problem.ts';
 import { utf8Problem } from './utf8.ts';
 
@@ -112,6 +113,12 @@ export function listContentFiles(contentDir: string, root: string, problems: Pro
 export function readContentText(full: string, file: string, problems: Problem[]): string | null {
   let bytes: Buffer;
   try {
+    // Measured before reading: a file too large to parse in bounded time is never read whole.
+    const tooLarge = sizeProblem(statSync(full).size);
+    if (tooLarge) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'content-limit', ...tooLarge });
+      return null;
+    }
     bytes = readFileSync(full);
   } catch (error) {
     problems.push(fsProblem(file, error, 'read the file'));

@@ -19,10 +19,11 @@ import { cspProblem, cspScriptHashes, hashOf } from './csp-policy.ts';
 import { cssUrls, foreignOrigin, HERE, schemeOf, srcsetUrls } from './output-urls.ts';
 
 export { cspProblem, cspScriptHashes } from './csp-policy.ts';
+import { withXmlCheck } from './xml-well-formed.ts';
 export { cssUrls, foreignOrigin, schemeOf } from './output-urls.ts';
 
-export type OutputRule =
-  'event-handler' | 'unsafe-url' | 'embedded-content' | 'foreign-script' | 'foreign-resource' | 'missing-csp';
+/** The publish scan's rules: one for each entry of HINTS. */
+export type OutputRule = keyof typeof HINTS;
 
 export interface OutputProblem {
   /** Path as the report shows it, e.g. "dist/syria/index.html". */
@@ -105,7 +106,7 @@ const OWN_SCRIPT_DIRS = ['/_astro/', '/pagefind/'];
 /** Feed elements whose text a feed reader renders as HTML. */
 const HTML_IN_FEED = new Set(['description', 'content:encoded', 'summary', 'content', 'itunes:summary']);
 
-const HINTS: Record<OutputRule, string> = {
+const HINTS = {
   'event-handler': 'inline event handlers run code; behaviour belongs in a <script> in src/, never in content',
   'unsafe-url':
     'only http:, https:, mailto:, relative and # URLs may be published; fix the content or component that produced it',
@@ -113,9 +114,10 @@ const HINTS: Record<OutputRule, string> = {
   'foreign-script': 'scripts come only from src/ (bundled into /_astro/) and Pagefind; find what wrote this one',
   'foreign-resource':
     'copy the file into public/ (or src/) and load it from the site itself; links (<a href>) may point anywhere',
+  'ill-formed-xml': 'feed readers drop an ill-formed file whole; escape or remove what the writer let through',
   'missing-csp':
     'pages get their Content-Security-Policy from security.csp in astro.config.mjs; do not build pages outside Base.astro',
-};
+} satisfies Record<string, string>;
 
 export interface ScanOptions {
   /** The URL the file is served at, for resolving relative URLs ("/syria/"). */
@@ -377,7 +379,7 @@ export function scanFileVerdict(path: string, text: string, shown = path): ScanV
     case 'html':
       return scanDocument(shown, text, { url, requireCsp: true });
     case 'xml':
-      return scanDocument(shown, text, { url, xml: true });
+      return withXmlCheck(scanDocument(shown, text, { url, xml: true }), shown, text, HINTS['ill-formed-xml']);
     case 'css':
       return { problems: scanCss(shown, text, url), dependsOnUrl: false };
     default:

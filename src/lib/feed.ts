@@ -7,10 +7,14 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import type { ProfileUpdate, Update } from './updates.ts';
 import { CHANGE_KIND_LABEL } from '../shared/labels.ts';
 import { editionUrl } from '../shared/urls.ts';
+import { NOT_XML_CHAR } from './xml-well-formed.ts';
 
-/** Text as HTML that shows exactly that text. */
+/**
+ * Text as HTML that shows exactly that text. Characters XML 1.0 does not allow (a form feed) are dropped: one would
+ * make the whole feed ill-formed, and the content check refuses them at their source anyway.
+ */
 export function htmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(new RegExp(NOT_XML_CHAR, 'gu'), '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** One feed item per update: the summary as a paragraph and the changes as a list, all of it escaped text. */

@@ -8,6 +8,7 @@
 import { compilerInput, parseMdx } from '../content-gate/compiler.ts';
 import { judgeTree, type GateProblem, type ScannedFinding } from '../content-gate/judge.ts';
 import type { CiteCluster } from '../content-gate/citations.ts';
+import type { YamlTokenProblem } from './yaml-gate.ts';
 
 export type { CiteCluster, CiteItem } from '../content-gate/citations.ts';
 export type { ScannedFinding } from '../content-gate/judge.ts';
@@ -20,6 +21,8 @@ export interface ScanResult {
   findings: ScannedFinding[];
   citations: CiteCluster[];
   problems: ScanProblem[];
+  /** The YAML gate's verdict on the frontmatter's tokens (compilerInput), so that it is not lexed twice. */
+  yamlTokens?: YamlTokenProblem[];
   /** Astro's YAML reader refused the frontmatter: an error unless the corpus's own YAML reading reports one. */
   yamlError?: { offset: number; message: string };
 }
@@ -49,6 +52,7 @@ export function scanMdx(text: string): ScanResult {
     citations: [],
     problems: [],
     yamlError: input.yamlError,
+    yamlTokens: input.refused,
   };
   if (input.error) {
     result.problems.push({

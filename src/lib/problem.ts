@@ -40,6 +40,12 @@ export type Rule =
   | 'future-date'
   /** A current conclusion resting only on evidence from before a turning point, or too old (a warning). */
   | 'stale-evidence'
+  /** YAML beyond plain data: an anchor, alias, tag or merge key, or a key such as __proto__. */
+  | 'unsafe-yaml'
+  /** A file larger, or nested deeper, than content may be (src/lib/content-limits.ts). */
+  | 'content-limit'
+  /** A control, bidirectional or (in ids and keys) invisible format character. */
+  | 'unsafe-character'
   /** A check crashed: the content is not known to be good. */
   | 'check-failed';
 
@@ -75,6 +81,9 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
   'unknown-file': { tier: 'parse', warnings: 'files outside the content model' },
   'unreadable-file': { tier: 'parse', warnings: 'files that cannot be read' },
   'invalid-encoding': { tier: 'parse', warnings: 'files that are not UTF-8' },
+  'unsafe-yaml': { tier: 'parse', warnings: 'YAML beyond plain data' },
+  'content-limit': { tier: 'parse', warnings: 'files too large or nested too deeply' },
+  'unsafe-character': { tier: 'parse', warnings: 'control, bidirectional or invisible characters' },
   'unquoted-date': { tier: 'fields', warnings: 'dates written without quotes' },
   'date-after-publication': { tier: 'references', warnings: 'dates after their edition was published' },
   'future-date': { tier: 'fields', warnings: 'dates in the future' },
@@ -108,16 +117,35 @@ export function causeRank(rule: Rule): number {
   return TIER_ORDER.indexOf(RULES[rule]?.tier ?? 'references');
 }
 
-/** Orders problems by file, then root causes before consequences, then position, so reports read top to bottom. */
+/** A problem of a file that could not be read or parsed (or of the checker): everything else may follow from it. */
+const isRootCause = (p: Problem) => causeRank(p.rule) <= TIER_ORDER.indexOf('parse');
+
+/**
+ * Orders problems root causes first: every file that cannot be read or parsed comes before any consequence, in any
+ * file (a profile that does not parse loses its findings, so other profiles' conclusions fail too); then by file,
+ * rank and position, so reports read top to bottom.
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
+      Number(isRootCause(b)) - Number(isRootCause(a)) ||
       a.file.localeCompare(b.file) ||
       causeRank(a.rule) - causeRank(b.rule) ||
       a.line - b.line ||
       a.column - b.column ||
       a.rule.localeCompare(b.rule),
   );
+}
+
+/**
+ * Consequences told that a file could not be read: their own hint ("did you mean…", "that profile has no findings
+ * yet") assumes that every file was read, which is not so while a root cause stands.
+ */
+export function noteRootCauses(problems: Problem[]): Problem[] {
+  const roots = new Set(problems.filter((p) => p.severity === 'error' && isRootCause(p)).map((p) => p.file));
+  if (!roots.size) return problems;
+  const note = `first fix the ${count(roots.size, 'file')} listed first that could not be read (${[...roots].slice(0, 3).join(', ')}${roots.size > 3 ? ', …' : ''}), which may cause this; otherwise `;
+  return problems.map((p) => (isRootCause(p) ? p : { ...p, hint: note + p.hint }));
 }
 
 /** One problem as `path:line:column  severity  rule  message` with the hint on the next line. */

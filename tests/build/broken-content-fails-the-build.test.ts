@@ -2,11 +2,12 @@
  * A contributor's mistake must stop `npm run build` before anything is emitted, with one linter-style line per
  * problem: `path:line:column  error  rule`. Each test breaks a copy of the valid fixture and runs the real build.
  */
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { copyValidFixture, type Position } from '../support/content-copy.ts';
 import { npmRun, ROOT } from '../support/run-build.ts';
+import { aliasBomb } from '../support/hostile-yaml.ts';
 
 const DESERTERS = 'profiles/testland/2023-01/deserters.mdx';
 const EVADERS_2024 = 'profiles/testland/2024-06/evaders.mdx';
@@ -64,6 +65,27 @@ describe('broken content fails npm run build with path:line:column and the rule'
     const result = await build(content.dir);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(line(content.dir, OLD_EDITION, at, 'edition-chain'));
+    expect(result.emittedPages).toBe(false);
+  });
+
+  it('an alias bomb and Markdown nested 20,000 deep → unsafe-yaml and content-limit, in bounded time', async () => {
+    const content = copyValidFixture();
+    const source = join(content.dir, 'sources/news-2024.yaml');
+    const sourceLines = readFileSync(source, 'utf8').split('\n').length;
+    appendFileSync(source, aliasBomb());
+    const profile = join(content.dir, DESERTERS);
+    const profileLines = readFileSync(profile, 'utf8').split('\n').length;
+    appendFileSync(profile, `\n${'- '.repeat(20000)}deep\n`);
+    const started = Date.now();
+    const result = await build(content.dir);
+    expect(Date.now() - started).toBeLessThan(120_000);
+    expect(result.code).not.toBe(0);
+    const bomb = { line: sourceLines, column: 5 };
+    expect(result.output).toContain(
+      `${line(content.dir, 'sources/news-2024.yaml', bomb, 'unsafe-yaml')}  a YAML anchor`,
+    );
+    expect(result.output).toMatch(new RegExp(`${DESERTERS}:${profileLines + 1}:\\d+ {2}error {2}content-limit`));
+    expect(result.output).not.toContain('Maximum call stack');
     expect(result.emittedPages).toBe(false);
   });
 

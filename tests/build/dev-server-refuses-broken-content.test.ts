@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { copyValidFixture } from '../support/content-copy.ts';
+import { aliasBomb } from '../support/hostile-yaml.ts';
 import { childEnv, ROOT } from '../support/run-build.ts';
 
 const DESERTERS = 'profiles/testland/2023-01/deserters.mdx';
@@ -123,6 +124,28 @@ describe('astro dev with broken content', () => {
     await until(dev, '/', 500);
     writeFileSync(file, original);
     await until(dev, '/', 200);
+    expect(dev.alive()).toBe(true);
+  });
+});
+
+describe('astro dev with an alias bomb in frontmatter', () => {
+  it('stays up, answers with the unsafe-yaml error, and serves again after the fix', async () => {
+    const content = copyValidFixture();
+    const dev = await startDev(content.dir);
+    const page = '/testland/2023-01/deserters/';
+    await until(dev, page, 200);
+    const file = join(content.dir, DESERTERS);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('---\n', `---\n${aliasBomb()}`));
+    // Asked before the watcher can have seen the save: the page as it was, or the refusal, never a crash (Astro's
+    // own frontmatter reader is kept from the file by src/content-gate/pre-compile.ts).
+    expect([200, 500]).toContain((await dev.get(page)).status);
+    const broken = await until(dev, page, 500);
+    expect(broken.body).toContain('unsafe-yaml');
+    expect(dev.alive()).toBe(true);
+
+    writeFileSync(file, original);
+    await until(dev, page, 200);
     expect(dev.alive()).toBe(true);
   });
 });

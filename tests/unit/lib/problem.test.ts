@@ -132,7 +132,7 @@ describe('sortProblems', () => {
     expect(input[0].file).toBe('b');
   });
 
-  it('lists an unclosed <Finding> before the unsupported conclusions it causes higher up in the same file', () => {
+  it('lists an unclosed <Finding> before the consequences it causes higher up in its file and in any other', () => {
     const sorted = sortProblems([
       problem({ line: 10, column: 19, rule: 'unsupported-conclusion' }),
       problem({ line: 14, column: 19, rule: 'unsupported-conclusion' }),
@@ -140,8 +140,8 @@ describe('sortProblems', () => {
       problem({ file: 'a.yaml', line: 5, column: 1, rule: 'orphan-source' }),
     ]);
     expect(sorted.map((p) => `${p.file.at(0)}:${p.line} ${p.rule}`)).toEqual([
-      'a:5 orphan-source',
       'c:28 syntax',
+      'a:5 orphan-source',
       'c:10 unsupported-conclusion',
       'c:14 unsupported-conclusion',
     ]);
