@@ -8,6 +8,7 @@ import type { MdastNode } from 'satteri';
 import { ALLOWED_COMPONENTS, Id } from '../schemas/content.ts';
 import { alignText, findCitations, type CiteCluster, type TextCluster } from './citations.ts';
 import { imageUrlProblem, linkUrlProblem } from './url-policy.ts';
+import { crossRefOf, mentionsIn, type CrossRef, type IdMention } from './xrefs.ts';
 
 /** A `<Finding>` element with its attributes and the citations inside it. */
 export interface ScannedFinding {
@@ -44,6 +45,10 @@ export interface Judgement {
   citations: CiteCluster[];
   problems: GateProblem[];
   rewrites: CitationRewrite[];
+  /** Links to a finding (./xrefs.ts), each with its node for the compiler to name by the finding's title. */
+  crossRefs: (CrossRef & { node: MdastNode })[];
+  /** Id-like words in the prose, outside citations: a finding id among them is reported (checks/raw-finding-id.ts). */
+  mentions: IdMention[];
 }
 
 /** Markdown node types content may use; every other type fails closed. */
@@ -120,7 +125,7 @@ const IMAGE_HINT = 'put the image under public/ and refer to it by its path; not
 
 /** One judgement over one tree: the state the walk builds up, and one method per kind of node. */
 class Judge {
-  readonly result: Judgement = { findings: [], citations: [], problems: [], rewrites: [] };
+  readonly result: Judgement = { findings: [], citations: [], problems: [], rewrites: [], crossRefs: [], mentions: [] };
   private readonly definitions = new Map<string, string>();
   private readonly source: string;
   private readonly shift: number;
@@ -241,6 +246,11 @@ class Judge {
     return finding;
   }
 
+  /** Each character of a text node's value mapped to its file offset. */
+  private align(n: Node, value: string) {
+    return alignText(value, this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift), this.start(n));
+  }
+
   /** Text: its citation clusters, recorded and marked for the compiler to turn into links. */
   private text(n: Node, open: ScannedFinding | null, words: string[] | null) {
     const value = n.value ?? '';
@@ -248,11 +258,12 @@ class Judge {
     // mapping its characters back to the file is the costly part of judging it.
     if (!value.includes('[')) {
       words?.push(value);
+      this.result.mentions.push(...mentionsIn(value, [], () => this.align(n, value).offsets));
       return;
     }
-    const slice = this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift);
-    const { offsets, escaped } = alignText(value, slice, this.start(n));
+    const { offsets, escaped } = this.align(n, value);
     const found = findCitations(value, offsets, escaped);
+    this.result.mentions.push(...mentionsIn(value, found.clusters, () => offsets));
     for (const p of found.problems) this.problem(p.offset, 'syntax', p.message, p.hint);
     let last = 0;
     for (const cluster of found.clusters) {
@@ -322,6 +333,8 @@ class Judge {
     }
     const refused = this.urlProblem(n);
     if (refused) this.problem(at, 'unsafe-mdx', ...refused);
+    const ref = n.type === 'link' ? crossRefOf(n.url ?? '') : null;
+    if (ref) this.result.crossRefs.push({ offset: at, ...ref, empty: !n.children?.length, node: n });
     if (!MARKDOWN_NODES.has(n.type)) return this.problem(at, 'unsafe-mdx', `${n.type} is not allowed in content`, ONLY);
     for (const child of n.children ?? []) this.walk(child, open, words);
   }

@@ -7,7 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration } from 'astro';
 import { pooledMdxRenderer } from './compile-pool.ts';
 import { MDX_FEATURES } from './compiler.ts';
-import { checkedSources } from './gate-sources.ts';
+import { checkedFindingTitles, checkedSources } from './gate-sources.ts';
 import { contentGate } from './satteri-plugin.ts';
 
 /**
@@ -22,7 +22,10 @@ import { contentGate } from './satteri-plugin.ts';
  * `astro dev` compiles one page at a time as it is requested, in process, with the sources as they are edited.
  */
 export function gatedMdx(): AstroIntegration {
-  const inProcess = satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate({ sources: checkedSources })] });
+  const inProcess = satteri({
+    features: MDX_FEATURES,
+    mdastPlugins: [contentGate({ sources: checkedSources, findings: checkedFindingTitles })],
+  });
   let building = false;
   let pool: ReturnType<typeof pooledMdxRenderer> | undefined;
   const processor: typeof inProcess = {
@@ -35,6 +38,7 @@ export function gatedMdx(): AstroIntegration {
         mdx: { ...rest, srcDir: srcDir?.href },
         features: inProcess.options.features,
         sources: checkedSources(),
+        findings: checkedFindingTitles(),
       };
       try {
         pool = pooledMdxRenderer(setup);

@@ -8,6 +8,7 @@
 import { compilerInput, parseMdx } from '../content-gate/compiler.ts';
 import { judgeTree, type GateProblem, type ScannedFinding } from '../content-gate/judge.ts';
 import type { CiteCluster } from '../content-gate/citations.ts';
+import type { CrossRef, IdMention } from '../content-gate/xrefs.ts';
 
 export type { CiteCluster, CiteItem } from '../content-gate/citations.ts';
 export type { ScannedFinding } from '../content-gate/judge.ts';
@@ -19,6 +20,9 @@ export interface ScanResult {
   bodyOffset: number;
   findings: ScannedFinding[];
   citations: CiteCluster[];
+  /** Links to findings, and id-like words of the prose (content-gate/xrefs.ts). */
+  crossRefs: CrossRef[];
+  mentions: IdMention[];
   problems: ScanProblem[];
   /** Astro's YAML reader refused the frontmatter: an error unless the corpus's own YAML reading reports one. */
   yamlError?: { offset: number; message: string };
@@ -47,6 +51,8 @@ export function scanMdx(text: string): ScanResult {
     bodyOffset: input.bodyOffset,
     findings: [],
     citations: [],
+    crossRefs: [],
+    mentions: [],
     problems: [],
     yamlError: input.yamlError,
   };
@@ -83,6 +89,8 @@ export function scanMdx(text: string): ScanResult {
   const judged = judgeTree(parsed.tree, input.content.slice(shift), shift);
   result.findings = judged.findings;
   result.citations = judged.citations;
+  result.crossRefs = judged.crossRefs.map(({ node: _, ...ref }) => ref);
+  result.mentions = judged.mentions;
   result.problems.push(...judged.problems);
   return result;
 }
