@@ -1,6 +1,6 @@
 /**
- * The pages a query names that the search for its words did not return (search-names.ts): the named edition's pages
- * when only current guidance is searched ("deserters risk april 2024"), and a named profile's page that lacks some
+ * The pages a query names that the search for its words did not return (search-names.ts): the named edition's
+ * profiles and overview when only current guidance is searched ("deserters risk april 2024"), and a named profile's page that lacks some
  * of the other words ("returnees detention": the Returnees profile says "detained"). Such a profile page comes with
  * the words it lacks, as a relaxed match does, so the reader is told.
  *
@@ -48,8 +48,10 @@ export async function namedPages(
   const missing = new Map<string, string[]>();
   const add = (r: PagefindResult) => (seen.has(r.id) ? false : (seen.add(r.id), added.push(r), true));
   const scope = editionFilters(s, named);
+  // Only the edition's guidance: its document stays a superseded source, found by including superseded editions.
+  const guidance = { any: [KIND.profile, KIND.edition] };
   if (named.edition && !named.edition.current && s.status === 'current')
-    (await find(pagefind, term, scope)).forEach(add);
+    (await find(pagefind, term, { ...scope, kind: guidance })).forEach(add);
   for (const label of named.profiles) {
     const profile = { ...scope, kind: { any: [KIND.profile] }, profile: { any: [label] } };
     const [page] = await find(pagefind, null, profile);

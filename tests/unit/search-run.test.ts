@@ -270,6 +270,16 @@ describe('runSearch: what the query names', () => {
     expect(o.entries[0].missing).toBeUndefined();
   });
 
+  it('only its guidance: the superseded edition’s document is still left out of current guidance', async () => {
+    const doc = page('cg-2024', 'euaa guidance april 2024', 20, {
+      kind: 'Source',
+      edition: 'April 2024',
+      status: 'superseded',
+    });
+    const o = await runSearch(fakePagefind([...NAMED, doc]), state('q=april 2024'), {}, vocabulary);
+    expect(await ids(o)).toEqual(['/deserters-2024/']);
+  });
+
   it('a profile page lacking more than one word is not lifted: only the relaxed search may add it, after', async () => {
     const o = await run('q=returnees detention report');
     expect(o.exactCount).toBe(1);
