@@ -8,6 +8,7 @@ import { checkBadLocator } from './bad-locator.ts';
 import { checkDateAfterPublication } from './date-after-publication.ts';
 import { checkDuplicateId } from './duplicate-id.ts';
 import { checkEditionChain } from './edition-chain.ts';
+import { checkFindingLinks } from './finding-links.ts';
 import { checkFutureDate } from './future-date.ts';
 import { checkOrphanSource } from './orphan-source.ts';
 import { checkTurningPoints } from './turning-points.ts';
@@ -33,6 +34,7 @@ export const CHECKS: ((c: Corpus) => Problem[])[] = [
   checkFutureDate,
   checkUncitedFinding,
   checkDuplicateId,
+  checkFindingLinks,
   checkUnsupportedConclusion,
   checkUnsourcedOfficialConclusion,
   checkBorrowedOfficialConclusion,

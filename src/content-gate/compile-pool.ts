@@ -18,6 +18,8 @@ export interface PoolSetup {
   mdx: Omit<MdxRendererOptions, 'srcDir'> & { srcDir?: string };
   features: object;
   sources: Map<string, Source>;
+  /** Finding titles by `country/month/profile#id`, for cross-references. */
+  findings?: Map<string, string>;
 }
 
 export type CompileRequest = { id: number; content: string; filePath: string; frontmatter: Record<string, unknown> };

@@ -7,8 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CompileReply, CompileRequest, PoolSetup } from './compile-pool.ts';
 import { contentGate } from './satteri-plugin.ts';
 
-const { shared, mdx, features, sources } = workerData as PoolSetup;
-const processor = satteri({ features, mdastPlugins: [contentGate({ sources: () => sources })] });
+const { shared, mdx, features, sources, findings } = workerData as PoolSetup;
+const processor = satteri({
+  features,
+  mdastPlugins: [contentGate({ sources: () => sources, findings: () => findings ?? new Map() })],
+});
 const renderer = await processor.createMdxRenderer!(shared, {
   ...mdx,
   srcDir: mdx.srcDir === undefined ? undefined : new URL(mdx.srcDir),

@@ -1,11 +1,12 @@
 /**
- * The sources the gate lets citations name in a build: those of the corpus the content check last published. Apart
+ * The sources the gate lets citations name, and the findings cross-references may link, in a build: those of the corpus the content check last published. Apart
  * from the gate itself, so that the compile workers (./compile-worker.ts), which are sent the sources, do not load
  * the corpus reader.
  */
 import type { Corpus } from '../lib/corpus.ts';
 import { getCorpus } from '../lib/site-data.ts';
 import type { Source } from '../schemas/content.ts';
+import { findingTitles } from '../checks/finding-links.ts';
 
 const sourcesOf = new WeakMap<Corpus, Map<string, Source>>();
 
@@ -18,4 +19,17 @@ export function checkedSources(): Map<string, Source> {
     sourcesOf.set(c, sources);
   }
   return sources;
+}
+
+const titlesOf = new WeakMap<Corpus, Map<string, string>>();
+
+/** `country/month/profile#id` → title, for every finding of the corpus: what a cross-reference may link. */
+export function checkedFindingTitles(): Map<string, string> {
+  const c = getCorpus();
+  let titles = titlesOf.get(c);
+  if (!titles) {
+    titles = findingTitles(c);
+    titlesOf.set(c, titles);
+  }
+  return titles;
 }

@@ -6,50 +6,17 @@
  */
 import type { MdastNode } from 'satteri';
 import { ALLOWED_COMPONENTS, Id } from '../schemas/content.ts';
-import { alignText, findCitations, type CiteCluster, type TextCluster } from './citations.ts';
+import { alignText, findCitations } from './citations.ts';
 import { imageUrlProblem, linkUrlProblem } from './url-policy.ts';
 import { LIMIT_HINT, MAX_MDX_DEPTH, tooDeep } from '../lib/content-limits.ts';
 import { forbiddenCharacter } from '../lib/text-rules.ts';
 import { titleProblems } from './finding-title.ts';
 
 export { MAX_FINDING_TITLE } from './finding-title.ts';
+import { crossRefOf, mentionsIn } from './xrefs.ts';
+import type { GateProblem, Judgement, ScannedFinding } from './judgement.ts';
 
-/** A `<Finding>` element with its attributes and the citations inside it. */
-export interface ScannedFinding {
-  id: string;
-  asOf: string;
-  /** A short human title naming the finding wherever it is listed; the id stays its permanent anchor. */
-  title?: string;
-  uncertain?: string;
-  offset: number;
-  end: number;
-  /** Offsets of attribute values, for pointing at the exact spot in messages. */
-  attrOffsets: Record<string, number>;
-  citations: CiteCluster[];
-  /** The finding's text with markup and citations removed, for previews and search. */
-  text: string;
-}
-
-/** A problem the gate found, before it is tied to a file. */
-export interface GateProblem {
-  offset: number;
-  rule: 'unsafe-mdx' | 'syntax' | 'content-limit' | 'unsafe-character';
-  message: string;
-  hint: string;
-}
-
-/** A text node whose citation clusters the compiler plugin replaces with links to their sources. */
-export interface CitationRewrite {
-  node: MdastNode;
-  clusters: TextCluster[];
-}
-
-export interface Judgement {
-  findings: ScannedFinding[];
-  citations: CiteCluster[];
-  problems: GateProblem[];
-  rewrites: CitationRewrite[];
-}
+export type { CitationRewrite, GateProblem, Judgement, ScannedFinding } from './judgement.ts';
 
 /** Markdown node types content may use; every other type fails closed. */
 const MARKDOWN_NODES = new Set([
@@ -100,7 +67,7 @@ const IMAGE_HINT = 'put the image under public/ and refer to it by its path; not
 
 /** One judgement over one tree: the state the walk builds up, and one method per kind of node. */
 class Judge {
-  readonly result: Judgement = { findings: [], citations: [], problems: [], rewrites: [] };
+  readonly result: Judgement = { findings: [], citations: [], problems: [], rewrites: [], crossRefs: [], mentions: [] };
   private readonly definitions = new Map<string, string>();
   private readonly source: string;
   private readonly shift: number;
@@ -234,6 +201,11 @@ class Judge {
     return finding;
   }
 
+  /** Each character of a text node's value mapped to its file offset. */
+  private align(n: Node, value: string) {
+    return alignText(value, this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift), this.start(n));
+  }
+
   /** Text: its citation clusters, recorded and marked for the compiler to turn into links. */
   private text(n: Node, open: ScannedFinding | null, words: string[] | null) {
     const value = n.value ?? '';
@@ -242,11 +214,12 @@ class Judge {
     // mapping its characters back to the file is the costly part of judging it.
     if (!value.includes('[')) {
       words?.push(value);
+      this.result.mentions.push(...mentionsIn(value, [], () => this.align(n, value).offsets));
       return;
     }
-    const slice = this.source.slice(this.start(n) - this.shift, this.end(n) - this.shift);
-    const { offsets, escaped } = alignText(value, slice, this.start(n));
+    const { offsets, escaped } = this.align(n, value);
     const found = findCitations(value, offsets, escaped);
+    this.result.mentions.push(...mentionsIn(value, found.clusters, () => offsets));
     for (const p of found.problems) this.problem(p.offset, 'syntax', p.message, p.hint);
     let last = 0;
     for (const cluster of found.clusters) {
@@ -321,6 +294,8 @@ class Judge {
     }
     const refused = this.urlProblem(n);
     if (refused) this.problem(at, 'unsafe-mdx', ...refused);
+    const ref = n.type === 'link' ? crossRefOf(n.url ?? '') : null;
+    if (ref) this.result.crossRefs.push({ offset: at, ...ref, empty: !n.children?.length, node: n });
     if (!MARKDOWN_NODES.has(n.type)) return this.problem(at, 'unsafe-mdx', `${n.type} is not allowed in content`, ONLY);
     for (const child of n.children ?? []) this.walk(child, open, words);
   }
@@ -338,7 +313,7 @@ export function judgeTree(tree: MdastNode, source: string, shift = 0): Judgement
       message,
       hint: LIMIT_HINT,
     } as const;
-    return { findings: [], citations: [], problems: [problem], rewrites: [] };
+    return { findings: [], citations: [], problems: [problem], rewrites: [], crossRefs: [], mentions: [] };
   }
   const judge = new Judge(source, shift, tree as Node);
   judge.walk(tree as Node, null, null);

@@ -7,7 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration } from 'astro';
 import { pooledMdxRenderer } from './compile-pool.ts';
 import { MDX_FEATURES } from './compiler.ts';
-import { checkedSources } from './gate-sources.ts';
+import { checkedFindingTitles, checkedSources } from './gate-sources.ts';
 import { contentGate } from './satteri-plugin.ts';
 import { refuseBeforeCompile } from './pre-compile.ts';
 
@@ -23,7 +23,10 @@ import { refuseBeforeCompile } from './pre-compile.ts';
  * `astro dev` compiles one page at a time as it is requested, in process, with the sources as they are edited.
  */
 export function gatedMdx(): AstroIntegration {
-  const inProcess = satteri({ features: MDX_FEATURES, mdastPlugins: [contentGate({ sources: checkedSources })] });
+  const inProcess = satteri({
+    features: MDX_FEATURES,
+    mdastPlugins: [contentGate({ sources: checkedSources, findings: checkedFindingTitles })],
+  });
   let building = false;
   let pool: ReturnType<typeof pooledMdxRenderer> | undefined;
   const processor: typeof inProcess = {
@@ -36,6 +39,7 @@ export function gatedMdx(): AstroIntegration {
         mdx: { ...rest, srcDir: srcDir?.href },
         features: inProcess.options.features,
         sources: checkedSources(),
+        findings: checkedFindingTitles(),
       };
       try {
         pool = pooledMdxRenderer(setup);

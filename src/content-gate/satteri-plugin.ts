@@ -13,7 +13,13 @@ import { unknownCitation } from '../checks/unknown-source.ts';
 import { formatProblem, type Problem } from '../lib/problem.ts';
 import type { Source } from '../schemas/content.ts';
 import { positionFinder } from '../lib/positions.ts';
-import { judgeTree, type CitationRewrite } from './judge.ts';
+import { judgeTree, type CitationRewrite, type Judgement } from './judge.ts';
+import { findingKey, profilePathOf, targetPath } from './xrefs.ts';
+import { unknownFindingLink } from '../checks/finding-links.ts';
+
+interface ReplaceContext {
+  replaceNode(node: MdastNode, replacement: MdastNode | MdastNode[]): void;
+}
 
 /** Thrown when the compiler meets content the gate refuses; `line` and `column` feed Astro's error location. */
 export class ContentGateError extends Error {
@@ -62,9 +68,32 @@ function citedText({ node, clusters }: CitationRewrite, sourceOf: Parameters<typ
   return out;
 }
 
-/** Where the gate finds the sources that citations name (./gate-sources.ts in a build). */
+/** Where the gate finds the sources citations name and the findings cross-references link (./gate-sources.ts). */
 export interface GateOptions {
   sources: () => Map<string, Source>;
+  /** Finding titles by `country/month/profile#id` (./xrefs.ts findingKey); without it, every such link is refused. */
+  findings?: () => Map<string, string>;
+}
+
+/** Refuses a link to a finding the corpus does not have; names each empty link by its finding's title. */
+function linkFindings(
+  ctx: Parameters<typeof refuse>[0] & ReplaceContext,
+  refs: Judgement['crossRefs'],
+  titles: Map<string, string>,
+) {
+  if (!refs.length) return;
+  const from = ctx.fileURL ? profilePathOf(fileURLToPath(ctx.fileURL)) : null;
+  const title = (r: (typeof refs)[number]) => (from ? titles.get(findingKey(targetPath(from, r), r.id)) : undefined);
+  const unknown = refs.filter((r) => title(r) === undefined);
+  if (unknown.length)
+    refuse(
+      ctx,
+      unknown.map((r) => ({ offset: r.offset, ...unknownFindingLink(from ?? '', r, titles) })),
+    );
+  for (const r of refs) {
+    const href = (r.node as { url?: string }).url ?? '';
+    if (r.empty) ctx.replaceNode(r.node, element('a', { href, class: 'xref' }, [text(title(r)!)]));
+  }
 }
 
 /** Refuses the compile with every problem, located in the file. */
@@ -81,7 +110,7 @@ export function refuse(
 }
 
 /** The plugin, for `satteri({ mdastPlugins: [contentGate({ sources })] })`. */
-export function contentGate({ sources }: GateOptions) {
+export function contentGate({ sources, findings = () => new Map() }: GateOptions) {
   return defineMdastPlugin({
     name: 'cg:content-gate',
     options: { position: true },
@@ -96,6 +125,7 @@ export function contentGate({ sources }: GateOptions) {
         .filter((item) => !known.has(item.key))
         .map((item) => ({ offset: item.offset, ...unknownCitation(item.key, [...known.keys()]) }));
       if (unknown.length) refuse(ctx, unknown);
+      linkFindings(ctx, judged.crossRefs, findings());
       for (const rewrite of judged.rewrites)
         ctx.replaceNode(
           rewrite.node,

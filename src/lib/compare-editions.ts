@@ -109,3 +109,11 @@ export function compareVersions(before: ProfileEntry, after: ProfileEntry): Comp
 export function comparisonSlug(before: { month: string }, after: { month: string }): string {
   return `${before.month}..${after.month}`;
 }
+
+/**
+ * Every pair of versions that has a comparison page, earlier first within each pair, from versions listed oldest
+ * first. The compare pages are generated from this list and the history page links it, so every link has a page.
+ */
+export function comparisonPairs<T>(oldestFirst: readonly T[]): { before: T; after: T }[] {
+  return oldestFirst.flatMap((before, i) => oldestFirst.slice(i + 1).map((after) => ({ before, after })));
+}

@@ -9,6 +9,7 @@ import { compilerInput, parseMdx } from '../content-gate/compiler.ts';
 import { judgeTree, type GateProblem, type ScannedFinding } from '../content-gate/judge.ts';
 import type { CiteCluster } from '../content-gate/citations.ts';
 import type { YamlTokenProblem } from './yaml-gate.ts';
+import type { CrossRef, IdMention } from '../content-gate/xrefs.ts';
 
 export type { CiteCluster, CiteItem } from '../content-gate/citations.ts';
 export type { ScannedFinding } from '../content-gate/judge.ts';
@@ -20,6 +21,9 @@ export interface ScanResult {
   bodyOffset: number;
   findings: ScannedFinding[];
   citations: CiteCluster[];
+  /** Links to findings, and id-like words of the prose (content-gate/xrefs.ts). */
+  crossRefs: CrossRef[];
+  mentions: IdMention[];
   problems: ScanProblem[];
   /** The YAML gate's verdict on the frontmatter's tokens (compilerInput), so that it is not lexed twice. */
   yamlTokens?: YamlTokenProblem[];
@@ -50,6 +54,8 @@ export function scanMdx(text: string): ScanResult {
     bodyOffset: input.bodyOffset,
     findings: [],
     citations: [],
+    crossRefs: [],
+    mentions: [],
     problems: [],
     yamlError: input.yamlError,
     yamlTokens: input.refused,
@@ -87,6 +93,8 @@ export function scanMdx(text: string): ScanResult {
   const judged = judgeTree(parsed.tree, input.content.slice(shift), shift);
   result.findings = judged.findings;
   result.citations = judged.citations;
+  result.crossRefs = judged.crossRefs.map(({ node: _, ...ref }) => ref);
+  result.mentions = judged.mentions;
   result.problems.push(...judged.problems);
   return result;
 }

@@ -22,6 +22,8 @@ export type Rule =
   | 'archive-mismatch'
   | 'unsafe-mdx'
   | 'orphan-source'
+  | 'unknown-finding'
+  | 'raw-finding-id'
   /** A file or folder name that is not a valid id (ids come from file names). */
   | 'invalid-file-name'
   /** A symlink or special file under content/, or an archive path leading out of content/archive/. */
@@ -110,6 +112,8 @@ export const RULES: Record<Rule, { tier: Tier; warnings: string }> = {
   },
   'orphan-source': { tier: 'coverage', warnings: 'sources no finding cites' },
   'stale-evidence': { tier: 'coverage', warnings: 'current conclusions resting on evidence that may be out of date' },
+  'unknown-finding': { tier: 'references', warnings: 'links to unknown findings' },
+  'raw-finding-id': { tier: 'coverage', warnings: 'finding ids written as text instead of links' },
 };
 
 /** A rule's rank in reports, root causes first; a rule missing from RULES ranks with the references. */

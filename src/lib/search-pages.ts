@@ -169,6 +169,18 @@ export function sourceRegisterSearchData(): PageSearchData {
   return { filters: { kind: KIND.source }, meta: { kind: KIND.source } };
 }
 
+/**
+ * What the search page needs to tell which profile or edition a query names (shared/search-names.ts), keyed by the
+ * filter value: a profile's name is the words of its id ("draft evaders"); an edition is current or not.
+ */
+export function searchVocabulary(c: Corpus): { names: Map<string, string>; current: Set<string> } {
+  const names = new Map<string, string>();
+  for (const p of c.profiles)
+    if (p.data) names.set(profileLabel(c, p.country, p.profile), p.profile.replace(/-/g, ' '));
+  const current = new Set([...c.countries.keys()].flatMap((id) => currentEdition(c, id)?.data.label ?? []));
+  return { names, current };
+}
+
 /** Every value each filter can take, in the order the search page lists them. */
 export function facetOptions(c: Corpus): Record<FacetKey, string[]> {
   const countries = [...c.countries.entries()]

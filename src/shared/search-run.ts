@@ -9,6 +9,8 @@
 import { MIN_RESULTS } from './search-config.ts';
 import { FACET_KEYS } from './search-facets.ts';
 import { preferGuidance, RERANK_DEPTH } from './search-rank.ts';
+import { namesIn, type Named, type Vocabulary } from './search-names.ts';
+import { namedPages } from './search-named-pages.ts';
 import {
   canRelax,
   planRelaxation,
@@ -31,6 +33,7 @@ export interface PagefindData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
   sub_results: PagefindSubResult[];
 }
 export interface PagefindResult {
@@ -97,16 +100,26 @@ export async function runSearch(
   pagefind: PagefindSearch,
   s: SearchState,
   memo: SearchMemo = {},
+  vocabulary?: Vocabulary,
 ): Promise<SearchOutcome> {
   const term = s.q ? searchTerm(s.q) : null;
   const main = await search(pagefind, term, pagefindFilters(s));
   const counts = await filterCounts(pagefind, term, s, main);
   const supersededMore = s.status === 'current' ? (counts.status?.superseded ?? 0) : 0;
-  const ranked = s.q ? await guidanceFirst(main.results, s.q) : main.results;
-  const entries: Entry[] = ranked.map((result) => ({ result }));
-  const outcome: SearchOutcome = { state: s, entries, exactCount: main.results.length, supersededMore, counts };
-  if (s.q && main.results.length < MIN_RESULTS && canRelax(s.q)) {
-    const relaxed = await relax(pagefind, s, main.results, memo);
+  const named: Named = s.q && !hasFacetFilters(s) ? namesIn(s.q, vocabulary) : { profiles: [] };
+  const extra = await namedPages(pagefind, term, s, named, main.results);
+  const found = [...main.results, ...extra.results];
+  const ranked = s.q ? await guidanceFirst(found, s.q, named) : found;
+  const entries: Entry[] = ranked.map((result) => ({ result, missing: extra.missing.get(result.id) }));
+  const outcome: SearchOutcome = {
+    state: s,
+    entries,
+    exactCount: found.length - extra.missing.size,
+    supersededMore,
+    counts,
+  };
+  if (s.q && found.length < MIN_RESULTS && canRelax(s.q)) {
+    const relaxed = await relax(pagefind, s, found, memo);
     entries.push(...relaxed.entries);
     if (relaxed.entries.length || relaxed.relaxation.unknown.length) outcome.relaxation = relaxed.relaxation;
   }
@@ -134,14 +147,15 @@ async function filterCounts(
  * Pagefind's results with guidance before sources for the same match (search-rank.ts). Only the head is
  * re-ranked: it needs each result's metadata, which the first page of results loads anyway.
  */
-async function guidanceFirst(results: PagefindResult[], query: string): Promise<PagefindResult[]> {
+async function guidanceFirst(results: PagefindResult[], query: string, named: Named): Promise<PagefindResult[]> {
   const head = await Promise.all(
     results.slice(0, RERANK_DEPTH).map(async (result) => {
-      const { meta } = await result.data();
-      return { result, score: result.score, kind: meta.kind, cite: meta.cite };
+      const { meta, filters } = await result.data();
+      const { kind, cite, edition, status } = meta;
+      return { result, score: result.score, kind, cite, edition, status, profiles: filters?.profile };
     }),
   );
-  return [...preferGuidance(head, query).map((x) => x.result), ...results.slice(RERANK_DEPTH)];
+  return [...preferGuidance(head, query, named).map((x) => x.result), ...results.slice(RERANK_DEPTH)];
 }
 
 /** Searches each meaningful word of the query alone, and ranks the pages not already found by how many they hold. */

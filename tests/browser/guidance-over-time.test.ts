@@ -10,7 +10,7 @@ const session = useBrowserSession();
 it('the April 2024 → December 2025 comparison for deserters marks the conclusions that changed', async () => {
   const page = await session.newPage();
   await page.goto(session.url('/syria/deserters/history/'));
-  expect(await page.getByRole('link', { name: /compared with December 2025/ }).count()).toBe(1);
+  expect(await page.getByRole('link', { name: 'April 2024 → December 2025' }).count()).toBe(1);
   await page.goto(session.url('/syria/deserters/compare/2024-04..2025-12/'));
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
     /deserters: April 2024 compared with December 2025/i,

@@ -1,6 +1,7 @@
 /**
  * Relevance: for each realistic search in tests/search-relevance.json, the page that should answer it is in the top
- * three, from Pagefind's own API (no filter, no relaxation) and on /search/ as a reader sees it. Runs against the site
+ * three, from Pagefind's own API (no filter, no relaxation) and on /search/ as a reader sees it; for the short
+ * queries of `first`, the page is the first result on /search/ with the default filters. Runs against the site
  * built from content/; an expected page missing from the build fails, so the set follows the content.
  */
 import { readFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ interface Case {
 const set = JSON.parse(readFileSync(resolve(ROOT, 'tests/search-relevance.json'), 'utf8')) as {
   queries: Case[];
   questions: Case[];
+  first: Case[];
 };
 
 const dir = inject('siteDir');
@@ -50,7 +52,7 @@ const readerParams = (c: Case): Record<string, string> =>
 const top3 = (urls: string[]) => urls.slice(0, 3);
 
 describe('the relevance set matches the content', () => {
-  it.each([...set.queries, ...set.questions].map((c) => [c.expect, c.query] as const))(
+  it.each([...set.queries, ...set.questions, ...set.first].map((c) => [c.expect, c.query] as const))(
     '%s exists in the build (for “%s”)',
     (url) => {
       expect(
@@ -83,6 +85,13 @@ describe('questions in plain language find their page in the top 3 of the search
   it.each(set.questions.map((c) => [c.query, c.expect, c] as const))('“%s” → %s', async (_q, expected, c) => {
     await openSearch(page, site.origin, readerParams(c));
     expect(top3(await shownResults(page)), `${c.from}: ${c.why}`).toContain(expected);
+  });
+});
+
+describe('short plain queries give what they name first on the search page (default filters)', () => {
+  it.each(set.first.map((c) => [c.query, c.expect, c] as const))('“%s” → %s first', async (_q, expected, c) => {
+    await openSearch(page, site.origin, { q: c.query });
+    expect((await shownResults(page))[0], `${c.from}: ${c.why}`).toBe(expected);
   });
 });
 

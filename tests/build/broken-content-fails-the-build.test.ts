@@ -36,6 +36,17 @@ describe('broken content fails npm run build with path:line:column and the rule'
     expect(result.emittedPages).toBe(false);
   });
 
+  it('a link to a finding that does not exist → unknown-finding at the link', async () => {
+    const content = copyValidFixture();
+    const link = '[](#finding-penaltys)';
+    const at = content.replace(DESERTERS, 'The law is in [@eu-qd', `See ${link}. The law is in [@eu-qd`, link);
+    const result = await build(content.dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(line(content.dir, DESERTERS, at, 'unknown-finding'));
+    expect(result.output).toContain('did you mean "penalties"?');
+    expect(result.emittedPages).toBe(false);
+  });
+
   it('a value outside its enum → invalid-field at the value', async () => {
     const content = copyValidFixture();
     const at = content.replace(DESERTERS, 'level: in-general', 'level: sometimes', 'sometimes');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesCitation, preferGuidance, rankScore, SOURCE_FACTOR } from '../../src/shared/search-rank.ts';
+import { namesCitation, namedTier, preferGuidance, rankScore, SOURCE_FACTOR } from '../../src/shared/search-rank.ts';
+import type { Named } from '../../src/shared/search-names.ts';
 import { searchTerm } from '../../src/shared/search-relax.ts';
 
 describe('guidance ranks before sources for the same match', () => {
@@ -36,6 +37,72 @@ describe('guidance ranks before sources for the same match', () => {
     const b = { id: 'b', score: 3, kind: 'Edition' };
     expect(preferGuidance([a, b], 'x').map((x) => x.id)).toEqual(['a', 'b']);
     expect(preferGuidance([b, a], 'x').map((x) => x.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('what the query names ranks first', () => {
+  const april = { label: 'April 2024', current: false };
+  const current = {
+    id: 'current',
+    score: 9,
+    kind: 'Profile',
+    edition: 'December 2025',
+    status: 'current',
+    profiles: ['Deserters'],
+  };
+  const older = {
+    id: 'older',
+    score: 4,
+    kind: 'Profile',
+    edition: 'April 2024',
+    status: 'superseded',
+    profiles: ['Deserters'],
+  };
+  const olderOther = { ...older, id: 'older-other', score: 6, profiles: ['Defectors'] };
+  const olderEdition = { id: 'edition', score: 30, kind: 'Edition', edition: 'April 2024', status: 'superseded' };
+  const overview = { id: 'overview', score: 40, kind: 'Country overview', edition: 'December 2025', status: 'current' };
+  const source = { id: 'cpin', score: 50, kind: 'Source', cite: 'UK CPIN Returnees 2025' };
+  const returnees = {
+    id: 'returnees',
+    score: 2,
+    kind: 'Profile',
+    edition: 'December 2025',
+    status: 'current',
+    profiles: ['Returnees'],
+  };
+
+  it('a named profile, current when no edition is named, before pages with more of the words', () => {
+    const named: Named = { profiles: ['Returnees'], rest: 'detention' };
+    expect(preferGuidance([overview, source, returnees], 'returnees detention', named).map((x) => x.id)).toEqual([
+      'returnees',
+      'overview',
+      'cpin',
+    ]);
+  });
+
+  it('a named edition: the named profile in it, then its other guidance, then the rest', () => {
+    const named: Named = { profiles: ['Deserters'], edition: april, rest: 'risk april 2024' };
+    const order = preferGuidance(
+      [overview, current, olderEdition, olderOther, older],
+      'deserters risk april 2024',
+      named,
+    );
+    expect(order.map((x) => x.id)).toEqual(['older', 'edition', 'older-other', 'overview', 'current']);
+    expect(namedTier(current, named)).toBe(0);
+  });
+
+  it('a source named by its citation keeps its place: nothing is lifted above it', () => {
+    const named: Named = { profiles: ['Returnees'], rest: 'UK CPIN 2025' };
+    expect(preferGuidance([source, returnees], 'UK CPIN returnees 2025', named).map((x) => x.id)).toEqual([
+      'cpin',
+      'returnees',
+    ]);
+  });
+
+  it('one word names a citation only if it is a number or the whole citation', () => {
+    expect(namesCitation('amnesty', 'News amnesty 2024')).toBe(false);
+    expect(namesCitation('2024', 'News amnesty 2024')).toBe(true);
+    expect(namesCitation('Landinfo', 'Landinfo')).toBe(true);
   });
 });
 

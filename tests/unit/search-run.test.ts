@@ -12,6 +12,7 @@ import {
   type PagefindSearch,
 } from '../../src/shared/search-run.ts';
 import { parseState } from '../../src/shared/search-state.ts';
+import type { Vocabulary } from '../../src/shared/search-names.ts';
 
 interface FakePage {
   id: string;
@@ -51,7 +52,13 @@ function fakePagefind(pages: FakePage[]): PagefindSearch & { calls: { term: stri
           .map((p) => ({
             id: p.id,
             score: p.score,
-            data: async () => ({ url: `/${p.id}/`, excerpt: '', meta: p.meta ?? {}, sub_results: [] }),
+            data: async () => ({
+              url: `/${p.id}/`,
+              excerpt: '',
+              meta: p.meta ?? {},
+              filters: Object.fromEntries(Object.entries(p.filters).map(([k, v]) => [k, [v]])),
+              sub_results: [],
+            }),
           })),
         unfilteredResultCount: matching.length,
         filters: counts,
@@ -208,5 +215,78 @@ describe('wantsSearch', () => {
     expect(wantsSearch(state('status=all'))).toBe(false);
     expect(wantsSearch(state('country=Syria'))).toBe(true);
     expect(wantsSearch(state('q=x'))).toBe(true);
+  });
+});
+
+describe('runSearch: what the query names', () => {
+  const profile = (id: string, words: string, score: number, name: string, edition: string, status: string) =>
+    page(
+      id,
+      `${words} ${name.toLowerCase()}`,
+      score,
+      { kind: 'Profile', profile: name, edition, status },
+      {
+        kind: 'Profile',
+        edition,
+        status,
+      },
+    );
+  const NAMED: FakePage[] = [
+    profile('returnees', 'detained airport', 2, 'Returnees', 'December 2025', 'current'),
+    profile('returnees-2024', 'detention airport', 3, 'Returnees', 'April 2024', 'superseded'),
+    profile('deserters', 'risk amnesty', 5, 'Deserters', 'December 2025', 'current'),
+    profile('deserters-2024', 'risk april 2024', 4, 'Deserters', 'April 2024', 'superseded'),
+    page('overview', 'returnees detention deserters risk', 9, { kind: 'Country overview', status: 'current' }),
+    page(
+      'cpin',
+      'returnees detention report',
+      12,
+      { kind: 'Source' },
+      { kind: 'Source', cite: 'UK CPIN Returnees 2025' },
+    ),
+  ];
+  const vocabulary: Vocabulary = {
+    profiles: [
+      { label: 'Returnees', name: 'returnees' },
+      { label: 'Deserters', name: 'deserters' },
+    ],
+    editions: [
+      { label: 'April 2024', current: false },
+      { label: 'December 2025', current: true },
+    ],
+  };
+  const run = (q: string) => runSearch(fakePagefind(NAMED), state(q), {}, vocabulary);
+
+  it('a named profile comes first, with the word it lacks, though Pagefind did not return it', async () => {
+    const o = await run('q=returnees detention');
+    expect(await ids(o)).toEqual(['/returnees/', '/overview/', '/cpin/']);
+    expect(o.entries[0].missing).toEqual(['detention']);
+    expect(o.exactCount).toBe(2);
+  });
+
+  it('a named superseded edition is searched too, and its page of the named profile comes first', async () => {
+    const o = await run('q=deserters risk april 2024');
+    expect((await ids(o))[0]).toBe('/deserters-2024/');
+    expect(o.entries[0].missing).toBeUndefined();
+  });
+
+  it('only its guidance: the superseded edition’s document is still left out of current guidance', async () => {
+    const doc = page('cg-2024', 'euaa guidance april 2024', 20, {
+      kind: 'Source',
+      edition: 'April 2024',
+      status: 'superseded',
+    });
+    const o = await runSearch(fakePagefind([...NAMED, doc]), state('q=april 2024'), {}, vocabulary);
+    expect(await ids(o)).toEqual(['/deserters-2024/']);
+  });
+
+  it('a profile page lacking more than one word is not lifted: only the relaxed search may add it, after', async () => {
+    const o = await run('q=returnees detention report');
+    expect(o.exactCount).toBe(1);
+    expect((await ids(o))[0]).toBe('/cpin/');
+  });
+
+  it('names nothing when a filter is ticked', async () => {
+    expect(await ids(await run('q=returnees detention&kind=Source'))).toEqual(['/cpin/']);
   });
 });

@@ -152,7 +152,7 @@ class CgSearch extends HTMLElement {
     const pagefind = await this.#pagefind;
     if (!wantsSearch(state)) return this.#view.drawStart();
     const started = performance.now();
-    const outcome = await runSearch(pagefind, state, this.#memo);
+    const outcome = await runSearch(pagefind, state, this.#memo, this.#form.vocabulary());
     if (id !== this.#runId) return;
     this.#view.drawOutcome(outcome, performance.now() - started);
     this.#shown = outcome.entries;

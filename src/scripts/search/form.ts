@@ -3,6 +3,7 @@
  */
 import { FACET_KEYS, type FacetKey } from '../../shared/search-facets.ts';
 import { parseState, type SearchState } from '../../shared/search-state.ts';
+import type { Vocabulary } from '../../shared/search-names.ts';
 
 export class SearchForm {
   #input: HTMLInputElement;
@@ -37,5 +38,14 @@ export class SearchForm {
     for (const key of FACET_KEYS)
       state.filters[key] = state.filters[key].filter((v) => this.#offered.has(`${key}:${v}`));
     return state;
+  }
+
+  /** The profiles and editions a query can name, as the filters list them (SearchFilters.astro). */
+  vocabulary(): Vocabulary {
+    const of = (name: string) => this.#facets.filter((i) => i.name === name);
+    return {
+      profiles: of('profile').map((i) => ({ label: i.value, name: i.dataset.name ?? '' })),
+      editions: of('edition').map((i) => ({ label: i.value, current: i.hasAttribute('data-current') })),
+    };
   }
 }

@@ -4,10 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineMdastPlugin, mdxToJs } from 'satteri';
 import { compilerInput, MDX_FEATURES, parseMdx } from '../../../src/content-gate/compiler.ts';
-import { checkedSources } from '../../../src/content-gate/gate-sources.ts';
+import { checkedFindingTitles, checkedSources } from '../../../src/content-gate/gate-sources.ts';
 import { contentGate } from '../../../src/content-gate/satteri-plugin.ts';
 import { scanMdx } from '../../../src/lib/mdx-scan.ts';
 
@@ -44,8 +45,9 @@ describe('inside the compiler, every citation becomes links to its sources and n
     const text = readFileSync(join(PROFILES, file), 'utf8');
     const { code } = await mdxToJs(compilerInput(text).content, {
       features: MDX_FEATURES,
-      mdastPlugins: [contentGate({ sources: checkedSources })],
+      mdastPlugins: [contentGate({ sources: checkedSources, findings: checkedFindingTitles })],
       jsxImportSource: 'astro',
+      fileURL: pathToFileURL(join(PROFILES, file)),
     });
     const clusters = scanMdx(text).citations;
     expect(code.match(/class: "cite"/g)?.length ?? 0).toBe(clusters.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, comparisonSlug } from '../../../src/lib/compare-editions.ts';
+import { compareVersions, comparisonPairs, comparisonSlug } from '../../../src/lib/compare-editions.ts';
 import { edit, FILES, loadFixture } from '../support/corpus-fixture.ts';
 
 const versions = (changes = {}) => {
@@ -80,5 +80,13 @@ describe('comparing two editions of a profile', () => {
   it('names a comparison by its two editions, older first', () => {
     const { before, after } = versions();
     expect(comparisonSlug(before, after)).toBe('2023-01..2024-06');
+  });
+});
+
+describe('comparisonPairs', () => {
+  it('gives every pair of versions once, the earlier first: n(n−1)/2 of them', () => {
+    const pairs = comparisonPairs(['2023', '2024', '2025', '2026']).map(({ before, after }) => `${before}..${after}`);
+    expect(pairs).toEqual(['2023..2024', '2023..2025', '2023..2026', '2024..2025', '2024..2026', '2025..2026']);
+    expect(comparisonPairs(['only'])).toEqual([]);
   });
 });
