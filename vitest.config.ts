@@ -6,6 +6,8 @@
  * - build: the real `astro build` and `npm run check` as child processes, and gates over the built HTML;
  * - browser: Chromium (Debian's /usr/bin/chromium via playwright-core) over the built site.
  * Build and browser share one global setup that builds content/ and the valid fixture once per run.
+ * The build project's files run one at a time: its builds write Astro's generated modules in .astro/, so two
+ * builds at once (from two files) could render one content folder's entries with the other's modules.
  */
 import { getViteConfig } from 'astro/config';
 
@@ -26,7 +28,10 @@ export default getViteConfig(
       projects: [
         { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
         { extends: true, test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node' } },
-        { extends: false, test: { name: 'build', include: ['tests/build/**/*.test.ts'], ...builtSite } },
+        {
+          extends: false,
+          test: { name: 'build', include: ['tests/build/**/*.test.ts'], ...builtSite, fileParallelism: false },
+        },
         { extends: false, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...builtSite } },
       ],
     },

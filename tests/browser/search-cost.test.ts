@@ -1,7 +1,9 @@
 /**
  * What search costs a reader, measured in Chromium against the site built from content/: the size of the index,
  * the bytes a first and a later query transfer (from the browser's own network events), and how long a query takes.
- * The figures are printed and written to tmp/search-metrics.json; the test fails if they exceed generous budgets.
+ * The figures are printed and written to tmp/search-metrics.json; the test fails if the bytes exceed generous
+ * budgets or a repeated query fetches anything. Time is printed, never asserted: on a shared machine it measures
+ * the machine's load, while the bytes and requests of a query are the same on every run.
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +13,7 @@ import { ROOT } from '../support/run-build.ts';
 import { openSearchSite, searchSettled, type SearchSite } from './search-support.ts';
 
 /** Budgets: a slow mobile connection should still search comfortably. */
-const BUDGET = { firstQueryBytes: 400_000, laterQueryBytes: 150_000, warmQueryMs: 300 };
+const BUDGET = { firstQueryBytes: 400_000, laterQueryBytes: 150_000 };
 
 const dir = inject('siteDir');
 let site: SearchSite;
@@ -34,13 +36,36 @@ async function transferred(
   page: Page,
   action: () => Promise<void>,
 ): Promise<{ bytes: number; pagefindBytes: number; requests: number; files: string[] }> {
+  const started = new Set<Request>();
   const finished: Request[] = [];
-  const listener = (r: Request) => finished.push(r);
-  page.on('requestfinished', listener);
+  let allDone = () => {};
+  const settle = () => {
+    if (finished.length + failed === started.size) allDone();
+  };
+  let failed = 0;
+  const onRequest = (r: Request) => started.add(r);
+  const onFinished = (r: Request) => {
+    if (!started.has(r)) return;
+    finished.push(r);
+    settle();
+  };
+  const onFailed = (r: Request) => {
+    if (!started.has(r)) return;
+    failed++;
+    settle();
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
+  page.on('requestfailed', onFailed);
   await action();
-  // Network events reach the test a moment after the page has drawn what they brought.
-  await page.waitForTimeout(500);
-  page.off('requestfinished', listener);
+  // Network events reach the test after the page has drawn what they brought: wait for every request it started.
+  const done = new Promise<void>((resolve) => (allDone = resolve));
+  settle();
+  await done;
+  page.off('request', onRequest);
+  page.off('requestfinished', onFinished);
+  page.off('requestfailed', onFailed);
+  expect(failed, 'no request failed').toBe(0);
   const sized = await Promise.all(
     finished.map(async (r) => ({ path: new URL(r.url()).pathname, sizes: await r.sizes() })),
   );
@@ -67,7 +92,7 @@ async function search(page: Page, query: string): Promise<void> {
 }
 
 describe('what a search costs', () => {
-  it('index size, bytes of a first and a later query, and query latency stay within budget', async () => {
+  it('index size and bytes of a first and a later query stay within budget, and a repeated query fetches nothing', async () => {
     const indexDir = join(dir, 'pagefind');
     const byPart = (sub: string) => folderBytes(join(indexDir, sub));
     const index = {
@@ -91,19 +116,23 @@ describe('what a search costs', () => {
     const later = await transferred(page, () => search(page, 'returnee arrested at the airport'));
     const uiMs = Number(await page.locator('#search-status').getAttribute('data-ms'));
 
-    // Query latency from the API: a cold query (words not searched before) and the same query again.
-    const latency = (await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const time = async (q) => {
+    // Query latency from the API: a cold query (words not searched before) and the same query again, each with the
+    // requests it made.
+    const timed = (query: string) =>
+      page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
         const t0 = performance.now();
-        const r = await pagefind.search(q);
+        const r = await pagefind.search(${JSON.stringify(query)});
         await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-        return performance.now() - t0;
-      };
-      const cold = await time('amnesty checkpoint');
-      const warm = await time('amnesty checkpoint');
-      return { coldMs: Math.round(cold), warmMs: Math.round(warm) };
-    })()`)) as { coldMs: number; warmMs: number };
+        return Math.round(performance.now() - t0);
+      })()`) as Promise<number>;
+    const latency = { coldMs: 0, warmMs: 0, coldRequests: 0, warmRequests: 0 };
+    latency.coldRequests = (
+      await transferred(page, async () => void (latency.coldMs = await timed('amnesty checkpoint')))
+    ).requests;
+    latency.warmRequests = (
+      await transferred(page, async () => void (latency.warmMs = await timed('amnesty checkpoint')))
+    ).requests;
     await page.close();
 
     const pagefindFiles = (files: string[]) => files.filter((f) => f.startsWith('/pagefind/')).length;
@@ -137,6 +166,8 @@ describe('what a search costs', () => {
     expect(first.bytes).toBeLessThan(BUDGET.firstQueryBytes);
     expect(later.bytes).toBeLessThan(BUDGET.laterQueryBytes);
     expect(later.bytes).toBeLessThan(first.bytes);
-    expect(latency.warmMs).toBeLessThan(BUDGET.warmQueryMs);
+    // A query already run is answered from what the page holds: no request, whatever the machine's speed.
+    expect(latency.coldRequests, 'the count sees the requests of a query not run before').toBeGreaterThan(0);
+    expect(latency.warmRequests).toBe(0);
   });
 });

@@ -83,6 +83,27 @@ describe('words that carry no meaning are not highlighted', () => {
   });
 });
 
+/**
+ * A word of a current page that no superseded page has, nor any word starting with its first five letters (so no
+ * stem of it either): searched alone, it matches no superseded page.
+ */
+function onlyInCurrentPages(): string {
+  const words = (url: string) =>
+    textOf(loadPage(dir, url).all('main')[0])
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  const pages = listFiles(dir, '.html').map(urlOfFile);
+  const supersededStems = new Set(
+    pages.filter((u) => declaredStatus(dir, u) === 'superseded').flatMap((u) => words(u).map((w) => w.slice(0, 5))),
+  );
+  const word = pages
+    .filter((u) => declaredStatus(dir, u) === 'current')
+    .flatMap(words)
+    .find((w) => w.length >= 6 && !supersededStems.has(w.slice(0, 5)));
+  expect(word, 'some word of a current page is on no superseded page').toBeDefined();
+  return word!;
+}
+
 describe('filter options that would find nothing are not offered', () => {
   it.each(['EUAA CG Syria Dec 2025', 'deserters', 'C-238/19'])('“%s”', async (q) => {
     await openSearch(page, site.origin, { q });
@@ -93,15 +114,39 @@ describe('filter options that would find nothing are not offered', () => {
           .filter((r) => !(r as HTMLElement).hidden)
           .map((r) => ({ label: r.textContent!.trim(), count: r.querySelector('[data-count]')?.textContent ?? '' })),
       );
+    expect(offered.length, 'some filter options are offered').toBeGreaterThan(0);
     expect(offered.filter((o) => o.count === '(0)')).toEqual([]);
   });
 
-  it('“Include superseded editions” is not offered when no superseded page matches', async () => {
-    await openSearch(page, site.origin, { q: 'EUAA CG Syria Dec 2025' });
-    const superseded = await page.locator('[data-count="status:superseded"]').textContent();
-    const hidden = await page
-      .locator('#status-all')
-      .evaluate((i) => (i.closest('.filter-option') as HTMLElement).hidden);
-    expect(hidden).toBe(superseded === '(0)');
+  it('“Include superseded editions” is not offered when no superseded page matches, and is when one does', async () => {
+    const offeredFor = async (q: string) => {
+      await openSearch(page, site.origin, { q });
+      const count = await page.locator('[data-count="status:superseded"]').textContent();
+      const hidden = await page
+        .locator('#status-all')
+        .evaluate((i) => (i.closest('.filter-option') as HTMLElement).hidden);
+      return { count, offered: !hidden };
+    };
+    expect(await offeredFor(onlyInCurrentPages())).toEqual({ count: '(0)', offered: false });
+    const deserters = await offeredFor('deserters');
+    expect(deserters.count).toMatch(/^\([1-9]\d*\)$/);
+    expect(deserters.offered).toBe(true);
+  });
+});
+
+describe('when superseded editions are included', () => {
+  it('the current profile ranks above every superseded edition of it that the search finds', async () => {
+    await openSearch(page, site.origin, { q: 'deserters', status: 'all' });
+    const shown = await shownResults(page);
+    const current = shown.find(
+      (u) => /^\/[^/]+\/(?!\d{4}-\d{2}\/)[^/]+\/$/.test(u) && declaredStatus(dir, u) === 'current',
+    );
+    expect(current, 'a current profile is among the results').toBeDefined();
+    const [, country, profile] = current!.split('/');
+    const older = shown.filter(
+      (u) => new RegExp(`^/${country}/\\d{4}-\\d{2}/${profile}/$`).test(u) && declaredStatus(dir, u) === 'superseded',
+    );
+    expect(older.length, `superseded editions of ${current} are among the results`).toBeGreaterThan(0);
+    for (const u of older) expect(shown.indexOf(current!), `${current} before ${u}`).toBeLessThan(shown.indexOf(u));
   });
 });

@@ -16,6 +16,8 @@ declare module 'vitest' {
     siteDir: string;
     /** The valid fixture's site, built from tests/fixtures/valid. */
     fixtureSiteDir: string;
+    /** What the build of the valid fixture printed (stdout and stderr), for tests of the build's messages. */
+    fixtureBuildOutput: string;
   }
 }
 
@@ -24,7 +26,7 @@ export const SITE_DIR = resolve(ROOT, 'tmp/site');
 export const SITE_CONTENT = process.env.CG_CONTENT_DIR ?? 'content';
 export const FIXTURE_SITE_DIR = resolve(ROOT, 'tmp/fixture-valid');
 
-async function buildOrFail(label: string, contentDir: string, outDir: string): Promise<void> {
+async function buildOrFail(label: string, contentDir: string, outDir: string): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   const result = await astroBuild({ contentDir, outDir });
   if (result.code !== 0) {
@@ -33,19 +35,21 @@ async function buildOrFail(label: string, contentDir: string, outDir: string): P
     );
   }
   console.log(`built ${label}: ${contentDir} → ${outDir} in ${(result.ms / 1000).toFixed(1)} s`);
+  return result.output;
 }
 
-async function buildBoth(): Promise<void> {
+/** Builds both, one after the other; returns what the fixture's build printed. */
+async function buildBoth(): Promise<string> {
   await buildOrFail('the site', SITE_CONTENT, SITE_DIR);
-  await buildOrFail('the valid fixture', 'tests/fixtures/valid', FIXTURE_SITE_DIR);
+  return buildOrFail('the valid fixture', 'tests/fixtures/valid', FIXTURE_SITE_DIR);
 }
 
 // Both projects list this setup; the builds must still happen only once per run.
-const shared = globalThis as { cgSiteBuilds?: Promise<void> };
+const shared = globalThis as { cgSiteBuilds?: Promise<string> };
 
 export default async function setup(project: TestProject): Promise<void> {
   shared.cgSiteBuilds ??= buildBoth();
-  await shared.cgSiteBuilds;
+  project.provide('fixtureBuildOutput', await shared.cgSiteBuilds);
   project.provide('siteDir', SITE_DIR);
   project.provide('fixtureSiteDir', FIXTURE_SITE_DIR);
 }

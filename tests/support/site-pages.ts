@@ -85,7 +85,6 @@ export function findPageTypes(dir: string): Partial<PageTypes> {
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as Partial<PageTypes>;
 }
 
-/** The page types a site lacks. */
 /** Every page type, in the order tests go through them. */
 export const PAGE_TYPES: (keyof PageTypes)[] = [
   'home',
@@ -102,6 +101,7 @@ export const PAGE_TYPES: (keyof PageTypes)[] = [
   'notFound',
 ];
 
+/** The page types a site lacks. */
 export function missingTypes(found: Partial<PageTypes>): (keyof PageTypes)[] {
   const all = PAGE_TYPES;
   return all.filter((k) => !found[k]);
@@ -114,20 +114,32 @@ export interface SiteUnderTest {
   pages: PageTypes;
 }
 
+/** Set to 1 to let browser tests fall back to the valid fixture while content/ lacks a page type. */
+export const FIXTURE_FALLBACK = 'CG_BROWSER_FIXTURE_FALLBACK';
+
 /**
- * The real site when it has every page type; otherwise the valid fixture's site, so that browser tests keep
- * covering every template while content/ is still being written. The choice is printed, never silent.
+ * The real site, which must have every page type. While content/ is still being written it may lack one; then the
+ * browser tests fail, unless FIXTURE_FALLBACK asks them to use the valid fixture's site, and say so.
  */
-export function chooseSite(siteDir: string, fixtureSiteDir: string): SiteUnderTest {
+export function chooseSite(
+  siteDir: string,
+  fixtureSiteDir: string,
+  fallbackAsked = process.env[FIXTURE_FALLBACK] === '1',
+): SiteUnderTest {
   const real = findPageTypes(siteDir);
   const missing = missingTypes(real);
   if (missing.length === 0) return { dir: siteDir, label: 'content/', pages: real as PageTypes };
+  if (!fallbackAsked)
+    throw new Error(
+      `The site built from content/ has no ${missing.join(', ')} page, so browser tests cannot cover every ` +
+        `template; set ${FIXTURE_FALLBACK}=1 to run them on the valid fixture's site instead`,
+    );
   const fixture = findPageTypes(fixtureSiteDir);
   const fixtureMissing = missingTypes(fixture);
   if (fixtureMissing.length)
     throw new Error(`The valid fixture's build lacks page types: ${fixtureMissing.join(', ')}`);
   console.warn(
-    `browser tests use the valid fixture: the site built from content/ has no ${missing.join(', ')} page yet`,
+    `browser tests use the valid fixture, as ${FIXTURE_FALLBACK}=1 asks: the site built from content/ has no ${missing.join(', ')} page`,
   );
   return { dir: fixtureSiteDir, label: 'tests/fixtures/valid', pages: fixture as PageTypes };
 }

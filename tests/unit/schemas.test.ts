@@ -213,8 +213,7 @@ describe('SourceSchema', () => {
     expect(issuePaths(SourceSchema.safeParse(rest))).toEqual(['access']);
   });
 
-  // GAP (src/schemas/content.ts, PartialDate): the documented year-only form is read by YAML as a number when it is
-  // not quoted (`issued: 2011`), and is then rejected with "expected string, received number".
+  // YAML reads the documented year-only form as a number when it is not quoted (`issued: 2011`).
   it('accepts a year-only issued date that YAML read as a number (issued: 2011)', () => {
     expect(SourceSchema.safeParse({ ...source, issued: 2011 }).success).toBe(true);
   });

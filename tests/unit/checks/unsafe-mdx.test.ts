@@ -85,14 +85,13 @@ describe('unsafe-mdx', () => {
   });
 
   it('a line starting with "import" inside a paragraph (prose, not code) is not flagged', () => {
-    // BUG (src/lib/mdx-scan.ts, the import/export test at line start): MDX reads ESM only at the start of a block;
-    // a wrapped line of prose such as this one is paragraph text there, but the scanner rejects it.
+    // MDX reads ESM only at the start of a block: a wrapped line of prose such as this one is paragraph text. (An
+    // earlier hand-written scanner rejected it; the check now reads the compiler's own tree.)
     expect(unsafe('Sanctions restrict the\nimport of goods from abroad.')).toEqual([]);
   });
 
   it('a quoted attribute value containing ">" is not flagged', () => {
-    // BUG (src/lib/mdx-scan.ts, the tag regex /^<(\/?)([A-Za-z][A-Za-z0-9.:-]*)([^>]*?)(\/?)>/): the tag ends at the
-    // first ">", even inside quotes, so this valid <Finding> is rejected as unsafe and its </Finding> as unmatched.
+    // A ">" inside a quoted attribute does not end the tag: this <Finding> is valid, and so is its </Finding>.
     const problems = checkFixture({
       [FILES.evaders2023]: edit(
         'uncertain="Reported by one source only."',
@@ -106,9 +105,8 @@ describe('unsafe-mdx', () => {
     expect(ofRule(checkFixture(), 'unsafe-mdx')).toEqual([]);
   });
 
-  // BUG (src/lib/mdx-scan.ts, backtick branch): a code span is closed by the next matching backtick anywhere in the
-  // file, even across blank lines. In MDX an unmatched backtick is literal text and the next paragraph is parsed as
-  // JSX, so the <script> below reaches the page while the scanner skips it.
+  // A code span ends with its paragraph: in MDX an unmatched backtick is literal text and the next paragraph is
+  // parsed as JSX, so the <script> below would reach the page if the check treated it as code.
   it('a lone backtick does not hide a <script> tag in a later paragraph', () => {
     expect(unsafe('Fines are 5` a day.\n\n<script>alert(1)</script>\n\nAnother ` here.')).toContainEqual(
       expect.objectContaining({ line: 34, column: 1, message: '<script> is not an allowed component or element' }),

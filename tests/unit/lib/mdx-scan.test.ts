@@ -157,8 +157,8 @@ describe('scanMdx: citations', () => {
     ]);
   });
 
-  // BUG (src/lib/mdx-scan.ts, backtick branch): an unmatched backtick swallows everything up to the next backtick in
-  // the file, so citations in between are neither checked nor turned into <Cite>; MDX shows them as raw text.
+  // An unmatched backtick is literal text: the citations after it, up to the next backtick, are still citations,
+  // checked and turned into <Cite>.
   it('still reads citations in paragraphs after a lone backtick', () => {
     const { citations } = scanMdx(
       `${FM}Fines are 5\` a day.\n\nDeserters are jailed [@nowhere, p. 1].\n\nAnother \` here.\n`,
@@ -166,8 +166,8 @@ describe('scanMdx: citations', () => {
     expect(citations.map((c) => c.items[0].key)).toEqual(['nowhere']);
   });
 
-  // GAP (src/lib/mdx-scan.ts, citation branch): pandoc's prefixed form is neither read as a citation nor reported,
-  // so it passes every check and is shown as raw text. The scanner promises to report what it does not understand.
+  // Pandoc's prefixed form is either read as a citation or reported: what the scan does not understand never
+  // passes every check to be shown as raw text.
   it('does not pass over a prefixed citation such as [see @a, p. 3] in silence', () => {
     const scan = scanMdx(`${FM}As reported [see @a, p. 3].\n`);
     expect(scan.citations.length + scan.problems.length).toBeGreaterThan(0);
