@@ -38,11 +38,11 @@ async function transferred(
 ): Promise<{ bytes: number; pagefindBytes: number; requests: number; files: string[] }> {
   const started = new Set<Request>();
   const finished: Request[] = [];
+  let failed = 0;
   let allDone = () => {};
   const settle = () => {
     if (finished.length + failed === started.size) allDone();
   };
-  let failed = 0;
   const onRequest = (r: Request) => started.add(r);
   const onFinished = (r: Request) => {
     if (!started.has(r)) return;
