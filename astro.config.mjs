@@ -6,12 +6,12 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
-import { renderedPages } from './src/integrations/rendered-pages.ts';
+import { renderedPages } from './src/prerender-tap/rendered-pages.ts';
 import { openData } from './src/integrations/open-data.ts';
-import { astroCacheDir } from './src/lib/content-dir.ts';
-import { identicalPageKey } from './src/lib/site-data.ts';
-import { siteUrl } from './src/lib/site-url.ts';
-import { siteAddressPlugin } from './src/lib/site-address-css.ts';
+import { astroCacheDir } from './src/corpus/content-dir.ts';
+import { identicalPageKey } from './src/site/site-data.ts';
+import { siteUrl } from './src/site/site-url.ts';
+import { siteAddressPlugin } from './src/site/site-address-css.ts';
 
 const outDir = process.env.CG_OUT_DIR ?? './dist';
 // Builds go to a staging folder that replaces outDir only when every stage below has passed.
@@ -35,7 +35,7 @@ export default defineConfig({
   outDir,
   devToolbar: { enabled: false },
   vite: {
-    // Print CSS writes the site's address before internal links (src/lib/site-address-css.ts).
+    // Print CSS writes the site's address before internal links (src/site/site-address-css.ts).
     plugins: [siteAddressPlugin()],
     build: {
       rolldownOptions: {

@@ -25,6 +25,26 @@ export default tseslint.config(
     },
   },
   {
+    // Browser code reaches only browser code: src/shared/ and src/client/ (CONTRIBUTING.md, "Folders say where code
+    // runs"); tests/unit/architecture/ follows the whole import graph, this names the line at fault while editing.
+    files: ['src/shared/**/*.ts', 'src/client/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'browser code cannot use Node modules' },
+            {
+              regex: '(^|/)(corpus|site|citing|publish|checks|content-gate|integrations|prerender-tap|schemas)/',
+              message: 'browser code imports values only from src/shared/ and src/client/',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Node scripts and tests run with Node's globals.
     files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,mjs}', '*.mjs', '*.ts'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },

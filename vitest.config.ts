@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 /**
  * Four test projects, run together by `npm test`:
- * - unit: pure modules (src/lib, src/checks, src/schemas), with Astro's Vite setup so `astro:*` imports resolve;
+ * - unit: the modules of src/ that run in Node or anywhere, with Astro's Vite setup so `astro:*` imports resolve;
  * - content: integrity of the real content/ (every check passes, coverage of the editions);
  * - build: the real `astro build` and `npm run check` as child processes, and gates over the built HTML;
  * - browser: Chromium (Debian's /usr/bin/chromium via playwright-core) over the built site.

@@ -2,8 +2,8 @@
 // Exits 1 on any error (a check that crashed included), 0 when there are only warnings.
 import { resolve } from 'node:path';
 import { checkContentTotally } from '../src/integrations/content-check.ts';
-import { formatReport } from '../src/lib/problem.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { formatReport } from '../src/corpus/problem.ts';
+import { contentDir } from '../src/corpus/content-dir.ts';
 
 const dir = resolve(process.argv[2] ?? contentDir());
 const started = performance.now();

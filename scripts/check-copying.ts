@@ -2,8 +2,8 @@
 // in ../shared, and exits 1 if there is one. tests/content asserts the same thing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedRuns, shingles } from '../src/lib/copied-text.ts';
-import { contentProse } from '../src/lib/content-prose.ts';
+import { sharedRuns, shingles } from '../src/citing/copied-text.ts';
+import { contentProse } from '../src/corpus/content-prose.ts';
 
 const shared = process.argv[2] ?? '../shared';
 const sourceFiles = [

@@ -10,7 +10,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readBuiltPages, type BuiltPage } from './lib/built-pages.ts';
-import { siteUrl } from '../src/lib/site-url.ts';
+import { siteUrl } from '../src/site/site-url.ts';
 
 export interface LinkProblem {
   /** URL of the page holding the link. */

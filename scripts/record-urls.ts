@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { servedUrls, urlRecordPath } from '../src/integrations/url-record.ts';
-import { formatUrlRecord, parseUrlRecord } from '../src/lib/url-manifest.ts';
+import { formatUrlRecord, parseUrlRecord } from '../src/site/url-manifest.ts';
 
 const outDir = resolve(process.env.CG_OUT_DIR ?? 'dist');
 if (!existsSync(outDir)) {

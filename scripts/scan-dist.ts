@@ -1,5 +1,5 @@
 /**
- * Runs the publish scan (src/lib/dist-scan.ts, the same reader `npm run build` runs on every build) over a built
+ * Runs the publish scan (src/publish/dist-scan.ts, the same reader `npm run build` runs on every build) over a built
  * folder: event handlers, script URLs, embedded documents, scripts the project did not emit, loads from another
  * origin, and the Content-Security-Policy of every page.
  *
@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { scanOutput } from '../src/integrations/dist-scan.ts';
-import { formatOutputProblem } from '../src/lib/dist-scan.ts';
+import { formatOutputProblem } from '../src/publish/dist-scan.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const { files, problems } = scanOutput(dir);

@@ -8,5 +8,5 @@ declare namespace App {
   }
 }
 
-/** The site's address as a CSS custom property (src/lib/site-address-css.ts). */
+/** The site's address as a CSS custom property (src/site/site-address-css.ts). */
 declare module 'virtual:cg/site-address.css';

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECKS } from '../../src/checks/index.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { writeBareProject } from './bare-project.ts';
 import { writeCorpus } from './corpus.ts';
 import { renderTimeByKind } from './page-kinds.ts';

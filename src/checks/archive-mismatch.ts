@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolveArchivePath } from '../lib/archive-path.ts';
-import type { Corpus } from '../lib/corpus.ts';
-import type { Problem } from '../lib/problem.ts';
+import { resolveArchivePath } from '../corpus/archive-path.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /** A source's stored copy is missing or no longer matches its recorded SHA-256 fingerprint. */
 export function checkArchiveMismatch(c: Corpus): Problem[] {

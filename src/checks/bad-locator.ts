@@ -1,6 +1,6 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { checkLocator, parseLocator } from '../lib/locator.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { checkLocator, parseLocator } from '../corpus/locator.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /** A pinpoint cannot be read, or points outside the cited source's structure (page 40 of 13, section IX of VIII). */
 export function checkBadLocator(c: Corpus): Problem[] {

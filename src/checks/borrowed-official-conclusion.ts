@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Problem } from '../corpus/problem.ts';
 import { officialConclusions } from './official-conclusions.ts';
 import { OTHER_WAYS } from './unsourced-official-conclusion.ts';
 

@@ -1,6 +1,6 @@
-import type { Corpus } from '../lib/corpus.ts';
+import type { Corpus } from '../corpus/corpus.ts';
 import { earliestDay, formatDate, isCalendarDate } from '../shared/dates.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /** A date as the scanner accepts it (YYYY-MM or YYYY-MM-DD); anything else the scanner already reports. */
 const AS_OF_SHAPE = /^\d{4}-\d{2}(?:-\d{2})?$/;

@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /** Two findings of one profile share an id, so an anchor or a `supportedBy` would be ambiguous. */
 export function checkDuplicateId(c: Corpus): Problem[] {

@@ -1,5 +1,5 @@
-import type { Corpus, Entry } from '../lib/corpus.ts';
-import { didYouMean, problemAt, type Problem } from '../lib/problem.ts';
+import type { Corpus, Entry } from '../corpus/corpus.ts';
+import { didYouMean, problemAt, type Problem } from '../corpus/problem.ts';
 import type { Edition } from '../schemas/content.ts';
 
 type Report = (e: Entry<Edition>, path: string[], message: string, hint: string) => void;

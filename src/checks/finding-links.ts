@@ -3,8 +3,8 @@
  * error (the compiler's gate refuses it too, by the same rule); a finding id written out as raw text in prose is a
  * warning, since a link named by the finding's title says what the id only points at.
  */
-import type { Corpus, ProfileEntry } from '../lib/corpus.ts';
-import { didYouMean, type Problem } from '../lib/problem.ts';
+import type { Corpus, ProfileEntry } from '../corpus/corpus.ts';
+import { didYouMean, type Problem } from '../corpus/problem.ts';
 import { crossRefUrl, findingKey, targetPath } from '../content-gate/xrefs.ts';
 
 /** `country/month/profile` of a profile entry. */

@@ -1,6 +1,6 @@
-import type { Corpus, Entry } from '../lib/corpus.ts';
+import type { Corpus, Entry } from '../corpus/corpus.ts';
 import { earliestDay, formatDate } from '../shared/dates.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /**
  * The latest calendar day it is anywhere on Earth (UTC+14): an author east of the build machine may date a visit

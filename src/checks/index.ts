@@ -1,7 +1,7 @@
 /** Every content check, run together so that one run reports every problem. */
 import { relative } from 'node:path';
-import { loadCorpus, type Corpus } from '../lib/corpus.ts';
-import { checkFailed, noteRootCauses, sortProblems, type Problem } from '../lib/problem.ts';
+import { loadCorpus, type Corpus } from '../corpus/corpus.ts';
+import { checkFailed, noteRootCauses, sortProblems, type Problem } from '../corpus/problem.ts';
 import { checkArchiveMismatch } from './archive-mismatch.ts';
 import { checkBorrowedOfficialConclusion } from './borrowed-official-conclusion.ts';
 import { checkBadLocator } from './bad-locator.ts';

@@ -1,4 +1,4 @@
-import type { Corpus, Entry, ProfileEntry } from '../lib/corpus.ts';
+import type { Corpus, Entry, ProfileEntry } from '../corpus/corpus.ts';
 import type { Edition } from '../schemas/content.ts';
 import { parseFindingRef, type AnyConclusion, type ConclusionKey } from '../schemas/content.ts';
 

@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /** Ids of sources something relies on: citations, editions' `basedOn`, provisions' `source`, turning points. */
 export function citedSourceIds(c: Corpus): Set<string> {

@@ -1,6 +1,6 @@
-import type { Corpus } from '../lib/corpus.ts';
+import type { Corpus } from '../corpus/corpus.ts';
 import { earliestDay, formatDate } from '../shared/dates.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /**
  * A profile cites a source published after its edition's `sourcesUpTo` date: the edition could not have relied on

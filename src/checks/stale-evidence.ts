@@ -1,6 +1,6 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { conclusionEvidence } from '../lib/conclusion-evidence.ts';
-import { problemAt, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { conclusionEvidence } from '../site/conclusion-evidence.ts';
+import { problemAt, type Problem } from '../corpus/problem.ts';
 import { CONCLUSION_KEYS } from '../schemas/content.ts';
 import { staleReason } from '../shared/labels.ts';
 

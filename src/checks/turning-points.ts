@@ -1,11 +1,11 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { checkLocator, parseLocator } from '../lib/locator.ts';
-import { didYouMean, problemAt, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { checkLocator, parseLocator } from '../corpus/locator.ts';
+import { didYouMean, problemAt, type Problem } from '../corpus/problem.ts';
 
 /**
  * A country's turning points are checked like findings: each citation names a registered source with a pinpoint
  * that fits it, and the points stand in order of date with unique ids, since the evidence currency of every
- * conclusion (src/lib/evidence-currency.ts) is measured against them.
+ * conclusion (src/shared/evidence-currency.ts) is measured against them.
  */
 export function checkTurningPoints(c: Corpus): Problem[] {
   const problems: Problem[] = [];

@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import type { Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Problem } from '../corpus/problem.ts';
 
 /** A finding carries no citation: every COI statement must trace to a source. */
 export function checkUncitedFinding(c: Corpus): Problem[] {

@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { didYouMean, fileProblem, problemAt, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { didYouMean, fileProblem, problemAt, type Problem } from '../corpus/problem.ts';
 
 /**
  * A profile sits in an edition folder with no edition file, or an edition or profile names a country that is not

@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { didYouMean, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { didYouMean, type Problem } from '../corpus/problem.ts';
 
 /** A profile lists a related profile that its edition does not have. */
 export function checkUnknownProfile(c: Corpus): Problem[] {

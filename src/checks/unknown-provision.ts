@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { didYouMean, problemAt, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { didYouMean, problemAt, type Problem } from '../corpus/problem.ts';
 
 /** Every citable provision id: articles (`qd-9`) and their parts (`qd-9-2-e`). */
 export function provisionIds(c: Corpus): Set<string> {

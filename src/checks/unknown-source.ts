@@ -1,7 +1,7 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { didYouMean, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { didYouMean, type Problem } from '../corpus/problem.ts';
 import { explainBadId } from '../schemas/id.ts';
-import { showInvisible } from '../lib/text-rules.ts';
+import { showInvisible } from '../corpus/text-rules.ts';
 
 const FALLBACK = 'register the source as content/sources/<id>.yaml, or correct the id';
 

@@ -1,5 +1,5 @@
-import type { Corpus } from '../lib/corpus.ts';
-import { didYouMean, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { didYouMean, type Problem } from '../corpus/problem.ts';
 import { parseFindingRef, type AnyConclusion, type ConclusionKey } from '../schemas/content.ts';
 
 /** Conclusions that must rest on findings; exclusion is a prompt to examine and may stand alone. */

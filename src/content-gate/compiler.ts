@@ -5,7 +5,7 @@
  */
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { yamlTokenProblems, type YamlTokenProblem } from '../lib/yaml-gate.ts';
+import { yamlTokenProblems, type YamlTokenProblem } from '../corpus/yaml-gate.ts';
 
 /**
  * Parser features for `.mdx`, passed both to the processor in astro.config.mjs and to `parseMdx` here. Every

@@ -3,8 +3,8 @@
  * from the gate itself, so that the compile workers (./compile-worker.ts), which are sent the sources, do not load
  * the corpus reader.
  */
-import type { Corpus } from '../lib/corpus.ts';
-import { getCorpus } from '../lib/site-data.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { getCorpus } from '../site/site-data.ts';
 import type { Source } from '../schemas/content.ts';
 import { findingTitles } from '../checks/finding-links.ts';
 

@@ -8,8 +8,8 @@ import type { MdastNode } from 'satteri';
 import { ALLOWED_COMPONENTS, Id } from '../schemas/content.ts';
 import { alignText, findCitations } from './citations.ts';
 import { imageUrlProblem, linkUrlProblem } from './url-policy.ts';
-import { LIMIT_HINT, MAX_MDX_DEPTH, tooDeep } from '../lib/content-limits.ts';
-import { forbiddenCharacter } from '../lib/text-rules.ts';
+import { LIMIT_HINT, MAX_MDX_DEPTH, tooDeep } from '../corpus/content-limits.ts';
+import { forbiddenCharacter } from '../corpus/text-rules.ts';
 import { titleProblems } from './finding-title.ts';
 
 export { MAX_FINDING_TITLE } from './finding-title.ts';

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
-import { sizeProblem } from '../lib/content-limits.ts';
+import { sizeProblem } from '../corpus/content-limits.ts';
 import { compilerInput } from './compiler.ts';
 import { refuse } from './satteri-plugin.ts';
 

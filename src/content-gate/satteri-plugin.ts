@@ -8,11 +8,11 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastNode } from 'satteri';
-import { citationLinks, type CitationLink } from '../lib/cite-format.ts';
+import { citationLinks, type CitationLink } from '../citing/cite-format.ts';
 import { unknownCitation } from '../checks/unknown-source.ts';
-import { formatProblem, type Problem } from '../lib/problem.ts';
+import { formatProblem, type Problem } from '../corpus/problem.ts';
 import type { Source } from '../schemas/content.ts';
-import { positionFinder } from '../lib/positions.ts';
+import { positionFinder } from '../corpus/positions.ts';
 import { judgeTree, type CitationRewrite, type Judgement } from './judge.ts';
 import { findingKey, profilePathOf, targetPath } from './xrefs.ts';
 import { unknownFindingLink } from '../checks/finding-links.ts';

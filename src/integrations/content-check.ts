@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { checkContent } from '../checks/index.ts';
-import type { Corpus } from '../lib/corpus.ts';
-import { contentDir } from '../lib/content-dir.ts';
-import { prepareReferences, prepareReferencesWith } from '../lib/csl.ts';
-import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
-import { publishCheckedCorpus } from '../lib/site-data.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { contentDir } from '../corpus/content-dir.ts';
+import { prepareReferences, prepareReferencesWith } from '../citing/csl.ts';
+import { checkFailed, formatReport, summariseWarnings, type Problem } from '../corpus/problem.ts';
+import { publishCheckedCorpus } from '../site/site-data.ts';
 import { createContentGate } from './dev-content-guard.ts';
 import { formatReferencesAside } from './format-references.ts';
 

@@ -5,8 +5,8 @@
  * No Vite or Astro here, so that the state machine is testable with a checker that throws.
  */
 import { relative } from 'node:path';
-import type { Corpus } from '../lib/corpus.ts';
-import { checkFailed, formatReport, summariseWarnings, type Problem } from '../lib/problem.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { checkFailed, formatReport, summariseWarnings, type Problem } from '../corpus/problem.ts';
 
 export type GateUpdate = { type: 'error'; errors: Problem[]; report: string } | { type: 'reload' };
 

@@ -1,15 +1,15 @@
 /**
- * The publish scan as a consumer of rendered pages (./rendered-pages.ts): scans each page in the worker as it is
+ * The publish scan as a consumer of rendered pages (../prerender-tap/rendered-pages.ts): scans each page in the worker as it is
  * rendered, then scans the finished output folder, reusing the earlier scan of every file whose bytes on disk are
  * the bytes it scanned.
  *
- * A page published at two URLs (./identical-renders.ts) reaches the scan twice with the same bytes. The second is
+ * A page published at two URLs (../prerender-tap/identical-renders.ts) reaches the scan twice with the same bytes. The second is
  * not read again when the first passed by a verdict that did not depend on the page's URL: the same bytes of the
  * same kind then pass at any URL.
  */
-import { scanKind } from '../lib/dist-scan.ts';
+import { scanKind } from '../publish/dist-scan.ts';
 import { scanInOrder, scanOutput, type EarlierScans, type ScanResult } from './dist-scan.ts';
-import type { PageConsumer } from './rendered-pages.ts';
+import type { PageConsumer } from '../prerender-tap/rendered-pages.ts';
 
 export default function scanWhileRendering({ shown }: { shown: string }): PageConsumer<ScanResult> {
   const earlier: EarlierScans = new Map();

@@ -1,8 +1,8 @@
 /**
- * Scans everything the build is about to publish (src/lib/dist-scan.ts) and fails the build on any problem, after
+ * Scans everything the build is about to publish (src/publish/dist-scan.ts) and fails the build on any problem, after
  * Pagefind has written its files, so that nothing in the output folder goes unread. Runs in every build.
  *
- * Pages are scanned in a worker thread as Astro renders them (./rendered-pages.ts), on the core rendering leaves
+ * Pages are scanned in a worker thread as Astro renders them (../prerender-tap/rendered-pages.ts), on the core rendering leaves
  * idle. At the end every file in the output folder is read from disk and fingerprinted: a file scanned while
  * rendering counts only if its bytes on disk are the bytes that were scanned; anything else (redirect pages,
  * Pagefind's files, a file changed or added after rendering) is scanned from disk then.
@@ -17,8 +17,8 @@ import {
   scanKind,
   type OutputProblem,
   type ScanVerdict,
-} from '../lib/dist-scan.ts';
-import { digestOf, type renderedPages } from './rendered-pages.ts';
+} from '../publish/dist-scan.ts';
+import { digestOf, type renderedPages } from '../prerender-tap/rendered-pages.ts';
 
 /** Thrown when the output has problems; the message is the full report. */
 export class OutputScanError extends Error {

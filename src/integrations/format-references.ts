@@ -3,7 +3,7 @@
  * worker while Astro syncs content and waits for the texts only before the first page renders.
  */
 import { Worker } from 'node:worker_threads';
-import type { CslItem } from '../lib/csl.ts';
+import type { CslItem } from '../citing/csl.ts';
 
 /** The texts of `items`, in order, formatted in a worker thread. */
 export function formatReferencesAside(items: CslItem[]): Promise<string[]> {

@@ -1,5 +1,5 @@
 /**
- * Writes the open data (src/lib/open-data/files.ts) into the build once every page is rendered, before the URL
+ * Writes the open data (src/citing/open-data/files.ts) into the build once every page is rendered, before the URL
  * record, the search index and the publish scan read the output; under `astro dev`, answers each request for
  * /data/v1/… from the current content.
  */
@@ -7,8 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDataFiles } from '../lib/open-data/files.ts';
-import { getCorpus } from '../lib/site-data.ts';
+import { openDataFiles } from '../citing/open-data/files.ts';
+import { getCorpus } from '../site/site-data.ts';
 
 export function openData(): AstroIntegration {
   return {

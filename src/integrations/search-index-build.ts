@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { canonicalPath } from '../lib/canonical-link.ts';
+import { canonicalPath } from '../publish/canonical-link.ts';
 import { urlOfFile } from '../shared/urls.ts';
-import { digestOf } from './rendered-pages.ts';
+import { digestOf } from '../prerender-tap/rendered-pages.ts';
 
 /** The attribute that marks a page's searchable part (Base.astro's <main>). */
 const BODY_MARK = 'data-pagefind-body';

@@ -1,8 +1,8 @@
 /**
- * The search index as a consumer of rendered pages (./rendered-pages.ts): each searchable page goes to Pagefind,
+ * The search index as a consumer of rendered pages (../prerender-tap/rendered-pages.ts): each searchable page goes to Pagefind,
  * in its own process, as it is rendered; at the end the index is checked against the disk and written.
  */
-import type { PageConsumer } from './rendered-pages.ts';
+import type { PageConsumer } from '../prerender-tap/rendered-pages.ts';
 import { FedIndex, isSearchable, writeSearchIndex } from './search-index-build.ts';
 
 export default function indexWhileRendering(): PageConsumer<Awaited<ReturnType<typeof writeSearchIndex>>> {

@@ -9,7 +9,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSearchIndex } from './search-index-build.ts';
-import type { renderedPages } from './rendered-pages.ts';
+import type { renderedPages } from '../prerender-tap/rendered-pages.ts';
 
 /** Content types of the files Pagefind writes. The index chunks (pf_*) are gzip data read by pagefind.js itself. */
 const TYPES: Record<string, string> = {

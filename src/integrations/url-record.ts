@@ -7,8 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from '../lib/content-dir.ts';
-import { compareWithBuild, isPublication, parseUrlRecord, type UrlRecord } from '../lib/url-manifest.ts';
+import { contentDir } from '../corpus/content-dir.ts';
+import { compareWithBuild, isPublication, parseUrlRecord, type UrlRecord } from '../site/url-manifest.ts';
 import { urlOfFile } from '../shared/urls.ts';
 
 /** Where the record of a content folder lives. */

@@ -1,9 +1,9 @@
 /** The updates feed (RSS 2.0 via @astrojs/rss): one item per edition and one per profile it changed, newest first. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { feedItems, profileFeedItems } from '../lib/feed.ts';
-import { getCorpus } from '../lib/site-data.ts';
-import { profileUpdates, updates } from '../lib/updates.ts';
+import { feedItems, profileFeedItems } from '../site/feed.ts';
+import { getCorpus } from '../site/site-data.ts';
+import { profileUpdates, updates } from '../site/updates.ts';
 
 export const GET: APIRoute = (context) =>
   rss({

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/shared/dates.ts';
 import { localDay } from '../../src/shared/citation.ts';
-import { siteUrl } from '../../src/lib/site-url.ts';
+import { siteUrl } from '../../src/site/site-url.ts';
 import { useBrowserSession } from '../support/browser-session.ts';
 import { exists, loadPage } from '../support/built-html.ts';
 

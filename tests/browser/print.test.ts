@@ -3,7 +3,7 @@
  * conclusion and finding prints one citation form, after its content, and the permanent link once (in the citation).
  */
 import { expect, it } from 'vitest';
-import { siteUrl } from '../../src/lib/site-url.ts';
+import { siteUrl } from '../../src/site/site-url.ts';
 import { useBrowserSession } from '../support/browser-session.ts';
 
 const session = useBrowserSession();

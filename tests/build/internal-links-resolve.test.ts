@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { checkLinks, formatLinkProblems } from '../../scripts/check-links.ts';
 import { ROOT } from '../support/run-build.ts';
-import { siteUrl } from '../../src/lib/site-url.ts';
+import { siteUrl } from '../../src/site/site-url.ts';
 
 const SITE = 'https://country-guidance.example';
 

@@ -1,5 +1,5 @@
 /**
- * The publish scan that every build runs (src/lib/dist-scan.ts) finds nothing in the built sites: no page makes the
+ * The publish scan that every build runs (src/publish/dist-scan.ts) finds nothing in the built sites: no page makes the
  * browser fetch from another origin by itself, runs a script the project did not emit, or lacks its CSP. Readers
  * of protection guidance are not tracked, and the site works offline. Links to sources may point anywhere.
  */
@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { scanOutput, type EarlierScans } from '../../src/integrations/dist-scan.ts';
-import { digestOf } from '../../src/integrations/rendered-pages.ts';
-import { formatOutputProblem, scanFile } from '../../src/lib/dist-scan.ts';
+import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';
+import { formatOutputProblem, scanFile } from '../../src/publish/dist-scan.ts';
 import { ROOT } from '../support/run-build.ts';
 
 function handMadeDist(files: Record<string, string>): string {

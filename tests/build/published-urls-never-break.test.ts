@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { servedUrls } from '../../src/integrations/url-record.ts';
-import { parseUrlRecord } from '../../src/lib/url-manifest.ts';
+import { parseUrlRecord } from '../../src/site/url-manifest.ts';
 import { copyValidFixture } from '../support/content-copy.ts';
 import { npmRun, ROOT } from '../support/run-build.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sharedRuns, shingles } from '../../src/lib/copied-text.ts';
-import { contentProse } from '../../src/lib/content-prose.ts';
+import { sharedRuns, shingles } from '../../src/citing/copied-text.ts';
+import { contentProse } from '../../src/corpus/content-prose.ts';
 
 const shared = resolve('..', 'shared');
 const seedsDir = join(shared, 'seeds');

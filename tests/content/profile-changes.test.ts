@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { checkContent } from '../../src/checks/index.ts';
-import { previousEdition, profileIn } from '../../src/lib/site-data.ts';
+import { previousEdition, profileIn } from '../../src/site/site-data.ts';
 
 const { corpus } = checkContent(resolve('content'));
 const withData = corpus.profiles.filter((p) => p.data);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { checkContent } from '../../src/checks/index.ts';
-import { profileIn } from '../../src/lib/site-data.ts';
+import { profileIn } from '../../src/site/site-data.ts';
 import type { ConclusionKey } from '../../src/schemas/content.ts';
 
 const { corpus } = checkContent(resolve('content'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { checkContent } from '../../src/checks/index.ts';
-import { formatReport } from '../../src/lib/problem.ts';
-import { currentEdition, editionsOf, gapsOf, previousEdition, profileIn } from '../../src/lib/site-data.ts';
+import { formatReport } from '../../src/corpus/problem.ts';
+import { currentEdition, editionsOf, gapsOf, previousEdition, profileIn } from '../../src/site/site-data.ts';
 
 const { corpus, problems } = checkContent(resolve('content'));
 const profilesIn = (month: string) => corpus.profiles.filter((p) => p.country === 'syria' && p.month === month).map((p) => p.profile).sort();

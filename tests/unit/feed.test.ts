@@ -5,8 +5,8 @@
 import { getRssString } from '@astrojs/rss';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { feedItems } from '../../src/lib/feed.ts';
-import type { Update } from '../../src/lib/updates.ts';
+import { feedItems } from '../../src/site/feed.ts';
+import type { Update } from '../../src/site/updates.ts';
 
 const hostile: Update = {
   country: 'syria',

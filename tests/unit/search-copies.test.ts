@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestOf } from '../../src/integrations/rendered-pages.ts';
+import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';
 import { isSearchable, searchablePages } from '../../src/integrations/search-index-build.ts';
-import { canonicalPath } from '../../src/lib/canonical-link.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { identicalPageKey } from '../../src/lib/site-data.ts';
+import { canonicalPath } from '../../src/publish/canonical-link.ts';
+import { loadCorpus } from '../../src/corpus/corpus.ts';
+import { identicalPageKey } from '../../src/site/site-data.ts';
 
 const page = (canonical: string | null, marked = true) =>
   `<!DOCTYPE html><html><head><title>t</title>${canonical === null ? '' : `<link href="${canonical}" rel="canonical">`}` +

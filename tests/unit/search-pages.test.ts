@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { loadCorpus } from '../../src/corpus/corpus.ts';
 import {
   countrySearchData,
   editionSearchData,
@@ -10,7 +10,7 @@ import {
   retiredProfileSearchData,
   sourceSearchData,
   sourceSearchWeight,
-} from '../../src/lib/search-pages.ts';
+} from '../../src/site/search-pages.ts';
 import { FACET_KEYS } from '../../src/shared/search-facets.ts';
 
 const VALID = resolve(import.meta.dirname, '../fixtures/valid');

@@ -1,8 +1,8 @@
 /** biblatex export of one source, generated at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus } from '../../lib/site-data.ts';
-import { cslOf, cslRegister } from '../../lib/csl.ts';
-import { toBiblatex } from '../../lib/exports/biblatex.ts';
+import { getCorpus } from '../../site/site-data.ts';
+import { cslOf, cslRegister } from '../../citing/csl.ts';
+import { toBiblatex } from '../../citing/exports/biblatex.ts';
 
 export const getStaticPaths = (() =>
   [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;

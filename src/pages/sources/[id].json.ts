@@ -1,7 +1,7 @@
 /** CSL-JSON export of one source (Zotero, citation managers), generated at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus } from '../../lib/site-data.ts';
-import { cslOf, cslRegister } from '../../lib/csl.ts';
+import { getCorpus } from '../../site/site-data.ts';
+import { cslOf, cslRegister } from '../../citing/csl.ts';
 
 export const getStaticPaths = (() =>
   [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;

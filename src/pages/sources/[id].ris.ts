@@ -1,8 +1,8 @@
 /** RIS export of one source, generated at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus } from '../../lib/site-data.ts';
-import { cslOf, cslRegister } from '../../lib/csl.ts';
-import { toRis } from '../../lib/exports/ris.ts';
+import { getCorpus } from '../../site/site-data.ts';
+import { cslOf, cslRegister } from '../../citing/csl.ts';
+import { toRis } from '../../citing/exports/ris.ts';
 
 export const getStaticPaths = (() =>
   [...cslRegister(getCorpus()).keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;

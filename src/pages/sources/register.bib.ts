@@ -1,8 +1,8 @@
 /** The whole source register as biblatex. */
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../../lib/site-data.ts';
-import { cslRegister } from '../../lib/csl.ts';
-import { toBiblatex } from '../../lib/exports/biblatex.ts';
+import { getCorpus } from '../../site/site-data.ts';
+import { cslRegister } from '../../citing/csl.ts';
+import { toBiblatex } from '../../citing/exports/biblatex.ts';
 
 export const GET: APIRoute = () =>
   new Response(toBiblatex([...cslRegister(getCorpus()).values()]), {

@@ -1,8 +1,8 @@
 /** The whole source register as RIS. */
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../../lib/site-data.ts';
-import { cslRegister } from '../../lib/csl.ts';
-import { toRis } from '../../lib/exports/ris.ts';
+import { getCorpus } from '../../site/site-data.ts';
+import { cslRegister } from '../../citing/csl.ts';
+import { toRis } from '../../citing/exports/ris.ts';
 
 export const GET: APIRoute = () =>
   new Response(toRis([...cslRegister(getCorpus()).values()]), {

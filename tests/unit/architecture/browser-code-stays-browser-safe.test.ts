@@ -13,6 +13,8 @@ const SRC = join(ROOT, 'src');
 
 /** Packages that may run in a browser; anything else from node_modules, and every `node:` module, may not. */
 const BROWSER_PACKAGES = new Set(['diff']);
+/** The folders of src/ that hold browser code (CONTRIBUTING.md, "Folders say where code runs"). */
+const BROWSER_FOLDERS = ['shared', 'client'].map((f) => join(SRC, f));
 
 /** The module code of each client `<script>` (not `is:inline`, not JSON) in a component, page or layout. */
 function clientScripts(): { file: string; code: string }[] {
@@ -37,7 +39,7 @@ function reach(entry: { file: string; code: string }): string[] {
         if (seen.has(target)) continue;
         seen.add(target);
         visit(target, readFileSync(target, 'utf8'), [...chain, relative(ROOT, target)]);
-        if (target.startsWith(join(SRC, 'lib')))
+        if (target.startsWith(`${SRC}/`) && !BROWSER_FOLDERS.some((f) => target.startsWith(`${f}/`)))
           problems.push(`${[...chain, relative(ROOT, target)].join(' → ')} (Node-side code)`);
       } else if (spec.startsWith('node:') || !BROWSER_PACKAGES.has(spec.split('/')[0])) {
         problems.push(`${[...chain, spec].join(' → ')}`);
@@ -76,8 +78,17 @@ describe('browser code stays browser-safe', () => {
     await init;
     const file = join(SRC, 'components/Fake.astro');
     expect(
-      reach({ file, code: "import { loadCorpus } from '../lib/corpus.ts';" }).some((p) => p.endsWith('node:fs')),
+      reach({ file, code: "import { loadCorpus } from '../corpus/corpus.ts';" }).some((p) => p.endsWith('node:fs')),
     ).toBe(true);
+  });
+
+  it('would catch a client script that imports a Node-side folder, even a module of it that imports nothing', async () => {
+    await init;
+    const file = join(SRC, 'components/Fake.astro');
+    expect(reach({ file, code: "import { text } from '../site/html.ts';" })).toEqual([
+      'src/components/Fake.astro → src/site/html.ts (Node-side code)',
+    ]);
+    expect(reach({ file, code: "import { formatDate } from '../shared/dates.ts';" })).toEqual([]);
   });
 });
 

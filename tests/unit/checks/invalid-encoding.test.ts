@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/checks/index.ts';
-import { loadCorpus } from '../../../src/lib/corpus.ts';
+import { loadCorpus } from '../../../src/corpus/corpus.ts';
 import { FILES, ofRule, writeFixture } from '../support/corpus-fixture.ts';
 
 /** Replaces the first `from` in a fixture file with raw bytes, and checks the corpus. */

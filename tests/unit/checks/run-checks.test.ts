@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, checkContent, runChecks } from '../../../src/checks/index.ts';
-import type { Corpus } from '../../../src/lib/corpus.ts';
+import type { Corpus } from '../../../src/corpus/corpus.ts';
 import { checkFixture, edit, FILES, loadFixture, where, writeFixture } from '../support/corpus-fixture.ts';
 
 describe('runChecks', () => {

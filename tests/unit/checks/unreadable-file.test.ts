@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listContentFiles, readContentText } from '../../../src/lib/content-files.ts';
-import { loadCorpus } from '../../../src/lib/corpus.ts';
-import type { Problem } from '../../../src/lib/problem.ts';
+import { listContentFiles, readContentText } from '../../../src/corpus/content-files.ts';
+import { loadCorpus } from '../../../src/corpus/corpus.ts';
+import type { Problem } from '../../../src/corpus/problem.ts';
 import { writeFixture } from '../support/corpus-fixture.ts';
 
 // Running as root, a permission error cannot be provoked; EISDIR and ENOENT go through the same path.

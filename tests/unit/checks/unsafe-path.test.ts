@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runChecks } from '../../../src/checks/index.ts';
-import { loadCorpus } from '../../../src/lib/corpus.ts';
+import { loadCorpus } from '../../../src/corpus/corpus.ts';
 import { edit, FILES, ofRule, VALID, where, writeFixture } from '../support/corpus-fixture.ts';
 
 /** A file outside every content folder, as a secret on the build machine would be. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFixture, edit, FILES, loadFixture, ofRule } from '../support/corpus-fixture.ts';
-import { MAX_CONTENT_BYTES, MAX_YAML_DEPTH } from '../../../src/lib/content-limits.ts';
+import { MAX_CONTENT_BYTES, MAX_YAML_DEPTH } from '../../../src/corpus/content-limits.ts';
 import { aliasBomb } from '../../support/hostile-yaml.ts';
 
 describe('unsafe-yaml', () => {

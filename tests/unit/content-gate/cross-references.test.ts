@@ -8,7 +8,7 @@ import { mdxToJs } from 'satteri';
 import { compilerInput, MDX_FEATURES } from '../../../src/content-gate/compiler.ts';
 import { contentGate, ContentGateError } from '../../../src/content-gate/satteri-plugin.ts';
 import { crossRefOf, idMentions, profilePathOf, targetPath } from '../../../src/content-gate/xrefs.ts';
-import { scanMdx } from '../../../src/lib/mdx-scan.ts';
+import { scanMdx } from '../../../src/corpus/mdx-scan.ts';
 import { checkFixture, edit, FILES, ofRule } from '../support/corpus-fixture.ts';
 
 describe('the grammar', () => {

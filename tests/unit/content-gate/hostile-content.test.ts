@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { mdxToJs } from 'satteri';
 import { compilerInput, MDX_FEATURES } from '../../../src/content-gate/compiler.ts';
 import { contentGate, ContentGateError } from '../../../src/content-gate/satteri-plugin.ts';
-import { scanMdx } from '../../../src/lib/mdx-scan.ts';
-import { positionFinder } from '../../../src/lib/positions.ts';
+import { scanMdx } from '../../../src/corpus/mdx-scan.ts';
+import { positionFinder } from '../../../src/corpus/positions.ts';
 import type { Source } from '../../../src/schemas/content.ts';
 
 const FM = '---\ntitle: T\n---\n';

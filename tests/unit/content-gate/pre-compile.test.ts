@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { precompileProblems, refuseBeforeCompile } from '../../../src/content-gate/pre-compile.ts';
-import { MAX_CONTENT_BYTES } from '../../../src/lib/content-limits.ts';
+import { MAX_CONTENT_BYTES } from '../../../src/corpus/content-limits.ts';
 
 const bomb = ['a0: &a0 [lol, lol, lol]', 'a1: &a1 [*a0, *a0, *a0]', 'a2: [*a1, *a1, *a1]'].join('\n');
 const profile = (frontmatter: string) => `---\ntitle: T\n${frontmatter}\n---\n\nBody.\n`;

@@ -10,7 +10,7 @@ import { defineMdastPlugin, mdxToJs } from 'satteri';
 import { compilerInput, MDX_FEATURES, parseMdx } from '../../../src/content-gate/compiler.ts';
 import { checkedFindingTitles, checkedSources } from '../../../src/content-gate/gate-sources.ts';
 import { contentGate } from '../../../src/content-gate/satteri-plugin.ts';
-import { scanMdx } from '../../../src/lib/mdx-scan.ts';
+import { scanMdx } from '../../../src/corpus/mdx-scan.ts';
 
 const PROFILES = join(process.cwd(), 'content/profiles');
 const files = readdirSync(PROFILES, { recursive: true, encoding: 'utf8' })

@@ -10,8 +10,8 @@ import {
   type GateDeps,
   type GateUpdate,
 } from '../../../src/integrations/dev-content-guard.ts';
-import type { Corpus } from '../../../src/lib/corpus.ts';
-import type { Problem } from '../../../src/lib/problem.ts';
+import type { Corpus } from '../../../src/corpus/corpus.ts';
+import type { Problem } from '../../../src/corpus/problem.ts';
 
 const CONTENT = resolve('content');
 const corpus = { contentDir: CONTENT } as unknown as Corpus;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import scanWhileRendering from '../../../src/integrations/dist-scan-while-rendering.ts';
-import { renderedFile } from '../../../src/integrations/rendered-pages.ts';
+import { renderedFile } from '../../../src/prerender-tap/rendered-pages.ts';
 
 const CSP = `default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 const page = (body: string) =>

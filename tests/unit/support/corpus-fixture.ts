@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { runChecks } from '../../../src/checks/index.ts';
-import { loadCorpus, type Corpus } from '../../../src/lib/corpus.ts';
-import type { Problem, Rule } from '../../../src/lib/problem.ts';
+import { loadCorpus, type Corpus } from '../../../src/corpus/corpus.ts';
+import type { Problem, Rule } from '../../../src/corpus/problem.ts';
 
 /** The valid fixture every corpus starts from. */
 export const VALID = resolve(import.meta.dirname, '../../fixtures/valid');

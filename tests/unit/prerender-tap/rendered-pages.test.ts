@@ -1,0 +1,135 @@
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import {
+  digestOf,
+  inStartOrder,
+  outputFileOf,
+  renderedFile,
+  WorkerFeed,
+} from '../../../src/prerender-tap/rendered-pages.ts';
+
+describe('where a rendered page will be written', () => {
+  it.each([
+    ['/', 'page', 'index.html'],
+    ['/syria/deserters/', 'page', 'syria/deserters/index.html'],
+    ['/syria/2025-12/deserters/', 'page', 'syria/2025-12/deserters/index.html'],
+    ['/404/', 'page', '404.html'],
+    ['/404', 'page', '404.html'],
+    ['/data/v1/syria.json', 'endpoint', 'data/v1/syria.json'],
+    ['/updates.xml', 'endpoint', 'updates.xml'],
+    ['/sources/report%20one/', 'page', 'sources/report one/index.html'],
+  ])('%s (%s) → %s', (pathname, type, file) => {
+    expect(outputFileOf(pathname, type)).toBe(file);
+  });
+
+  it('is unknown for a path that is not valid percent-encoding (the file is then read from disk)', () => {
+    expect(outputFileOf('/sources/%E0%A4%A/', 'page')).toBeNull();
+  });
+});
+
+describe('a file fingerprint', () => {
+  it('is the same for the same bytes and differs for one changed byte', () => {
+    const a = new TextEncoder().encode('<p>Findings</p>');
+    expect(digestOf(a)).toBe(digestOf(Buffer.from('<p>Findings</p>')));
+    expect(digestOf(a)).not.toBe(digestOf(Buffer.from('<p>Findingz</p>')));
+  });
+});
+
+describe('a rendered file as the scan and the search index receive it', () => {
+  it('reads as its own bytes read from disk, even as a view into a larger buffer', () => {
+    const whole = Buffer.from('xx<p>Déserteurs · “cités”</p>yy');
+    const bytes = new Uint8Array(whole.buffer, whole.byteOffset + 2, whole.length - 4);
+    const rendered = renderedFile('syria/deserters/index.html', bytes);
+    expect(rendered.text).toBe('<p>Déserteurs · “cités”</p>');
+    expect(rendered.digest).toBe(digestOf(Buffer.from('<p>Déserteurs · “cités”</p>')));
+  });
+
+  // The bytes are changed under the file to tell a decode from a reuse: a decoded text follows its bytes.
+  it('is decoded when first read, not before (a page no consumer reads is never decoded)', () => {
+    const bytes = Buffer.from('<p>a</p>');
+    const rendered = renderedFile('a/index.html', bytes);
+    bytes[3] = 'b'.charCodeAt(0);
+    expect(rendered.text).toBe('<p>b</p>');
+  });
+
+  it('is decoded once: every later read, by any consumer, gets the text of the first', () => {
+    const bytes = Buffer.from('<p>a</p>');
+    const rendered = renderedFile('a/index.html', bytes);
+    expect(rendered.text).toBe('<p>a</p>');
+    bytes[3] = 'b'.charCodeAt(0);
+    expect(rendered.text).toBe('<p>a</p>');
+  });
+});
+
+describe('rendered files on their way to the worker', () => {
+  /** A stand-in for the worker thread: records what is posted, and can answer how much it has read. */
+  function fakeWorker() {
+    const emitter = new EventEmitter();
+    const posted: { files: { seq: number; file?: string; bytes?: Uint8Array }[] }[] = [];
+    const worker = Object.assign(emitter, {
+      postMessage: (message: (typeof posted)[number]) => posted.push(message),
+    }) as unknown as Worker;
+    return { worker, posted, read: (bytes: number) => emitter.emit('message', { read: bytes }) };
+  }
+  const page = (kb: number) => new Uint8Array(kb * 1024);
+  /**
+   * Whether a promise has settled once every pending callback has run. The feed resumes senders from its message
+   * handler without timers, so a send that is still pending after the queue of callbacks is empty is waiting.
+   */
+  const settled = (p: Promise<void>) =>
+    Promise.race([p.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+
+  it('go in batches, and nothing is lost at the final flush', () => {
+    const { worker, posted } = fakeWorker();
+    const feed = new WorkerFeed(worker);
+    for (let i = 0; i < 40; i++) void feed.send(i, `p${i}/index.html`, page(1));
+    feed.flush();
+    expect(posted.map((m) => m.files.length)).toEqual([32, 8]);
+  });
+
+  it('make rendering wait once the worker is far behind, until it has read enough', async () => {
+    const { worker, read } = fakeWorker();
+    const feed = new WorkerFeed(worker);
+    const pagesUpToLimit = WorkerFeed.UNREAD_LIMIT / (1024 * 1024);
+    for (let i = 0; i < pagesUpToLimit; i++) await feed.send(i, `p${i}/index.html`, page(1024));
+    const blocked = feed.send(pagesUpToLimit, 'next/index.html', page(1024));
+    expect(await settled(blocked)).toBe(false);
+    read(WorkerFeed.UNREAD_LIMIT);
+    expect(await settled(blocked)).toBe(true);
+  });
+
+  it('never leave rendering waiting for a worker that failed', async () => {
+    const { worker, posted } = fakeWorker();
+    const feed = new WorkerFeed(worker);
+    let blocked: Promise<void> = Promise.resolve();
+    for (let sent = 0; sent <= WorkerFeed.UNREAD_LIMIT / 1024 + 2048; sent += 1024)
+      blocked = feed.send(sent, `p${sent}/index.html`, page(1024));
+    expect(await settled(blocked)).toBe(false);
+    feed.stop();
+    expect(await settled(blocked)).toBe(true);
+    // Nor keep what it can no longer hand over.
+    expect(await settled(feed.send(1_000_000, 'after/index.html', page(1024)))).toBe(true);
+    feed.flush();
+    expect(posted.at(-1)?.files.some((f) => f.file === 'after/index.html')).toBe(false);
+  });
+});
+
+describe('pages reach the search index in the order their renders started', () => {
+  it('whatever order the renders finish in, skipped renders included', () => {
+    const seen: string[] = [];
+    const ordered = inStartOrder((e) => e.file && seen.push(e.file));
+    const page = (seq: number) => ({ seq, file: `p${seq}`, bytes: new Uint8Array(1) });
+    for (const entry of [page(2), { seq: 1 }, page(4), page(0), page(3)]) ordered.arrive(entry);
+    expect(seen).toEqual(['p0', 'p2', 'p3', 'p4']);
+  });
+
+  it('hands on what is still held when asked to finish, in order', () => {
+    const seen: string[] = [];
+    const ordered = inStartOrder((e) => e.file && seen.push(e.file));
+    for (const seq of [5, 3, 4]) ordered.arrive({ seq, file: `p${seq}`, bytes: new Uint8Array(1) });
+    expect(seen).toEqual([]);
+    ordered.drain();
+    expect(seen).toEqual(['p3', 'p4', 'p5']);
+  });
+});
