@@ -4,6 +4,7 @@
  */
 import { describeCharacter, explainBadId } from '../schemas/id.ts';
 import { isCalendarDate } from '../shared/dates.ts';
+import { COUNTRY_PAGE_NAMES } from '../shared/urls.ts';
 
 /** Why a folder name is not an edition month (yyyy-mm, a real month), or null when it is one. */
 export function explainBadMonth(folder: string): string | null {
@@ -64,6 +65,12 @@ export function parseProfilePath(rel: string): ProfilePath | PathProblem {
       rule: 'invalid-file-name',
       message: `file name: ${profileWhy}`,
       hint: 'rename the file: its name is the profile id, used in URLs and citations',
+    };
+  if (COUNTRY_PAGE_NAMES.includes(profile))
+    return {
+      rule: 'invalid-file-name',
+      message: `file name: "${profile}" is the name of a country page (/${country}/${profile}/), so a profile cannot take it`,
+      hint: 'choose another profile id; the file name is the id, used in URLs and citations',
     };
   return { country, month, profile };
 }

@@ -12,6 +12,8 @@ export const editionProfileUrl = (country: string, editionId: string, profile: s
 export const editionUrl = (country: string, editionId: string) => `/${country}/${editionMonth(editionId)}/`;
 /** What a policy reviewer checks of the current edition (stale evidence, gaps, findings by age, sources). */
 export const reviewUrl = (country: string) => `/${country}/review/`;
+/** Names a country's own pages take at `/<country>/<name>/`: a profile id may not be one of them. */
+export const COUNTRY_PAGE_NAMES: readonly string[] = ['review'];
 export const historyUrl = (country: string, profile: string) => `/${country}/${profile}/history/`;
 export const compareUrl = (country: string, profile: string, slug: string) => `/${country}/${profile}/compare/${slug}/`;
 export const sourceUrl = (id: string) => `/sources/${id}/`;

@@ -70,6 +70,13 @@ describe('parseProfilePath', () => {
     );
   });
 
+  it('refuses a profile named like a country page, whose URL the page already takes', () => {
+    expect(parseProfilePath('syria/2025-12/review.mdx')).toEqual(
+      expect.objectContaining({ rule: 'invalid-file-name', message: expect.stringContaining('/syria/review/') }),
+    );
+    expect(parseProfilePath('syria/2025-12/reviewers.mdx')).toEqual(expect.objectContaining({ profile: 'reviewers' }));
+  });
+
   it('refuses a month folder that is no month', () => {
     expect(parseProfilePath('syria/2024-13/deserters.mdx')).toEqual(
       expect.objectContaining({
