@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { scanMdx } from './mdx-scan.ts';
+import { yamlTokenProblems } from './yaml-gate.ts';
 
 /**
  * Fields that are not our prose, at any depth: titles, names and headings must match their sources exactly, and
@@ -41,6 +42,13 @@ export function proseStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** YAML read the way the corpus reads it: refused by the token gate before anything expands (an alias bomb). */
+function plainYaml(text: string, file: string): unknown {
+  const [refused] = yamlTokenProblems(text);
+  if (refused) throw new Error(`${file}: ${refused.message} (npm run check locates it)`);
+  return parse(text);
+}
+
 function walk(dir: string): string[] {
   try {
     return readdirSync(dir)
@@ -55,14 +63,14 @@ function walk(dir: string): string[] {
 export function contentProse(contentDir: string): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
   for (const file of walk(contentDir).filter((f) => /\.ya?ml$/.test(f))) {
-    const texts = proseStrings(parse(readFileSync(file, 'utf8')));
+    const texts = proseStrings(plainYaml(readFileSync(file, 'utf8'), file));
     out.push({ file: relative(contentDir, file), text: texts.join('\n\n') });
   }
   for (const file of walk(join(contentDir, 'profiles')).filter((f) => f.endsWith('.mdx'))) {
     const text = readFileSync(file, 'utf8');
     const scan = scanMdx(text);
     // the profile's own title is ours too, so only its frontmatter's non-prose keys are skipped
-    const texts = scan.frontmatter ? proseStrings(parse(scan.frontmatter.text)) : [];
+    const texts = scan.frontmatter ? proseStrings(plainYaml(scan.frontmatter.text, file)) : [];
     texts.push(text.slice(scan.bodyOffset));
     out.push({ file: relative(contentDir, file), text: texts.join('\n\n') });
   }

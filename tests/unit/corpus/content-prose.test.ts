@@ -42,6 +42,22 @@ describe('the copy check reads every text field we write', () => {
     expect(prose.text).toContain(COPIED);
   });
 
+  it('refuses an alias bomb at its file before anything expands, as the content check does', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    write('editions/tl-2024-07.yaml', lines.join('\n') + '\n');
+    try {
+      expect(() => contentProse(dir)).toThrow(/tl-2024-07\.yaml: .*(anchor|alias)/);
+    } finally {
+      rmSync(join(dir, 'editions/tl-2024-07.yaml'));
+    }
+  });
+
   it('leaves out titles, authors and URLs, which must match their sources', () => {
     expect(
       proseStrings({
