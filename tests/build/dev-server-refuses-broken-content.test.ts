@@ -136,12 +136,19 @@ describe('astro dev with an alias bomb in frontmatter', () => {
     await until(dev, page, 200);
     const file = join(content.dir, DESERTERS);
     const original = readFileSync(file, 'utf8');
+    // One request is rendering when the file is saved, and more follow without pause while the watcher reports the
+    // save and the check runs: each answers with the page as it was or with the report, never with whatever the
+    // page or the compiler made of the unchecked file (a TypeError, Astro's frontmatter reader expanding the bomb).
+    const rendering = dev.get(page);
     writeFileSync(file, original.replace('---\n', `---\n${aliasBomb()}`));
-    // Asked before the watcher can have seen the save: the page as it was, or the refusal, never a crash (Astro's
-    // own frontmatter reader is kept from the file by src/content-gate/pre-compile.ts).
-    expect([200, 500]).toContain((await dev.get(page)).status);
-    const broken = await until(dev, page, 500);
-    expect(broken.body).toContain('unsafe-yaml');
+    const answers = [await rendering];
+    const deadline = Date.now() + 30_000;
+    while (answers.filter((a) => a.status === 500).length < 5 && Date.now() < deadline)
+      answers.push(await dev.get(page));
+    const refused = answers.filter((a) => a.status === 500);
+    expect(refused).toHaveLength(5);
+    for (const answer of answers) expect([200, 500]).toContain(answer.status);
+    for (const answer of refused) expect(answer.body).toContain('unsafe-yaml');
     expect(dev.alive()).toBe(true);
 
     writeFileSync(file, original);
