@@ -52,8 +52,12 @@ describe('the filters on a phone', () => {
     expect(details).not.toMatch(/\sopen(\s|=|>)/);
   });
 
-  it('nothing moves while the page loads and searches (cumulative layout shift below 0.05 at 375×667)', async () => {
-    const page = await openSearch(375, 667);
+  // 412×823 is Lighthouse's phone: there the footer was in the first screen and moved as the results came in.
+  it.each([
+    [375, 667],
+    [412, 823],
+  ])('nothing moves while the page loads and searches (cumulative layout shift below 0.05 at %i×%i)', async (w, h) => {
+    const page = await openSearch(w, h);
     expect(await page.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await layoutShift(page)).toBeLessThan(0.05);
     await page.close();

@@ -7,10 +7,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chooseSite, type SiteUnderTest } from '../support/site-pages.ts';
-import { loadPage, textOf } from '../support/built-html.ts';
+import { hrefsIn, loadPage, textOf } from '../support/built-html.ts';
 import { isStopWord, queryWords } from '../../src/shared/search-relax.ts';
 import {
   apiSearch,
@@ -49,14 +47,17 @@ const keywords = (text: string, n: number) =>
   queryWords(text.replace(/[^\p{L}\p{N}\s-]/gu, ' '))
     .filter((w) => w.length >= 4 && !isStopWord(w))
     .slice(0, n);
-/** Current profile pages, from the country page's links: a profile is a page of the country with a history. */
+/**
+ * Current profile pages, from the country page's list of profiles: the row headers of its glance table (the page also
+ * links pages that are not profiles, such as the review of the current edition).
+ */
 const currentProfiles = () => [
   ...new Set(
     loadPage(sut.dir, sut.pages.country)
-      .links()
-      .map((l) => l.href)
-      .filter((h) => /^\/[^/]+\/[^/#]+\/$/.test(h) && h.startsWith(sut.pages.country))
-      .filter((h) => existsSync(join(sut.dir, h, 'history', 'index.html'))),
+      .all('th')
+      .filter((th) => th.attribs.scope === 'row')
+      .flatMap(hrefsIn)
+      .filter((h) => h.startsWith(sut.pages.country)),
   ),
 ];
 
