@@ -11,6 +11,7 @@ const TYPES: (keyof PageTypes)[] = [
   'currentProfile',
   'supersededProfile',
   'history',
+  'review',
   'sources',
   'source',
   'law',

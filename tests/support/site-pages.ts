@@ -17,6 +17,8 @@ export interface PageTypes {
   history: string;
   /** A comparison of two editions of a profile, linked from its history page. */
   comparison: string;
+  /** What a policy reviewer checks of a country's current edition. */
+  review: string;
   sources: string;
   source: string;
   law: string;
@@ -47,9 +49,11 @@ export function findPageTypes(dir: string): Partial<PageTypes> {
       .map((l) => l.href)
       .filter((h) => h.startsWith(country) && exists(dir, h));
     found.edition = links.find((h) => segments(h).length === 2 && MONTH.test(segments(h)[1]));
+    // A profile is a country page with a history; the country's own pages (its review) have none.
     found.currentProfile = links.find(
-      (h) => segments(h).length === 2 && !MONTH.test(segments(h)[1]) && !h.includes('#'),
+      (h) => segments(h).length === 2 && !MONTH.test(segments(h)[1]) && !h.includes('#') && exists(dir, `${h}history/`),
     );
+    found.review = links.find((h) => h === `${country}review/`);
     const history = found.currentProfile && `${found.currentProfile}history/`;
     if (history && exists(dir, history)) {
       found.history = history;
@@ -94,6 +98,7 @@ export const PAGE_TYPES: (keyof PageTypes)[] = [
   'supersededProfile',
   'history',
   'comparison',
+  'review',
   'sources',
   'source',
   'law',
