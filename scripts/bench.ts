@@ -19,6 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBareProject } from './bench/bare-project.ts';
 import { writeCorpus } from './bench/corpus.ts';
+import { oneProfileEdit } from './bench/profile-edit.ts';
 import { GNU_TIME, hasGnuTime, measure, type Measurement } from './bench/measure.ts';
 import { describeSize, outputSize, type OutputSize } from './bench/output-size.ts';
 import { renderTimeByKind } from './bench/page-kinds.ts';
@@ -112,9 +113,12 @@ const QUIET_STEAL = 2;
  */
 type Run = Measurement & { pages: number; size: OutputSize };
 
-async function runBuild(b: Build, label: string, attempt = 1): Promise<Run> {
-  rmSync(b.outDir, { recursive: true, force: true });
-  rmSync(b.cacheDir, { recursive: true, force: true });
+async function runBuild(b: Build, label: string, attempt = 1, rebuild = false): Promise<Run> {
+  // A rebuild starts where an author's does: the previous build's output and caches in place.
+  if (!rebuild) {
+    rmSync(b.outDir, { recursive: true, force: true });
+    rmSync(b.cacheDir, { recursive: true, force: true });
+  }
   const m = await measure(process.execPath, [astroBin, ...b.args], { cwd: b.cwd, env: b.env, scratch: tmp });
   if (logDir) writeFileSync(join(logDir, `${label}${attempt > 1 ? `-attempt${attempt}` : ''}.log`), m.output);
   if (m.exitCode !== 0) {
@@ -129,7 +133,7 @@ async function runBuild(b: Build, label: string, attempt = 1): Promise<Run> {
     console.log(
       `  ${label} failed after ${m.wallSeconds.toFixed(1)} s (${firstError.slice(0, 200)}); running it again`,
     );
-    return runBuild(b, label, attempt + 1);
+    return runBuild(b, label, attempt + 1, rebuild);
   }
   const pages = pagesBuilt(m.output, b.outDir);
   const size = outputSize(b.outDir);
@@ -225,6 +229,11 @@ try {
     for (const b of [full, bare]) results[b.name].push(await runBuild(b, `${b.name}-${i}`));
   }
 
+  // The rebuild after one profile edit, with the caches of the last full run (which the edit follows).
+  console.log("rebuild after editing one profile (the last full run's output and caches kept):");
+  oneProfileEdit(contentDir).edit('Edited for the rebuild benchmark.');
+  const rebuilt = await runBuild(full, 'rebuild-1', 1, true);
+
   if (codeFingerprint() !== fingerprint)
     console.log(
       'warning: src/, astro.config.mjs or package-lock.json changed while the benchmark ran; the full-build runs may have measured different code',
@@ -285,6 +294,9 @@ try {
       : `\nratio of median wall times over all runs: no run of each build had under ${QUIET_STEAL}% CPU steal, so it is disturbed`,
   );
   console.log(`full build ÷ bare build + Pagefind at N=${n}: ${ratio.toFixed(2)}×`);
+  console.log(
+    `rebuild after one profile edit ÷ full build at N=${n}: ${(rebuilt.wallSeconds / f.wall.median).toFixed(2)}×  (rebuild ${rebuilt.wallSeconds.toFixed(2)} s, CPU steal ${rebuilt.stealPercent?.toFixed(1) ?? '?'}%)`,
+  );
 } finally {
   cleanup();
 }

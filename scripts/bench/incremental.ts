@@ -7,11 +7,12 @@
  *   node scripts/run.mjs node scripts/bench/incremental.ts [--n 1000]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.ts';
+import { oneProfileEdit } from './profile-edit.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' } } });
 const n = Number(values.n);
@@ -63,17 +64,9 @@ async function until(
 const children: ReturnType<typeof spawn>[] = [];
 try {
   writeCorpus(content, n);
-  const month = readdirSync(join(content, 'profiles', 'benchland'))
-    .sort()
-    .pop()!;
-  const slug = readdirSync(join(content, 'profiles', 'benchland', month))
-    .find((f) => !f.startsWith('military-service'))!
-    .replace(/\.mdx$/, '');
-  const file = join(content, 'profiles', 'benchland', month, `${slug}.mdx`);
-  const original = readFileSync(file, 'utf8');
-  const edit = (marker: string, extra = '') =>
-    writeFileSync(file, original.replace('\n</Finding>', ` ${marker}${extra}\n</Finding>`));
-  console.log(`N=${n}; the edited profile: ${file.slice(content.length + 1)}`);
+  const { file, slug, edit: write } = oneProfileEdit(content);
+  const edit = (marker: string, extra = '') => write(`${marker}${extra}`);
+  console.log(`N=${n}; the edited profile: ${file}`);
 
   // 1. Rebuilds.
   build('first build (empty caches)');

@@ -1,0 +1,130 @@
+/**
+ * A rebuild reuses what the build before it kept (Astro's cache folder, the formatted references, and any page an
+ * incremental build skips). Whatever it reuses, its output must be byte for byte the output of a clean build of
+ * the same content: after each kind of edit, the same content is built again from scratch (a copy in a new folder
+ * gets a cache folder of its own) and every file of the two outputs is compared, the search index included.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { astroCacheDir } from '../../src/corpus/content-dir.ts';
+import { VALID_FIXTURE } from '../support/content-copy.ts';
+import { astroBuild, ROOT } from '../support/run-build.ts';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function tmpDir(prefix: string): string {
+  mkdirSync(resolve(ROOT, 'tmp'), { recursive: true });
+  const dir = mkdtempSync(resolve(ROOT, `tmp/${prefix}`));
+  made.push(dir);
+  return dir;
+}
+
+/** Every file under `dir`, "/"-separated and sorted, with its bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+  return new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
+}
+
+/** The files that differ between two outputs: missing from one, or with other bytes. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return names.filter((f) => !a.has(f) || !b.has(f) || !a.get(f)!.equals(b.get(f)!));
+}
+
+/** Builds `content` as it stands in a fresh folder, with a fresh cache: the clean build to compare with. */
+async function cleanBuild(content: string): Promise<Map<string, Buffer>> {
+  const copy = tmpDir('content-clean-');
+  cpSync(content, copy, { recursive: true });
+  made.push(resolve(ROOT, astroCacheDir(copy)));
+  const outDir = tmpDir('out-clean-');
+  const result = await astroBuild({ contentDir: copy, outDir });
+  expect(result.code, result.output).toBe(0);
+  return tree(outDir);
+}
+
+describe('a rebuild after an edit equals a clean build of the same content', () => {
+  const dir = tmpDir('content-rebuild-');
+  cpSync(VALID_FIXTURE, dir, { recursive: true });
+  made.push(resolve(ROOT, astroCacheDir(dir)));
+  const outDir = tmpDir('out-rebuild-');
+  const rebuild = async () => {
+    const result = await astroBuild({ contentDir: dir, outDir });
+    expect(result.code, result.output).toBe(0);
+    return tree(outDir);
+  };
+  const file = (path: string) => join(dir, path);
+  const replace = (path: string, from: string, to: string) => {
+    const text = readFileSync(file(path), 'utf8');
+    if (!text.includes(from)) throw new Error(`${path} does not contain ${JSON.stringify(from)}; the fixture changed`);
+    writeFileSync(file(path), text.replace(from, to));
+  };
+  const profile = 'profiles/testland/2024-06/evaders.mdx';
+  const added = 'profiles/testland/2024-06/deserters.mdx';
+
+  it('builds the fixture once, so every rebuild below has a build before it', async () => {
+    expect((await rebuild()).size).toBeGreaterThan(20);
+  });
+
+  const edits: [string, () => void, (out: Map<string, Buffer>) => void][] = [
+    [
+      "a finding's text",
+      () => replace(profile, 'Conscription ended in March 2024', 'Conscription was ended in March 2024'),
+      (out) => expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('was ended'),
+    ],
+    [
+      "a source's title (every page citing it changes)",
+      () =>
+        replace('sources/news-2024.yaml', 'title: Testland ends conscription', 'title: Testland abolishes the draft'),
+      (out) => expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('abolishes the draft'),
+    ],
+    [
+      'a profile added',
+      () =>
+        writeFileSync(
+          file(added),
+          readFileSync(file(profile), 'utf8').replace('title: Draft evaders', 'title: Deserters'),
+        ),
+      (out) => expect(out.has('testland/2024-06/deserters/index.html')).toBe(true),
+    ],
+    [
+      'the profile removed again',
+      () => rmSync(file(added)),
+      (out) => expect(out.has('testland/2024-06/deserters/index.html')).toBe(false),
+    ],
+    [
+      'a new edition',
+      () => {
+        replace(
+          'editions/testland-2024-06.yaml',
+          'legalBasis: qd',
+          'legalBasis: qd\nsupersededBy: testland-2025-02\nsupersededOn: "2025-02-01"',
+        );
+        const next = readFileSync(file('editions/testland-2024-06.yaml'), 'utf8')
+          .replace(/^supersed.*\n/gm, '')
+          .replaceAll('June 2024', 'February 2025')
+          .replace('published: "2024-06-01"', 'published: "2025-02-01"')
+          .replace('sourcesUpTo: "2024-06-01"', 'sourcesUpTo: "2025-02-01"');
+        writeFileSync(file('editions/testland-2025-02.yaml'), next);
+        mkdirSync(file('profiles/testland/2025-02'));
+        writeFileSync(file('profiles/testland/2025-02/evaders.mdx'), readFileSync(file(profile)));
+      },
+      (out) => expect(out.has('testland/2025-02/evaders/index.html')).toBe(true),
+    ],
+  ];
+
+  for (const [kind, edit, shows] of edits) {
+    it(`after ${kind}`, async () => {
+      edit();
+      const rebuilt = await rebuild();
+      shows(rebuilt);
+      expect(differences(rebuilt, await cleanBuild(dir))).toEqual([]);
+    });
+  }
+});
