@@ -31,6 +31,7 @@ export function unknownFindingLink(from: string, ref: { profile?: string; id: st
 
 export function checkFindingLinks(c: Corpus): Problem[] {
   const titles = findingTitles(c);
+  const siblingWith = siblingsWith(c);
   const problems: Problem[] = [];
   for (const p of c.profiles) {
     const from = pathOf(p);
@@ -39,7 +40,7 @@ export function checkFindingLinks(c: Corpus): Problem[] {
       problems.push({ file: p.file, ...p.at(ref.offset), severity: 'error', ...unknownFindingLink(from, ref, titles) });
     }
     for (const m of p.scan.mentions) {
-      const profile = m.profile ?? (titles.has(findingKey(from, m.id)) ? undefined : siblingWith(c, p, m.id));
+      const profile = m.profile ?? (titles.has(findingKey(from, m.id)) ? undefined : siblingWith(p, m.id));
       if (!titles.has(findingKey(targetPath(from, { profile }), m.id))) continue;
       problems.push({
         file: p.file,
@@ -54,7 +55,16 @@ export function checkFindingLinks(c: Corpus): Problem[] {
   return problems;
 }
 
-/** Another profile of the same edition with a finding of this id, if any. */
-function siblingWith(c: Corpus, p: ProfileEntry, id: string): string | undefined {
-  return c.profiles.find((q) => q.edition === p.edition && q.scan.findings.some((f) => f.id === id))?.profile;
+/**
+ * The first profile (in corpus order) of an edition with a finding of a given id, indexed once: searching every
+ * profile for each id-like word of the prose made the check quadratic in the number of profiles.
+ */
+function siblingsWith(c: Corpus): (p: ProfileEntry, id: string) => string | undefined {
+  const first = new Map<string, string>();
+  for (const q of c.profiles)
+    for (const f of q.scan.findings) {
+      const key = `${q.edition}|${f.id}`;
+      if (!first.has(key)) first.set(key, q.profile);
+    }
+  return (p, id) => first.get(`${p.edition}|${id}`);
 }

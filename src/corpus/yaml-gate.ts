@@ -45,6 +45,24 @@ const quote = (lexeme: string) => showInvisible(lexeme.length > 40 ? `${lexeme.s
  * page of them. Stops at the first nesting beyond the limit, before the parser builds anything deeper.
  */
 export function yamlTokenProblems(text: string): YamlTokenProblem[] {
+  let found = verdicts.get(text);
+  if (!found) {
+    found = lexedProblems(text);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(text, found);
+  }
+  return found.map((p) => ({ ...p }));
+}
+
+/**
+ * Verdicts by YAML text. A build lexes every profile's frontmatter twice, in the content check and again before
+ * @astrojs/mdx compiles it (content-gate/pre-compile.ts), in one process; the second lex of the same text is
+ * answered from here. Bounded, since `astro dev` sees every saved version of a file.
+ */
+const verdicts = new Map<string, YamlTokenProblem[]>();
+const MAX_VERDICTS = 5000;
+
+function lexedProblems(text: string): YamlTokenProblem[] {
   const first = new Map<string, { problem: YamlTokenProblem; more: number }>();
   const parser = new Parser();
   let scalarNext = false;
