@@ -14,6 +14,17 @@ const FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   /[\u0000-\u0020\u007F-\u009F{}"'<>\\^`|\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF]/u;
 
+/** `text` parsed as an absolute http(s) URL, or why it is not one. */
+function parseHttpUrl(text: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'is not an absolute URL (it must start with https:// or http://)';
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : `uses ${url.protocol}; only http(s) is allowed`;
+}
+
 /** Why `text` is not an address a source may carry, or undefined when it is one. */
 export function explainBadUrl(text: string): string | undefined {
   const bad = FORBIDDEN.exec(text);
@@ -21,13 +32,8 @@ export function explainBadUrl(text: string): string | undefined {
     const at = Array.from(text.slice(0, bad.index)).length + 1;
     return `has ${describeCharacter(bad[0])} at position ${at}; write it percent-encoded (for "{", %7B)`;
   }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'is not an absolute URL (it must start with https:// or http://)';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `uses ${url.protocol}; only http(s) is allowed`;
+  const url = parseHttpUrl(text);
+  if (typeof url === 'string') return url;
   if (url.username || url.password) return 'carries a user name or password';
   return undefined;
 }
@@ -39,13 +45,8 @@ export function explainBadUrl(text: string): string | undefined {
  * holds one; the schema refuses more (see explainBadUrl), and this is the writers' own guarantee.
  */
 export function exportUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`URL "${text}" is not an absolute URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`URL "${text}" is not http(s)`);
+  const url = parseHttpUrl(text);
+  if (typeof url === 'string') throw new Error(`URL "${text}" ${url}`);
   return url.href
     .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
     .replace(/[{}"'<>\\^`|\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

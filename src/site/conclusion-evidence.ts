@@ -3,14 +3,8 @@
  * `asOf`, measured against its country's turning points at its edition's date (src/shared/evidence-currency.ts).
  */
 import type { Corpus, ProfileEntry } from '../corpus/corpus.ts';
-import { profileIn } from './site-data.ts';
-import {
-  CONCLUSION_KEYS,
-  parseFindingRef,
-  type AnyConclusion,
-  type ConclusionKey,
-  type TurningPointEntry,
-} from '../schemas/content.ts';
+import { resolveFinding } from './site-data.ts';
+import { CONCLUSION_KEYS, type AnyConclusion, type ConclusionKey, type TurningPointEntry } from '../schemas/content.ts';
 import { evidenceSpan, staleness, type EvidenceSpan, type Staleness } from '../shared/evidence-currency.ts';
 
 export interface ConclusionEvidence {
@@ -25,10 +19,8 @@ export interface ConclusionEvidence {
 /** The `asOf` of every finding a conclusion rests on that can be found (missing ones are reported by the checks). */
 function asOfsOf(c: Corpus, p: ProfileEntry, refs: string[]): string[] {
   return refs.flatMap((ref) => {
-    const { profile, finding } = parseFindingRef(ref, p.profile);
-    const target = profile === p.profile ? p : profileIn(c, p.edition, profile);
-    const f = target?.scan.findings.find((x) => x.id === finding);
-    return f?.asOf ? [f.asOf] : [];
+    const { finding } = resolveFinding(c, p, ref);
+    return finding?.asOf ? [finding.asOf] : [];
   });
 }
 

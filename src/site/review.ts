@@ -5,8 +5,8 @@
  */
 import type { Corpus, ProfileEntry } from '../corpus/corpus.ts';
 import { conclusionEvidence, type ConclusionEvidence } from './conclusion-evidence.ts';
-import { currentEdition, gapsOf, profilesOf, type Gap } from './site-data.ts';
-import { CONCLUSION_KEYS, parseFindingRef, type ConclusionKey, type Edition } from '../schemas/content.ts';
+import { currentEdition, gapsOf, profilesOf, resolveFinding, type Gap } from './site-data.ts';
+import { CONCLUSION_KEYS, type ConclusionKey, type Edition } from '../schemas/content.ts';
 import { earliestDay } from '../shared/dates.ts';
 
 export interface StaleConclusion {
@@ -43,7 +43,7 @@ export interface Review {
 }
 
 /** Sources cited by the findings each conclusion rests on, counted once per conclusion. */
-function conclusionsPerSource(profiles: ProfileEntry[]): Map<string, number> {
+function conclusionsPerSource(c: Corpus, profiles: ProfileEntry[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of profiles)
     for (const key of CONCLUSION_KEYS) {
@@ -51,10 +51,9 @@ function conclusionsPerSource(profiles: ProfileEntry[]): Map<string, number> {
       if (!v || 'status' in v) continue;
       const sources = new Set<string>();
       for (const ref of v.supportedBy) {
-        const { profile, finding } = parseFindingRef(ref, p.profile);
-        const target = profiles.find((o) => o.profile === profile);
-        for (const cl of target?.scan.citations ?? [])
-          if (cl.findingId === finding) for (const i of cl.items) sources.add(i.key);
+        const { profile, findingId } = resolveFinding(c, p, ref);
+        for (const cl of profile?.scan.citations ?? [])
+          if (cl.findingId === findingId) for (const i of cl.items) sources.add(i.key);
       }
       for (const s of sources) counts.set(s, (counts.get(s) ?? 0) + 1);
     }
@@ -80,7 +79,7 @@ export function reviewOf(c: Corpus, country: string): Review | null {
         a.profile.profile.localeCompare(b.profile.profile) ||
         a.id.localeCompare(b.id),
     );
-  const partlyRead = [...conclusionsPerSource(profiles)].flatMap(([id, conclusions]): SourceUse[] => {
+  const partlyRead = [...conclusionsPerSource(c, profiles)].flatMap(([id, conclusions]): SourceUse[] => {
     const s = c.sources.get(id)?.data;
     return s && s.access !== 'read' ? [{ id, shortTitle: s.shortTitle, access: s.access, conclusions }] : [];
   });

@@ -220,9 +220,19 @@ export function reliancesOn(c: Corpus, sourceId: string): Reliance[] {
  * itself when the finding cannot be found, which the checks report.
  */
 export function findingTitle(c: Corpus, p: ProfileEntry, ref: string): string {
+  const { finding, findingId } = resolveFinding(c, p, ref);
+  return finding?.title ?? findingId;
+}
+
+/**
+ * A conclusion's finding reference ("finding" or "other-profile#finding", read by parseFindingRef) resolved within
+ * the profile's edition: the profile and the finding it names, where they exist (a missing one is the checks' to
+ * report).
+ */
+export function resolveFinding(c: Corpus, p: ProfileEntry, ref: string) {
   const { profile: profileId, finding: findingId } = parseFindingRef(ref, p.profile);
-  const target = profileId === p.profile ? p : profileIn(c, p.edition, profileId);
-  return target?.scan.findings.find((f) => f.id === findingId)?.title ?? findingId;
+  const profile = profileId === p.profile ? p : profileIn(c, p.edition, profileId);
+  return { profileId, findingId, profile, finding: profile?.scan.findings.find((f) => f.id === findingId) };
 }
 
 /** Sources cited anywhere in a profile, in order of first citation. */

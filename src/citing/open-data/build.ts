@@ -6,7 +6,7 @@ import type { Corpus, ProfileEntry } from '../../corpus/corpus.ts';
 import { cslOf } from '../csl.ts';
 import { CONCLUSION_HEADING } from '../../shared/labels.ts';
 import { absoluteUrl } from '../../site/site-url.ts';
-import { editionsOf, currentEdition, findingTitle, profilesOf, reliancesOn } from '../../site/site-data.ts';
+import { editionsOf, currentEdition, profilesOf, reliancesOn, resolveFinding } from '../../site/site-data.ts';
 import {
   conclusionAnchor,
   countryUrl,
@@ -15,7 +15,7 @@ import {
   findingAnchor,
   sourceUrl,
 } from '../../shared/urls.ts';
-import { CONCLUSION_KEYS, parseFindingRef } from '../../schemas/content.ts';
+import { CONCLUSION_KEYS } from '../../schemas/content.ts';
 import { profileEvidence } from '../../site/conclusion-evidence.ts';
 import { reviewOf } from '../../site/review.ts';
 import { countryDataUrl, dataSchemaUrl, DATA_VERSION, editionDataUrl, profileDataUrl, sourceDataUrl } from './urls.ts';
@@ -126,12 +126,12 @@ export function editionData(c: Corpus, id: string) {
 
 /** "finding" or "other-profile#finding" → which finding that is, and where. */
 function findingRef(c: Corpus, p: ProfileEntry, ref: string) {
-  const { profile, finding } = parseFindingRef(ref, p.profile);
+  const { profileId, findingId, finding } = resolveFinding(c, p, ref);
   return {
-    profile,
-    finding,
-    title: findingTitle(c, p, ref),
-    url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profile)}#${findingAnchor(finding)}`),
+    profile: profileId,
+    finding: findingId,
+    title: finding?.title ?? findingId,
+    url: absoluteUrl(`${editionProfileUrl(p.country, p.edition, profileId)}#${findingAnchor(findingId)}`),
   };
 }
 
