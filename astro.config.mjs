@@ -7,6 +7,7 @@ import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { renderedPages } from './src/prerender-tap/rendered-pages.ts';
+import { pageCache } from './src/integrations/page-cache.ts';
 import { openData } from './src/integrations/open-data.ts';
 import { astroCacheDir } from './src/corpus/content-dir.ts';
 import { identicalPageKey } from './src/site/site-data.ts';
@@ -18,7 +19,9 @@ const outDir = process.env.CG_OUT_DIR ?? './dist';
 const output = atomicOutput(outDir);
 // Pages go to the search index and the publish scan as they are rendered (both check the disk at the end); a
 // current profile, published at its current URL and its edition URL, is rendered once.
-const pages = renderedPages({ identical: (pathname) => identicalPageKey(pathname) });
+// A page of one profile renders in its scope, and is reused by a rebuild while everything in its scope is unchanged.
+const cache = pageCache({ outDir });
+const pages = renderedPages({ identical: (pathname) => identicalPageKey(pathname), wrap: cache.wrap });
 
 export default defineConfig({
   cacheDir: astroCacheDir(),
@@ -67,5 +70,6 @@ export default defineConfig({
     searchIndex({ pages }),
     distScan({ shownAs: outDir, pages }),
     output.publish,
+    cache.integration,
   ],
 });

@@ -29,7 +29,10 @@ export function codeFingerprint(root: string = process.cwd(), env: NodeJS.Proces
   ];
   for (const file of files) {
     if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
-    hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   }
   for (const name of Object.keys(env).sort()) {
     if (name.startsWith('CG_') && !NOT_OUTPUT.has(name)) hash.update(`${name}=${env[name]}\0`);

@@ -202,9 +202,12 @@ async function renderAndFeed(
 
 /**
  * The integration and its consumers. `identical` names the pages published at more than one URL, each rendered
- * once (./identical-renders.ts).
+ * once (./identical-renders.ts); `wrap`, if given, takes each render first (src/integrations/page-cache.ts).
  */
-export function renderedPages({ identical }: { identical?: IdenticalKey } = {}) {
+export function renderedPages({
+  identical,
+  wrap,
+}: { identical?: IdenticalKey; wrap?: (render: Render) => Render } = {}) {
   const registered: Registration[] = [];
   let worker: Worker | undefined;
   let failure: Error | undefined;
@@ -214,7 +217,8 @@ export function renderedPages({ identical }: { identical?: IdenticalKey } = {}) 
   let nextSeq = 0;
 
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => {
-    const renderAlone: Render = (request, options) => inner.render(request, options);
+    const renderOne: Render = (request, options) => inner.render(request, options);
+    const renderAlone = wrap ? wrap(renderOne) : renderOne;
     return withFeed(inner, identical ? renderIdenticalOnce(renderAlone, identical) : renderAlone);
   };
   const withFeed = (inner: AstroPrerenderer, renderPage: Render): AstroPrerenderer => ({

@@ -4,6 +4,7 @@
  */
 import { loadCorpus, type Corpus, type ProfileEntry } from '../corpus/corpus.ts';
 import { contentDir } from '../corpus/content-dir.ts';
+import { corpusInScope } from './page-scope.ts';
 import { parseFindingRef, type ConclusionKey, type Edition } from '../schemas/content.ts';
 import { currentProfileUrl, editionProfileUrl } from '../shared/urls.ts';
 
@@ -23,8 +24,13 @@ export function publishCheckedCorpus(checked: Corpus | undefined): void {
   state.__cgContentVersion = (state.__cgContentVersion ?? 0) + 1;
 }
 
-/** The corpus, loaded once per content version. A build has already stopped if it has errors (integrations/content-check). */
+/**
+ * The corpus, loaded once per content version; for a page rendered in a scope, that scope (./page-scope.ts). A build
+ * has already stopped if it has errors (integrations/content-check).
+ */
 export function getCorpus(): Corpus {
+  const scoped = corpusInScope();
+  if (scoped) return scoped;
   const version = state.__cgContentVersion ?? 0;
   if (!corpus || loadedVersion !== version) {
     const shared = state.__cgCheckedCorpus;

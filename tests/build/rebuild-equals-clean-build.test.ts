@@ -9,7 +9,19 @@ import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroCacheDir } from '../../src/corpus/content-dir.ts';
 import { VALID_FIXTURE } from '../support/content-copy.ts';
-import { astroBuild, ROOT } from '../support/run-build.ts';
+import { ROOT, run } from '../support/run-build.ts';
+
+/** `astro build` of a content folder into an output folder, with settings. */
+const astroBuild = ({
+  contentDir,
+  outDir,
+  env = {},
+}: {
+  contentDir: string;
+  outDir: string;
+  env?: Record<string, string>;
+}) =>
+  run(resolve(ROOT, 'node_modules/.bin/astro'), ['build'], { CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir, ...env });
 
 const made: string[] = [];
 afterAll(() => {
@@ -39,12 +51,12 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 }
 
 /** Builds `content` as it stands in a fresh folder, with a fresh cache: the clean build to compare with. */
-async function cleanBuild(content: string): Promise<Map<string, Buffer>> {
+async function cleanBuild(content: string, env: Record<string, string> = {}): Promise<Map<string, Buffer>> {
   const copy = tmpDir('content-clean-');
   cpSync(content, copy, { recursive: true });
   made.push(resolve(ROOT, astroCacheDir(copy)));
   const outDir = tmpDir('out-clean-');
-  const result = await astroBuild({ contentDir: copy, outDir });
+  const result = await astroBuild({ contentDir: copy, outDir, env });
   expect(result.code, result.output).toBe(0);
   return tree(outDir);
 }
@@ -54,10 +66,18 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
   cpSync(VALID_FIXTURE, dir, { recursive: true });
   made.push(resolve(ROOT, astroCacheDir(dir)));
   const outDir = tmpDir('out-rebuild-');
-  const rebuild = async () => {
-    const result = await astroBuild({ contentDir: dir, outDir });
+  let lastOutput = '';
+  const rebuild = async (env: Record<string, string> = {}) => {
+    const result = await astroBuild({ contentDir: dir, outDir, env });
     expect(result.code, result.output).toBe(0);
+    lastOutput = result.output;
     return tree(outDir);
+  };
+  /** "pages of one profile: R of T reused from earlier builds", as the last build logged it. */
+  const reuse = () => {
+    const m = /pages of one profile: (\d+) of (\d+) reused/.exec(lastOutput);
+    if (!m) throw new Error(`the build did not say what it reused:\n${lastOutput}`);
+    return { reused: Number(m[1]), total: Number(m[2]) };
   };
   const file = (path: string) => join(dir, path);
   const replace = (path: string, from: string, to: string) => {
@@ -76,13 +96,23 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
     [
       "a finding's text",
       () => replace(profile, 'Conscription ended in March 2024', 'Conscription was ended in March 2024'),
-      (out) => expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('was ended'),
+      (out) => {
+        expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('was ended');
+        // The pages of the edited profile render again; those of the retired one (another scope) are reused.
+        const { reused, total } = reuse();
+        expect(reused).toBeGreaterThan(0);
+        expect(reused).toBeLessThan(total);
+      },
     ],
     [
       "a source's title (every page citing it changes)",
       () =>
         replace('sources/news-2024.yaml', 'title: Testland ends conscription', 'title: Testland abolishes the draft'),
-      (out) => expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('abolishes the draft'),
+      (out) => {
+        expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('abolishes the draft');
+        // Every page of one profile may cite any source: none is reused.
+        expect(reuse().reused).toBe(0);
+      },
     ],
     [
       'a profile added',
@@ -127,4 +157,12 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
       expect(differences(rebuilt, await cleanBuild(dir))).toEqual([]);
     });
   }
+
+  it('after a change of code or settings (the publisher named in every citation): nothing is reused', async () => {
+    const env = { CG_PUBLISHER: 'Testland Guidance Office' };
+    const rebuilt = await rebuild(env);
+    expect(rebuilt.get('testland/2024-06/evaders/index.html')!.toString()).toContain('Testland Guidance Office');
+    expect(reuse().reused).toBe(0);
+    expect(differences(rebuilt, await cleanBuild(dir, env))).toEqual([]);
+  });
 });

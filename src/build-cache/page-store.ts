@@ -1,0 +1,93 @@
+/**
+ * Rendered pages kept between builds, by the key of everything they were rendered from (src/integrations/
+ * page-cache.ts makes the keys). A page is kept as a hard link to the file the build published, not a copy: keeping
+ * 2,700 pages costs 2,700 links. A kept page is used only if its bytes still have the digest recorded when it was
+ * rendered: a published file changed in place (a hard link shares the change), a half-written or missing one, or
+ * an unreadable record all mean "not kept", never a wrong page.
+ */
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FORMAT = 1;
+const RECORD = 'pages.json';
+
+interface Record {
+  format: number;
+  /** key → SHA-256 of the page's bytes (base64). */
+  pages: { [key: string]: string };
+}
+
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+
+/** Keys name files: hex only, so that no key can name a path outside the store. */
+const KEY = /^[0-9a-f]{64}$/;
+
+export class PageStore {
+  private readonly earlier: Map<string, string>;
+  /** This build's pages: key → where the page was written (relative to the output folder) and its digest. */
+  private readonly kept = new Map<string, { file: string; digest: string; reused: boolean }>();
+
+  /** Opens the store in `dir` (created when the build saves it). */
+  constructor(private readonly dir: string) {
+    this.earlier = new Map();
+    try {
+      const record = JSON.parse(readFileSync(join(dir, RECORD), 'utf8')) as Record;
+      if (record.format === FORMAT && record.pages && typeof record.pages === 'object')
+        for (const [key, value] of Object.entries(record.pages))
+          if (KEY.test(key) && typeof value === 'string') this.earlier.set(key, value);
+    } catch {
+      // No store yet, or an unreadable one: nothing is kept.
+    }
+  }
+
+  /** The page rendered from `key` in an earlier build, if it is kept whole. */
+  lookup(key: string): Uint8Array<ArrayBuffer> | undefined {
+    const expected = this.earlier.get(key);
+    if (expected === undefined) return undefined;
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(readFileSync(join(this.dir, key)));
+    } catch {
+      return undefined;
+    }
+    return digest(bytes) === expected ? bytes : undefined;
+  }
+
+  /** Records that this build wrote the page of `key` to `file` (in the output folder), rendered or reused. */
+  record(key: string, file: string, bytes: Uint8Array, reused: boolean): void {
+    if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
+    this.kept.set(key, { file, digest: reused ? this.earlier.get(key)! : digest(bytes), reused });
+  }
+
+  /** How many of this build's recorded pages were reused, of how many. */
+  counts(): { reused: number; total: number } {
+    return { reused: [...this.kept.values()].filter((k) => k.reused).length, total: this.kept.size };
+  }
+
+  /**
+   * Keeps this build's pages from the published output folder `outDir`, records their digests, and drops every
+   * page no longer recorded. Pages whose file is not as rendered (the folder was changed) are not kept.
+   */
+  save(outDir: string): void {
+    mkdirSync(this.dir, { recursive: true });
+    const pages: Record['pages'] = {};
+    for (const [key, { file, digest: d, reused }] of this.kept) {
+      const stored = join(this.dir, key);
+      if (!reused) {
+        rmSync(stored, { force: true });
+        try {
+          linkSync(join(outDir, file), stored);
+        } catch {
+          continue; // another file system, or the file is gone: the page is simply not kept
+        }
+      } else if (!statSync(stored, { throwIfNoEntry: false })) continue;
+      pages[key] = d;
+    }
+    const temp = join(this.dir, `${RECORD}.${process.pid}`);
+    writeFileSync(temp, JSON.stringify({ format: FORMAT, pages } satisfies Record));
+    renameSync(temp, join(this.dir, RECORD));
+    for (const name of readdirSync(this.dir))
+      if (KEY.test(name) && !(name in pages)) rmSync(join(this.dir, name), { force: true });
+  }
+}

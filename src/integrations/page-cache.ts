@@ -1,0 +1,157 @@
+/**
+ * Edit to live: a rebuild renders only the pages whose inputs changed. A page of one profile renders in its scope
+ * (src/site/page-scope.ts): the only corpus it can read. Its key is a SHA-256 of everything it is made from: the
+ * code (codeFingerprint), its path, every profile of its scope byte for byte, every country, edition, source and
+ * provision file, and the finding titles its profile's cross-references are compiled with. A page whose key an
+ * earlier build rendered is reused from the page store (src/build-cache/page-store.ts), its bytes checked against
+ * the digest they had; every other page renders as before. The output is the same either way
+ * (tests/build/rebuild-equals-clean-build.test.ts): the reused bytes are what the same inputs rendered to.
+ *
+ * `CG_CHECK_PAGE_SCOPES=1` reuses nothing and renders each scoped page twice, in its scope and with the whole
+ * corpus, and fails the build if they differ: a page that reads beyond its scope is found, not published.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkedFindingTitles } from '../content-gate/gate-sources.ts';
+import type { Corpus, Entry } from '../corpus/corpus.ts';
+import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
+import { PageStore } from '../build-cache/page-store.ts';
+import { outputFileOf } from '../prerender-tap/rendered-pages.ts';
+import {
+  PageResponse,
+  pageResponse,
+  responseOf,
+  withResponse,
+  type Render,
+} from '../prerender-tap/prerender-result.ts';
+import { getCorpus } from '../site/site-data.ts';
+import { familyOfPage, renderInScope, renderUnscoped, scopeOf } from '../site/page-scope.ts';
+
+const entryDigests = new WeakMap<object, string>();
+
+/** A content file's own digest: its path and its bytes (everything the corpus reads from it). */
+function entryDigest(e: Entry<unknown>): string {
+  let d = entryDigests.get(e);
+  if (d === undefined) {
+    d = createHash('sha256').update(`${e.file}\0${e.text}`).digest('base64');
+    entryDigests.set(e, d);
+  }
+  return d;
+}
+
+const sharedDigests = new WeakMap<Corpus, string>();
+
+/** What every scoped page is made from besides its profiles: code, the other collections, the finding titles. */
+function sharedDigest(c: Corpus, code: string): string {
+  let d = sharedDigests.get(c);
+  if (d === undefined) {
+    const hash = createHash('sha256').update(`${code}\n`);
+    for (const collection of [c.countries, c.editions, c.sources, c.provisions]) {
+      for (const [id, e] of [...collection].sort(([a], [b]) => a.localeCompare(b)))
+        hash.update(`${id}\0${entryDigest(e)}\n`);
+      hash.update('--\n');
+    }
+    for (const [ref, title] of [...checkedFindingTitles()].sort(([a], [b]) => a.localeCompare(b)))
+      hash.update(`${ref}\0${title}\n`);
+    d = hash.digest('base64');
+    sharedDigests.set(c, d);
+  }
+  return d;
+}
+
+/** The key of a scoped page: a SHA-256 of everything it renders from (hex: it names a file in the store). */
+export function pageKey(shared: string, pathname: string, scope: Corpus): string {
+  const hash = createHash('sha256').update(`${shared}\n${pathname}\n`);
+  for (const p of scope.profiles) hash.update(`${p.id}\0${entryDigest(p)}\n`);
+  return hash.digest('hex');
+}
+
+/** A scoped page rendered in and out of its scope differs: the scope is missing something the page reads. */
+export class PageReadsBeyondScope extends Error {
+  constructor(pathname: string, family: string, at: number, scoped: string, whole: string) {
+    super(
+      `${pathname} renders differently in its scope (the profile ${family}) than with the whole corpus, from byte ${at}:\n` +
+        `  in scope:    …${scoped}…\n  whole corpus: …${whole}…\n` +
+        'hint: the page reads a profile its scope does not hold; add what it points to in scopeOf (src/site/page-scope.ts)',
+    );
+    this.name = 'PageReadsBeyondScope';
+  }
+}
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+const HTML = { 'content-type': 'text/html' };
+
+/** `outDir`: the folder the build publishes to, where kept pages are linked from once it is published. */
+export function pageCache({
+  outDir,
+  checkScopes = process.env.CG_CHECK_PAGE_SCOPES === '1',
+}: {
+  outDir: string;
+  checkScopes?: boolean;
+}) {
+  let store: PageStore | undefined;
+  let code = '';
+
+  /** Renders a page of one profile in its scope, or reuses it; any other page as before. */
+  const wrap =
+    (render: Render): Render =>
+    async (request, options) => {
+      const pathname = new URL(request.url).pathname;
+      const c = getCorpus();
+      const family = familyOfPage(c, pathname);
+      const file = outputFileOf(pathname, options.routeData.type);
+      if (family === undefined || file === null || options.routeData.type !== 'page') return render(request, options);
+      const scope = scopeOf(c, family);
+      const key = store && pageKey(sharedDigest(c, code), pathname, scope);
+      const kept = key ? store!.lookup(key) : undefined;
+      if (key && kept) {
+        store!.record(key, file, kept, true);
+        return new PageResponse(kept, { status: 200, headers: new Headers(HTML) });
+      }
+      // The body is read inside the scope: a page's text may be produced as it is read.
+      const result = await renderInScope(scope, async () => {
+        const r = await render(request, options);
+        return withResponse(r, await pageResponse(responseOf(r)));
+      });
+      const page = responseOf(result) as PageResponse;
+      if (checkScopes && page.status === 200) {
+        const whole = await renderUnscoped(async () => pageResponse(responseOf(await render(request, options))));
+        const [a, b] = [page.rendered, whole.rendered];
+        if (!Buffer.from(a).equals(Buffer.from(b))) {
+          const at = firstDifference(a, b);
+          const around = (x: Uint8Array) => Buffer.from(x.subarray(Math.max(0, at - 60), at + 60)).toString('utf8');
+          throw new PageReadsBeyondScope(pathname, family, at, around(a), around(b));
+        }
+      }
+      if (key && page.status === 200) store!.record(key, file, page.rendered, false);
+      return result;
+    };
+
+  const integration: AstroIntegration = {
+    name: 'cg:page-cache',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build' || checkScopes) return;
+        code = codeFingerprint(fileURLToPath(config.root));
+        store = new PageStore(fileURLToPath(new URL('cg-pages/', config.cacheDir)));
+      },
+      // After the output is published: pages are kept as links to the published files.
+      'astro:build:done': ({ logger }) => {
+        if (!store) return;
+        store.save(resolve(outDir));
+        const { reused, total } = store.counts();
+        logger.info(
+          `pages of one profile: ${reused} of ${total} reused from earlier builds, ${total - reused} rendered`,
+        );
+      },
+    },
+  };
+  return { integration, wrap };
+}

@@ -1,0 +1,97 @@
+/**
+ * Pages kept between builds are used only whole: the bytes a key rendered to, checked against their digest.
+ * Anything else (no store, a file changed or gone, an unreadable record) is a page to render again.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageStore } from '../../../src/build-cache/page-store.ts';
+
+const KEY_A = 'a'.repeat(64);
+const KEY_B = 'b'.repeat(64);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** An output folder with `pages` published in it, and a store folder beside it. */
+function setUp(pages: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'cg-page-store-'));
+  dirs.push(root);
+  const out = join(root, 'out');
+  for (const [file, text] of Object.entries(pages)) {
+    mkdirSync(join(out, file, '..'), { recursive: true });
+    writeFileSync(join(out, file), text);
+  }
+  return { out, store: join(root, 'store') };
+}
+const bytes = (s: string) => new TextEncoder().encode(s);
+const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
+
+/** A first build that rendered `pages` (key → [file, bytes]) and saved them from `out`. */
+function firstBuild(store: string, out: string, pages: Record<string, [string, string]>): void {
+  const first = new PageStore(store);
+  for (const [key, [file, rendered]] of Object.entries(pages)) first.record(key, file, bytes(rendered), false);
+  first.save(out);
+}
+const A: Record<string, [string, string]> = { [KEY_A]: ['a/index.html', '<p>A</p>'] };
+const AB: Record<string, [string, string]> = { ...A, [KEY_B]: ['b/index.html', '<p>B</p>'] };
+
+describe('the page store', () => {
+  it('has nothing before a build has saved it', () => {
+    const { store } = setUp({});
+    expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
+  });
+
+  it('gives the next build the bytes a key rendered to, and counts what it reused', () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>', 'b/index.html': '<p>B</p>' });
+    firstBuild(store, out, AB);
+    const second = new PageStore(store);
+    expect(text(second.lookup(KEY_A))).toBe('<p>A</p>');
+    second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
+    expect(second.counts()).toEqual({ reused: 1, total: 1 });
+  });
+
+  it('keeps a page after the published folder is deleted (a link, not the published name)', () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    firstBuild(store, out, A);
+    rmSync(out, { recursive: true });
+    expect(text(new PageStore(store).lookup(KEY_A))).toBe('<p>A</p>');
+  });
+
+  it('does not use a page whose file was changed in place after it was published', () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    firstBuild(store, out, A);
+    writeFileSync(join(out, 'a/index.html'), '<p>changed</p>'); // the same file as the kept page
+    expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
+  });
+
+  it('does not keep a page whose published file is not what was rendered', () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>not as rendered</p>' });
+    firstBuild(store, out, A);
+    expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
+  });
+
+  it('reads an unreadable record as an empty store', () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    firstBuild(store, out, A);
+    writeFileSync(join(store, 'pages.json'), '{"format":1,"pages":');
+    expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
+  });
+
+  it('drops the pages the last build did not record', () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>', 'b/index.html': '<p>B</p>' });
+    firstBuild(store, out, AB);
+    const second = new PageStore(store);
+    second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
+    second.save(out);
+    expect(readdirSync(store).sort()).toEqual([KEY_A, 'pages.json']);
+    expect(new PageStore(store).lookup(KEY_B)).toBeUndefined();
+  });
+
+  it('refuses a key that could name a path outside the store', () => {
+    const { store } = setUp({});
+    expect(() => new PageStore(store).record('../../etc/passwd', 'x', bytes(''), false)).toThrow(/not a page key/);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * A rebuild reuses a page of one profile only while everything it renders from is unchanged, and a page that
+ * reads beyond its scope is found by the scope check instead of being published.
+ */
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus, type Corpus } from '../../../src/corpus/corpus.ts';
+import { PageReadsBeyondScope, pageCache } from '../../../src/integrations/page-cache.ts';
+import { getCorpus, publishCheckedCorpus } from '../../../src/site/site-data.ts';
+import { VALID_FIXTURE } from '../../support/content-copy.ts';
+
+type Options = Parameters<AstroPrerenderer['render']>[1];
+const PAGE = { routeData: { type: 'page' } } as unknown as Options;
+const ROOT = resolve(import.meta.dirname, '../../..');
+const request = (path: string) => new Request(`http://localhost${path}`);
+const text = async (r: Awaited<ReturnType<AstroPrerenderer['render']>>) =>
+  (r instanceof Response ? r : r.response).text();
+
+const tmp = mkdtempSync(join(tmpdir(), 'cg-page-cache-'));
+const outDir = join(tmp, 'out');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+beforeAll(() => {
+  process.env.CG_CONTENT_DIR = VALID_FIXTURE;
+});
+
+/** A page that shows what it reads: the profiles of the corpus it gets. */
+function counting() {
+  const rendered: string[] = [];
+  const render: AstroPrerenderer['render'] = async (req) => {
+    rendered.push(new URL(req.url).pathname);
+    return new Response(
+      `<p>${getCorpus()
+        .profiles.map((p) => `${p.id}:${p.text.length}`)
+        .join(' ')}</p>`,
+    );
+  };
+  return { render, rendered };
+}
+
+/** One build: the cache's hooks around rendering `paths`, each page written where Astro writes it. */
+async function build(paths: string[]) {
+  const cache = pageCache({ outDir });
+  const hooks = cache.integration.hooks as Required<AstroIntegration['hooks']>;
+  const config = { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(`${tmp}/cache/`) };
+  await (hooks['astro:config:setup'] as (p: unknown) => unknown)({ command: 'build', config });
+  const { render, rendered } = counting();
+  const wrapped = cache.wrap(render);
+  rmSync(outDir, { recursive: true, force: true });
+  for (const path of paths) {
+    const body = await text(await wrapped(request(path), PAGE));
+    const file = join(outDir, path, 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  }
+  const logged: string[] = [];
+  await (hooks['astro:build:done'] as (p: unknown) => unknown)({ logger: { info: (m: string) => logged.push(m) } });
+  return { rendered, logged };
+}
+
+const publish = (c: Corpus) => publishCheckedCorpus(c);
+
+describe('pages of one profile in a rebuild', () => {
+  const paths = ['/testland/2024-06/evaders/', '/testland/deserters/', '/testland/'];
+
+  it('are rendered by the first build, then reused while their scope is unchanged', async () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    expect((await build(paths)).rendered).toEqual(paths);
+    publish(loadCorpus(VALID_FIXTURE)); // the same content, read again by the next build
+    const again = await build(paths);
+    // The country page is not a page of one profile: it renders every time.
+    expect(again.rendered).toEqual(['/testland/']);
+    expect(again.logged.join('\n')).toMatch(/2 of 2 reused/);
+  });
+
+  it('are rendered again when a profile in their scope changes, and only those', async () => {
+    const c = loadCorpus(VALID_FIXTURE);
+    const evaders = c.profiles.find((p) => p.id === 'testland/2024-06/evaders')!;
+    publish({ ...c, profiles: c.profiles.map((p) => (p === evaders ? { ...p, text: `${p.text}\nEdited.` } : p)) });
+    // deserters' scope holds only the 2023-01 profiles: it is reused.
+    expect((await build(paths)).rendered).toEqual(['/testland/2024-06/evaders/', '/testland/']);
+  });
+
+  it('show only their scope: a page reading beyond it differs from the whole corpus, and the check stops it', async () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    const check = pageCache({ outDir, checkScopes: true });
+    const { render } = counting();
+    await expect(check.wrap(render)(request('/testland/deserters/'), PAGE)).rejects.toThrow(PageReadsBeyondScope);
+    // A page that reads only its scope passes the same check.
+    const own: AstroPrerenderer['render'] = async () => new Response(`<p>${getCorpus().sources.size}</p>`);
+    expect(await text(await check.wrap(own)(request('/testland/deserters/'), PAGE))).toMatch(/<p>\d+<\/p>/);
+  });
+});
