@@ -21,6 +21,11 @@ const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 
  * every CG_* environment variable but the output folder. `root` is the project folder (where astro.config.mjs is).
  */
 export function codeFingerprint(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  const settings = Object.keys(env)
+    .filter((name) => name.startsWith('CG_') && !NOT_OUTPUT.has(name))
+    .sort()
+    .map((name) => `${name}=${env[name]}\0`)
+    .join('');
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\nnode ${process.version}\n`);
   const src = resolve(root, 'src');
   const files = [
@@ -34,8 +39,5 @@ export function codeFingerprint(root: string = process.cwd(), env: NodeJS.Proces
       .update(readFileSync(file))
       .update('\0');
   }
-  for (const name of Object.keys(env).sort()) {
-    if (name.startsWith('CG_') && !NOT_OUTPUT.has(name)) hash.update(`${name}=${env[name]}\0`);
-  }
-  return hash.digest('hex');
+  return hash.update(settings).digest('hex');
 }

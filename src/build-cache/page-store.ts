@@ -28,8 +28,11 @@ export class PageStore {
   /** This build's pages: key → where the page was written (relative to the output folder) and its digest. */
   private readonly kept = new Map<string, { file: string; digest: string; reused: boolean }>();
 
+  private readonly dir: string;
+
   /** Opens the store in `dir` (created when the build saves it). */
-  constructor(private readonly dir: string) {
+  constructor(dir: string) {
+    this.dir = dir;
     this.earlier = new Map();
     try {
       const record = JSON.parse(readFileSync(join(dir, RECORD), 'utf8')) as Record;

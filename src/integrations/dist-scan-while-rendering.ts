@@ -5,28 +5,44 @@
  *
  * A page published at two URLs (../prerender-tap/identical-renders.ts) reaches the scan twice with the same bytes. The second is
  * not read again when the first passed by a verdict that did not depend on the page's URL: the same bytes of the
- * same kind then pass at any URL.
+ * same kind then pass at any URL. For the same reason, bytes an earlier build of the same code passed are not read
+ * again (../build-cache/scan-passes.ts): a rebuild reads only the pages that changed.
  */
 import { scanKind } from '../publish/dist-scan.ts';
 import { scanInOrder, scanOutput, type EarlierScans, type ScanResult } from './dist-scan.ts';
 import type { PageConsumer } from '../prerender-tap/rendered-pages.ts';
+import { passKey, ScanPasses } from '../build-cache/scan-passes.ts';
 
-export default function scanWhileRendering({ shown }: { shown: string }): PageConsumer<ScanResult> {
+/** `passes`: where passes are kept between builds, and `code`, the code fingerprint they were made with. */
+export default function scanWhileRendering({
+  shown,
+  passes: keptIn = '',
+  code = '',
+}: {
+  shown: string;
+  passes?: string;
+  code?: string;
+}): PageConsumer<ScanResult> {
   const earlier: EarlierScans = new Map();
-  /** Kind and fingerprint of each file that passed at any URL. */
-  const passed = new Set<string>();
+  /** Files that passed at any URL, in this build or an earlier one. */
+  const passed = new ScanPasses(keptIn);
   return {
     // The text is read only when the file is scanned: reading it decodes the bytes.
     file: (rendered) => {
       const { file, digest } = rendered;
       const kind = scanKind(file);
       if (kind === null) return;
-      const key = `${kind} ${digest}`;
-      if (passed.has(key)) return void earlier.set(file, { digest, problems: [] });
+      const key = passKey(code, kind, digest);
+      if (passed.passed(key)) return void earlier.set(file, { digest, problems: [] });
       const { problems, dependsOnUrl } = scanInOrder(file, rendered.text, shown);
       if (problems.length === 0 && !dependsOnUrl) passed.add(key);
       earlier.set(file, { digest, problems });
     },
-    finish: async (dir) => scanOutput(dir, shown, earlier),
+    finish: async (dir) => {
+      const result = scanOutput(dir, shown, earlier);
+      // Kept only from a scan that passed: a failed build keeps the passes of the build before it.
+      if (result.problems.length === 0) passed.save();
+      return { ...result, passedBefore: passed.reused };
+    },
   };
 }

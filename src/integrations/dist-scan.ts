@@ -19,6 +19,7 @@ import {
   type ScanVerdict,
 } from '../publish/dist-scan.ts';
 import { digestOf, type renderedPages } from '../prerender-tap/rendered-pages.ts';
+import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 
 /** Thrown when the output has problems; the message is the full report. */
 export class OutputScanError extends Error {
@@ -39,6 +40,8 @@ export interface ScanResult {
   files: number;
   /** How many of them had already been scanned, byte for byte, while the build rendered them. */
   scannedEarlier: number;
+  /** How many of those an earlier build of the same code had passed, byte for byte. */
+  passedBefore?: number;
   problems: OutputProblem[];
 }
 
@@ -90,18 +93,25 @@ export function distScan({
   pages?: ReturnType<typeof renderedPages>;
 }): AstroIntegration {
   const shown = () => relative(process.cwd(), resolve(shownAs)) || '.';
-  pages?.use('dist-scan', new URL('./dist-scan-while-rendering.ts', import.meta.url), { shown: shown() });
+  // Filled in when the build is set up, before the worker that reads them starts.
+  const options = { shown: shown(), passes: '', code: '' };
+  pages?.use('dist-scan', new URL('./dist-scan-while-rendering.ts', import.meta.url), options);
   return {
     name: 'cg:dist-scan',
     hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        options.passes = fileURLToPath(new URL('cg-scan-passes.json', config.cacheDir));
+        options.code = codeFingerprint(fileURLToPath(config.root));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const { files, scannedEarlier, problems } = pages
+        const { files, scannedEarlier, passedBefore, problems } = pages
           ? await pages.finish<ScanResult>('dist-scan', root)
           : scanOutput(root, shown());
         if (problems.length) throw new OutputScanError(problems);
         logger.info(
-          `publish scan: ${files} files read (${scannedEarlier} while rendering), no scripts, handlers, script URLs or other origins`,
+          `publish scan: ${files} files read (${scannedEarlier} while rendering${passedBefore ? `, ${passedBefore} of them as passed by an earlier build` : ''}), no scripts, handlers, script URLs or other origins`,
         );
       },
     },

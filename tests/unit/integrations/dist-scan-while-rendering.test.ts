@@ -10,12 +10,19 @@ const page = (body: string) =>
   `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${CSP}"></head><body>${body}</body></html>`;
 
 let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const made: string[] = [];
+afterEach(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
-/** Hands each file to the scan as the build renders it, writes it where Astro would, and finishes on the folder. */
-async function scanRendered(files: [string, string][]) {
+/**
+ * Hands each file to the scan as the build renders it, writes it where Astro would, and finishes on the folder.
+ * `kept`: the passes file and code fingerprint of a build that keeps passes for the next one.
+ */
+async function scanRendered(files: [string, string][], kept: { passes?: string; code?: string } = {}) {
   dir = mkdtempSync(join(tmpdir(), 'cg-scan-'));
-  const scan = scanWhileRendering({ shown: 'dist' });
+  made.push(dir);
+  const scan = scanWhileRendering({ shown: 'dist', ...kept });
   for (const [file, html] of files) {
     const bytes = new Uint8Array(Buffer.from(html));
     scan.file(renderedFile(file, bytes));
@@ -32,7 +39,7 @@ describe('the publish scan of a page published at two URLs', () => {
       ['syria/2025-12/deserters/index.html', html],
       ['syria/deserters/index.html', html],
     ]);
-    expect(result).toEqual({ files: 2, scannedEarlier: 2, problems: [] });
+    expect(result).toEqual({ files: 2, scannedEarlier: 2, passedBefore: 0, problems: [] });
   });
 
   it('still fails the copy whose URL makes a page-relative script foreign, after the other copy passed', async () => {
@@ -44,5 +51,57 @@ describe('the publish scan of a page published at two URLs', () => {
     expect(result.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([
       'dist/syria/deserters/index.html foreign-script',
     ]);
+  });
+});
+
+describe('the publish scan in a rebuild', () => {
+  const store = () => {
+    const d = mkdtempSync(join(tmpdir(), 'cg-scan-passes-'));
+    made.push(d);
+    return join(d, 'passes.json');
+  };
+  const clean = page('<p>clean</p>');
+
+  it('does not read again the bytes an earlier build of the same code passed, and reads new ones', async () => {
+    const passes = store();
+    await scanRendered([['a/index.html', clean]], { passes, code: 'v1' });
+    const again = await scanRendered(
+      [
+        ['a/index.html', clean],
+        ['b/index.html', page('<p>new</p>')],
+      ],
+      { passes, code: 'v1' },
+    );
+    expect(again).toMatchObject({ files: 2, passedBefore: 1, problems: [] });
+  });
+
+  it('reads everything again after a change of code', async () => {
+    const passes = store();
+    await scanRendered([['a/index.html', clean]], { passes, code: 'v1' });
+    expect(await scanRendered([['a/index.html', clean]], { passes, code: 'v2' })).toMatchObject({ passedBefore: 0 });
+  });
+
+  it('does not keep a pass that depended on the URL: the same bytes at another URL are read again', async () => {
+    const passes = store();
+    const relative = page('<script type="module" src="../_astro/app.js"></script>');
+    expect(await scanRendered([['deserters/index.html', relative]], { passes, code: 'v1' })).toMatchObject({
+      problems: [],
+    });
+    const again = await scanRendered([['syria/deserters/index.html', relative]], { passes, code: 'v1' });
+    expect(again.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([
+      'dist/syria/deserters/index.html foreign-script',
+    ]);
+  });
+
+  it('keeps nothing from a build whose scan failed', async () => {
+    const passes = store();
+    await scanRendered(
+      [
+        ['a/index.html', clean],
+        ['b/index.html', page('<p onclick="x()">x</p>')],
+      ],
+      { passes, code: 'v1' },
+    );
+    expect(await scanRendered([['a/index.html', clean]], { passes, code: 'v1' })).toMatchObject({ passedBefore: 0 });
   });
 });
