@@ -23,6 +23,23 @@ const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** Keys name files: hex only, so that no key can name a path outside the store. */
 const KEY = /^[0-9a-f]{64}$/;
 
+/** Links `published` as `stored`, replacing what was stored; false if it cannot (another file system, no file). */
+function keepAs(published: string, stored: string): boolean {
+  try {
+    linkSync(published, stored);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+  }
+  try {
+    rmSync(stored, { force: true });
+    linkSync(published, stored);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class PageStore {
   private readonly earlier: Map<string, string>;
   /** This build's pages: key → where the page was written (relative to the output folder) and its digest. */
@@ -78,12 +95,7 @@ export class PageStore {
     for (const [key, { file, digest: d, reused }] of this.kept) {
       const stored = join(this.dir, key);
       if (!reused) {
-        rmSync(stored, { force: true });
-        try {
-          linkSync(join(outDir, file), stored);
-        } catch {
-          continue; // another file system, or the file is gone: the page is simply not kept
-        }
+        if (!keepAs(join(outDir, file), stored)) continue;
       } else if (!statSync(stored, { throwIfNoEntry: false })) continue;
       pages[key] = d;
     }

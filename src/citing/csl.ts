@@ -14,11 +14,15 @@ import { editionVersions, toCsl, type CslItem } from './exports/csl-item.ts';
 export type { CslItem };
 export { editionVersions, toCsl };
 
-const registers = new WeakMap<Corpus, Map<string, CslItem>>();
+// Kept by the collections it is made from, not by the corpus: the pages of one profile render with a corpus of
+// their own (src/site/page-scope.ts) that shares the sources and editions of the whole.
+const registers = new WeakMap<Corpus['sources'], WeakMap<Corpus['editions'], Map<string, CslItem>>>();
 
-/** Every valid source of the corpus as CSL-JSON, by id, in id order; built once per corpus. */
+/** Every valid source of the corpus as CSL-JSON, by id, in id order; built once per set of sources and editions. */
 export function cslRegister(c: Corpus): Map<string, CslItem> {
-  const cached = registers.get(c);
+  let byEditions = registers.get(c.sources);
+  if (!byEditions) registers.set(c.sources, (byEditions = new WeakMap()));
+  const cached = byEditions.get(c.editions);
   if (cached) return cached;
   const sources = new Map(
     [...c.sources].flatMap(([id, e]) => (e.data ? [[id, e.data] as const] : [])).sort(([a], [b]) => a.localeCompare(b)),
@@ -26,7 +30,7 @@ export function cslRegister(c: Corpus): Map<string, CslItem> {
   const editions = [...c.editions.values()].flatMap((e) => (e.data ? [e.data] : []));
   const versions = editionVersions(sources, editions);
   const register = new Map([...sources].map(([id, s]) => [id, toCsl(id, s, versions.get(id))]));
-  registers.set(c, register);
+  byEditions.set(c.editions, register);
   return register;
 }
 
