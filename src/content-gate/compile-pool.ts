@@ -44,7 +44,7 @@ function compileError({
 }
 
 /**
- * A renderer whose `process` runs in `size` worker threads; `close` ends them (the next `process` would fail).
+ * A renderer whose `process` runs in up to `size` worker threads; `close` ends them (the next `process` would fail).
  * Throws if the options cannot be sent to a thread (a function in them, say): the caller then compiles in process.
  */
 export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRenderer & { close(): Promise<void> } {
@@ -63,9 +63,12 @@ export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRender
     }
     load.delete(worker);
   };
-  for (let i = 0; i < size; i++) {
+  let started = 0;
+  const spawn = (): [Worker, Set<number>] => {
     const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: setup });
-    load.set(worker, new Set());
+    const jobs = new Set<number>();
+    load.set(worker, jobs);
+    started++;
     worker.on('message', (reply: CompileReply) => {
       const job = pending.get(reply.id);
       pending.delete(reply.id);
@@ -78,13 +81,17 @@ export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRender
     worker.on('exit', (code) => fail(worker, new Error(`an MDX compile worker stopped (exit code ${code})`)));
     // An idle pool must not keep a finished build's process alive.
     worker.unref();
-  }
+    return [worker, jobs];
+  };
 
   return {
     process(content, filePath, frontmatter) {
-      // The least busy worker: compile times differ with a profile's length.
-      const free = [...load].sort((a, b) => a[1].size - b[1].size)[0];
-      if (failure || !free) return Promise.reject(failure ?? new Error('the MDX compile workers have stopped'));
+      if (failure) return Promise.reject(failure);
+      // The least busy worker: compile times differ with a profile's length. Workers start as compiles come while
+      // every started one is busy: a rebuild whose profiles come from the cache starts none, or one for one edit.
+      let free = [...load].sort((a, b) => a[1].size - b[1].size)[0];
+      if ((!free || free[1].size > 0) && started < size) free = spawn();
+      if (!free) return Promise.reject(new Error('the MDX compile workers have stopped'));
       const id = nextId++;
       const compiled = Promise.withResolvers<Compiled>();
       pending.set(id, compiled);

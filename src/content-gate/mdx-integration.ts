@@ -4,7 +4,9 @@
  */
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { compiledProfiles, type CachedCompiles } from '../build-cache/compiled-profiles.ts';
 import { pooledMdxRenderer } from './compile-pool.ts';
 import { MDX_FEATURES } from './compiler.ts';
 import { checkedFindingTitles, checkedSources } from './gate-sources.ts';
@@ -19,8 +21,9 @@ import { refuseBeforeCompile } from './pre-compile.ts';
  * then; the pages come out byte for byte the same (diff of two builds of 1,000 profiles, and of this site), but each
  * compiled profile is smaller to bundle and quicker to render.
  *
- * Under `astro build` the same renderer runs in worker threads (./compile-pool.ts), closed when the bundle is done;
- * `astro dev` compiles one page at a time as it is requested, in process, with the sources as they are edited.
+ * Under `astro build` the same renderer runs in worker threads (./compile-pool.ts), closed when the bundle is done,
+ * behind the profiles compiled by earlier builds (src/build-cache/compiled-profiles.ts); `astro dev` compiles one
+ * page at a time as it is requested, in process, with the sources as they are edited.
  */
 export function gatedMdx(): AstroIntegration {
   const inProcess = satteri({
@@ -29,6 +32,18 @@ export function gatedMdx(): AstroIntegration {
   });
   let building = false;
   let pool: ReturnType<typeof pooledMdxRenderer> | undefined;
+  let compiles: CachedCompiles | undefined;
+  let cache: { root: string; file: string; logger: AstroIntegrationLogger } | undefined;
+  /** Ends the workers, keeps the compiles for the next build and logs how many came from the cache. */
+  const bundleEnd = async (error?: Error) => {
+    await pool?.close();
+    const done = compiles;
+    compiles = undefined;
+    if (!done || !cache) return;
+    await done.finish(!error);
+    const { total, cached } = done.counts();
+    cache.logger.info(`profiles: ${cached} of ${total} from the cache, ${total - cached} compiled`);
+  };
   const processor: typeof inProcess = {
     ...inProcess,
     async createMdxRenderer(shared, options) {
@@ -47,7 +62,8 @@ export function gatedMdx(): AstroIntegration {
         // Options a thread cannot receive (a function in them): the same renderer, in process.
         return inProcess.createMdxRenderer!(shared, options);
       }
-      return pool;
+      compiles = cache && compiledProfiles(pool, setup, cache);
+      return compiles?.renderer ?? pool;
     },
   };
   const integration = mdx({ optimize: true, processor });
@@ -58,12 +74,15 @@ export function gatedMdx(): AstroIntegration {
       ...integration.hooks,
       'astro:config:setup': async (params) => {
         building = params.command === 'build';
+        const { root, cacheDir } = params.config;
+        const file = fileURLToPath(new URL('cg-compiled-profiles.v8', cacheDir));
+        cache = { root: fileURLToPath(root), file, logger: params.logger };
         // Before @astrojs/mdx reads a profile's frontmatter with its own YAML reader: under `astro dev` a page can
         // be requested before the content check has seen the file saved.
         params.updateConfig({ vite: { plugins: [refuseBeforeCompile()] } });
         if (building) {
           params.updateConfig({
-            vite: { plugins: [{ name: 'cg:mdx-compile-pool', buildEnd: () => pool?.close().then(() => {}) }] },
+            vite: { plugins: [{ name: 'cg:mdx-compile-pool', buildEnd: bundleEnd }] },
           });
         }
         await setup(params);

@@ -4,67 +4,17 @@
  * the same content: after each kind of edit, the same content is built again from scratch (a copy in a new folder
  * gets a cache folder of its own) and every file of the two outputs is compared, the search index included.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { astroCacheDir } from '../../src/corpus/content-dir.ts';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { VALID_FIXTURE } from '../support/content-copy.ts';
-import { ROOT, run } from '../support/run-build.ts';
+import { differences, scratch, tree } from '../support/rebuilds.ts';
+import { astroBuild } from '../support/run-build.ts';
 
-/** `astro build` of a content folder into an output folder, with settings. */
-const astroBuild = ({
-  contentDir,
-  outDir,
-  env = {},
-}: {
-  contentDir: string;
-  outDir: string;
-  env?: Record<string, string>;
-}) =>
-  run(resolve(ROOT, 'node_modules/.bin/astro'), ['build'], { CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir, ...env });
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tmpDir(prefix: string): string {
-  mkdirSync(resolve(ROOT, 'tmp'), { recursive: true });
-  const dir = mkdtempSync(resolve(ROOT, `tmp/${prefix}`));
-  made.push(dir);
-  return dir;
-}
-
-/** Every file under `dir`, "/"-separated and sorted, with its bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
-  return new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
-}
-
-/** The files that differ between two outputs: missing from one, or with other bytes. */
-function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
-  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return names.filter((f) => !a.has(f) || !b.has(f) || !a.get(f)!.equals(b.get(f)!));
-}
-
-/** Builds `content` as it stands in a fresh folder, with a fresh cache: the clean build to compare with. */
-async function cleanBuild(content: string, env: Record<string, string> = {}): Promise<Map<string, Buffer>> {
-  const copy = tmpDir('content-clean-');
-  cpSync(content, copy, { recursive: true });
-  made.push(resolve(ROOT, astroCacheDir(copy)));
-  const outDir = tmpDir('out-clean-');
-  const result = await astroBuild({ contentDir: copy, outDir, env });
-  expect(result.code, result.output).toBe(0);
-  return tree(outDir);
-}
+const { tmpDir, contentCopy, cleanBuild } = scratch();
 
 describe('a rebuild after an edit equals a clean build of the same content', () => {
-  const dir = tmpDir('content-rebuild-');
-  cpSync(VALID_FIXTURE, dir, { recursive: true });
-  made.push(resolve(ROOT, astroCacheDir(dir)));
+  const dir = contentCopy(VALID_FIXTURE, 'content-rebuild-');
   const outDir = tmpDir('out-rebuild-');
   let lastOutput = '';
   const rebuild = async (env: Record<string, string> = {}) => {

@@ -53,9 +53,21 @@ export function run(command: string, args: string[], env: Record<string, string>
   });
 }
 
-/** `astro build` of a content folder into an output folder (both relative to the root, or absolute). */
-export function astroBuild({ contentDir, outDir }: { contentDir: string; outDir: string }): Promise<RunResult> {
-  return run(resolve(ROOT, 'node_modules/.bin/astro'), ['build'], { CG_CONTENT_DIR: contentDir, CG_OUT_DIR: outDir });
+/** `astro build` of a content folder into an output folder (both relative to the root, or absolute), with settings. */
+export function astroBuild({
+  contentDir,
+  outDir,
+  env = {},
+}: {
+  contentDir: string;
+  outDir: string;
+  env?: Record<string, string>;
+}): Promise<RunResult> {
+  return run(resolve(ROOT, 'node_modules/.bin/astro'), ['build'], {
+    CG_CONTENT_DIR: contentDir,
+    CG_OUT_DIR: outDir,
+    ...env,
+  });
 }
 
 /** `npm run <script>` with extra environment, exactly as documented for contributors. */
