@@ -24,8 +24,23 @@ function asOfsOf(c: Corpus, p: ProfileEntry, refs: string[]): string[] {
   });
 }
 
+/**
+ * Each conclusion's evidence, kept with the corpus: a conclusion is shown on its profile page, the profile's history,
+ * every comparison that includes it (twice each), the review and the open data, and was measured again each time.
+ */
+const measured = new WeakMap<Corpus, WeakMap<ProfileEntry, Map<ConclusionKey, ConclusionEvidence | null>>>();
+
 /** One conclusion's evidence, or null when it is not known or rests on no findings. */
 export function conclusionEvidence(c: Corpus, p: ProfileEntry, key: ConclusionKey): ConclusionEvidence | null {
+  let ofCorpus = measured.get(c);
+  if (!ofCorpus) measured.set(c, (ofCorpus = new WeakMap()));
+  let ofProfile = ofCorpus.get(p);
+  if (!ofProfile) ofCorpus.set(p, (ofProfile = new Map()));
+  if (!ofProfile.has(key)) ofProfile.set(key, measure(c, p, key));
+  return ofProfile.get(key)!;
+}
+
+function measure(c: Corpus, p: ProfileEntry, key: ConclusionKey): ConclusionEvidence | null {
   const conclusion = p.data?.conclusions?.[key] as AnyConclusion | undefined;
   const edition = c.editions.get(p.edition)?.data;
   const country = c.countries.get(p.country)?.data;

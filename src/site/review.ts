@@ -60,8 +60,18 @@ function conclusionsPerSource(c: Corpus, profiles: ProfileEntry[]): Map<string, 
   return counts;
 }
 
+/** Each country's review, kept with the corpus: the review page asks for it to be listed, then to be shown. */
+const reviews = new WeakMap<Corpus, Map<string, Review | null>>();
+
 /** The review of a country's current edition, or null when it has none. */
 export function reviewOf(c: Corpus, country: string): Review | null {
+  let ofCorpus = reviews.get(c);
+  if (!ofCorpus) reviews.set(c, (ofCorpus = new Map()));
+  if (!ofCorpus.has(country)) ofCorpus.set(country, review(c, country));
+  return ofCorpus.get(country)!;
+}
+
+function review(c: Corpus, country: string): Review | null {
   const edition = currentEdition(c, country);
   if (!edition) return null;
   const profiles = profilesOf(c, edition.id);
