@@ -22,6 +22,8 @@ const output = atomicOutput(outDir);
 // A page of one profile renders in its scope, and is reused by a rebuild while everything in its scope is unchanged.
 const cache = pageCache({ outDir });
 const pages = renderedPages({ identical: (pathname) => identicalPageKey(pathname), wrap: cache.wrap });
+// The open data is made while the content check waits for its references, and written after rendering.
+const data = openData();
 
 export default defineConfig({
   cacheDir: astroCacheDir(),
@@ -59,11 +61,13 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last.
+  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last; the
+  // open data starts before the content check's astro:build:start, which waits.
   integrations: [
     output.prepare,
+    data.prepare,
     contentCheck(),
-    openData(),
+    data.write,
     urlRecord(),
     gatedMdx(),
     pages.integration,

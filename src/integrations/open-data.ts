@@ -2,28 +2,84 @@
  * Writes the open data (src/citing/open-data/files.ts) into the build once every page is rendered, before the URL
  * record, the search index and the publish scan read the output; under `astro dev`, answers each request for
  * /data/v1/… from the current content.
+ *
+ * The files are pure data from the checked corpus, so a build makes their text early (`prepare`, listed before the
+ * content check, whose astro:build:start waits for the references to be formatted in a worker while the main
+ * thread has nothing to do), a few milliseconds at a time between the bundler's own work after that, and after
+ * rendering only writes them: about half a second of JSON at 1,000 profiles no longer stands between the last page
+ * and the search index and publish scan, which start only when this is written.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDataFiles } from '../citing/open-data/files.ts';
+import { openDataFiles, type OpenDataFile } from '../citing/open-data/files.ts';
 import { getCorpus } from '../site/site-data.ts';
 
-export function openData(): AstroIntegration {
+/** How long one slice of work may hold the main thread before it lets other work run. */
+const SLICE_MS = 5;
+
+/**
+ * Makes every file's text, one slice at a time from the event loop. `finish` returns them all, making at once any
+ * not made yet, and throws the error a slice met, so that a failure still fails the build where it did.
+ */
+export function textsInSlices(files: Map<string, OpenDataFile>) {
+  const texts = new Map<string, string>();
+  const pending = files.entries();
+  let failure: { error: unknown } | undefined;
+  const makeNext = () => {
+    const next = pending.next();
+    if (!next.done) texts.set(next.value[0], next.value[1].text());
+    return !next.done;
+  };
+  const slice = () => {
+    const until = performance.now() + SLICE_MS;
+    try {
+      while (!failure && makeNext()) if (performance.now() >= until) return void setImmediate(slice);
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  setImmediate(slice);
   return {
+    finish(): Map<string, string> {
+      if (failure) throw failure.error;
+      while (makeNext());
+      return texts;
+    },
+  };
+}
+
+/** Two integrations: `prepare` goes before the content check in the list, `write` where the data is written. */
+export function openData() {
+  let prepared: ReturnType<typeof textsInSlices> | undefined;
+  const prepare: AstroIntegration = {
+    name: 'cg:open-data:prepare',
+    hooks: {
+      // Every astro:config:setup has run: the content check has published the checked corpus. The output folder is
+      // emptied later, so the texts wait in memory (14 MB at 1,000 profiles).
+      'astro:build:start': () => {
+        prepared = textsInSlices(openDataFiles(getCorpus()));
+      },
+    },
+  };
+  const write: AstroIntegration = {
     name: 'cg:open-data',
     hooks: {
       'astro:build:generated': ({ dir, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const files = openDataFiles(getCorpus());
-        for (const [url, file] of files) {
+        const texts = (prepared ?? textsInSlices(openDataFiles(getCorpus()))).finish();
+        prepared = undefined;
+        const made = new Set<string>();
+        for (const [url, text] of texts) {
           const path = join(root, url);
-          mkdirSync(dirname(path), { recursive: true });
-          writeFileSync(path, file.text());
+          const folder = dirname(path);
+          if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+          made.add(folder);
+          writeFileSync(path, text);
         }
-        logger.info(`open data: ${files.size} files written in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        logger.info(`open data: ${texts.size} files written in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -36,4 +92,5 @@ export function openData(): AstroIntegration {
       },
     },
   };
+  return { prepare, write };
 }
