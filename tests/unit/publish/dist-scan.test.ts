@@ -122,6 +122,42 @@ describe('scripts the project did not emit', () => {
   });
 });
 
+describe('markup read as the browser builds it: foreign content, raw text and repair', () => {
+  it.each([
+    ['<svg><script/><img src=x onerror=alert(1)></svg>', 'event-handler'],
+    ['<svg><desc><img src=x onerror=alert(1)></desc></svg>', 'event-handler'],
+    ['<svg><style>@import "https://styles.example/x.css";</style></svg>', 'foreign-resource'],
+    // The cautious reading: a browser with scripts on reads this as text, one without builds the image.
+    ['<noscript><img src=x onerror=alert(1)></noscript>', 'event-handler'],
+    ['<img src="/a.png"/onerror=alert(1)>', 'event-handler'],
+    ['<image src=x onerror=alert(1)>', 'event-handler'],
+    ['<a href="javascript:alert(1)" href="/">x</a>', 'unsafe-url'],
+    ['<p><script>alert(1)', 'foreign-script'],
+    ['</br onclick=alert(1)><ul><li><a href=//evil.example/ ping=//track.example/>x</ul>', 'foreign-resource'],
+  ])('%s → %s', (body, rule) => {
+    expect(rules(page(body))).toContain(rule);
+  });
+
+  it.each([
+    '<title><img src=x onerror=alert(1)></title>',
+    '<textarea><script>alert(1)</script></textarea>',
+    '<a href="/" href="javascript:alert(1)">x</a>',
+    '<!-- <img src=x onerror=alert(1)> -->',
+    '<script type="module" src="/_astro/a.js">/* <img onerror=x> */</script>',
+  ])('%s is text, a comment or an attribute the browser drops: it passes', (body) => {
+    expect(rules(page(body))).toEqual([]);
+  });
+
+  it("an SVG script's text is read with its character references decoded, as the browser runs it", () => {
+    const raw = '&#97;lert(1)';
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const html = (listed: string) =>
+      `<html><head>${meta(`default-src 'self'; script-src 'self' ${hash(listed)}`)}</head><body><svg><script>${raw}</script></svg></body></html>`;
+    expect(rules(html(raw))).toEqual(['foreign-script']);
+    expect(rules(html('alert(1)'))).toEqual([]);
+  });
+});
+
 describe('resources from another origin', () => {
   it.each([
     ['<img src="https://img.example/a.png">', '<img src>'],
