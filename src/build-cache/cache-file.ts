@@ -9,6 +9,7 @@
  * Map is an empty cache, never an error.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -34,6 +35,15 @@ function entriesIn(bytes: Buffer): Map<string, unknown> | undefined {
 export async function readCacheFile(file: string): Promise<Map<string, unknown>> {
   try {
     return entriesIn(await readFile(file)) ?? new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** readCacheFile for a caller that cannot wait: the content check loads the corpus in one synchronous pass. */
+export function readCacheFileSync(file: string): Map<string, unknown> {
+  try {
+    return entriesIn(readFileSync(file)) ?? new Map();
   } catch {
     return new Map();
   }

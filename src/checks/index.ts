@@ -1,6 +1,6 @@
 /** Every content check, run together so that one run reports every problem. */
 import { relative } from 'node:path';
-import { loadCorpus, type Corpus } from '../corpus/corpus.ts';
+import { loadCorpus, type Corpus, type ProfileParseCache } from '../corpus/corpus.ts';
 import { checkFailed, noteRootCauses, sortProblems, type Problem } from '../corpus/problem.ts';
 import { checkArchiveMismatch } from './archive-mismatch.ts';
 import { checkBorrowedOfficialConclusion } from './borrowed-official-conclusion.ts';
@@ -58,8 +58,12 @@ export function runChecks(c: Corpus): Problem[] {
   return sortProblems(noteRootCauses(problems));
 }
 
-/** Loads and checks a content folder in one call. */
-export function checkContent(contentDir: string, root = process.cwd()): { corpus: Corpus; problems: Problem[] } {
-  const corpus = loadCorpus(contentDir, root);
+/** Loads and checks a content folder in one call; `cache` holds profile parses of earlier builds. */
+export function checkContent(
+  contentDir: string,
+  root = process.cwd(),
+  cache?: ProfileParseCache,
+): { corpus: Corpus; problems: Problem[] } {
+  const corpus = loadCorpus(contentDir, root, cache);
   return { corpus, problems: runChecks(corpus) };
 }

@@ -63,6 +63,25 @@ function issuesToProblems(
   });
 }
 
+/** The parse of a YAML text that keeps positions, made on first use: most texts never need it. */
+function positionedParse(yamlText: string): () => Document {
+  let doc: Document | undefined;
+  return () => (doc ??= parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true }));
+}
+
+/**
+ * Where a field of a YAML text stands in its file (`offset`: where the text starts), by its path; with `key`, the
+ * field's key rather than its value.
+ */
+export function yamlLocator(
+  yamlText: string,
+  fileAt: (offset: number) => Position,
+  offset: number,
+  positioned = positionedParse(yamlText),
+): (path: (string | number)[], key?: boolean) => Position {
+  return (path, key = false) => fileAt(offset + yamlOffset(positioned(), path, key));
+}
+
 /**
  * Parses a YAML text and validates it; positions are shifted by `offset` (for frontmatter inside a file).
  *
@@ -80,9 +99,8 @@ export function parseYaml<T>(
   /** The token gate's verdict when the caller has it already (a profile's frontmatter, from compilerInput). */
   tokens: YamlTokenProblem[] = yamlTokenProblems(yamlText),
 ): { data: T | null; at: (path: (string | number)[]) => Position; problems: Problem[] } {
-  let doc: Document | undefined;
-  const positioned = () => (doc ??= parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true }));
-  const locate = (path: (string | number)[], key = false) => fileAt(offset + yamlOffset(positioned(), path, key));
+  const positioned = positionedParse(yamlText);
+  const locate = yamlLocator(yamlText, fileAt, offset, positioned);
   // Decided on the tokens before anything is loaded: an alias bomb or a 20,000-deep list never reaches a loader.
   if (tokens.length) {
     const problems = tokens.map(({ offset: at, ...p }): Problem => ({

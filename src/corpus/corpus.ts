@@ -22,7 +22,7 @@ import { scanMdx, type ScanResult } from './mdx-scan.ts';
 import { positionFinder, type Position } from './positions.ts';
 import { fileProblem, type Problem } from './problem.ts';
 import type { z } from 'astro/zod';
-import { parseYaml } from './content-yaml.ts';
+import { parseYaml, yamlLocator } from './content-yaml.ts';
 
 /** One parsed content file. `data` is null when the file could not be read or did not match its schema. */
 export interface Entry<T> {
@@ -138,7 +138,59 @@ function loadYamlCollection<T>(
   return entries;
 }
 
-function loadProfiles(root: string, contentDir: string, files: string[], problems: Problem[]): ProfileEntry[] {
+/** What a profile's text parses to, apart from where its fields stand: data only, so that a cache can keep it. */
+export interface ProfileParse {
+  scan: ScanResult;
+  data: Profile | null;
+  /** Problems of the file itself, in the order they were found. */
+  problems: Problem[];
+}
+
+/**
+ * Profile parses kept from earlier builds (src/build-cache/profile-parses.ts). A parse is a function of the code, the
+ * file's path and its text; `get` answers only for exactly those, and `keep` is told every parse the load used.
+ */
+export interface ProfileParseCache {
+  get(full: string, file: string, text: string): ProfileParse | undefined;
+  keep(full: string, file: string, text: string, parse: ProfileParse): void;
+  /** The load is over; nothing has read its parses yet. */
+  loaded(): void;
+}
+
+/** Parses a profile's MDX and its frontmatter; `file` is the path problems name. */
+function parseProfile(text: string, file: string, fileAt: (offset: number) => Position): ProfileParse {
+  const problems: Problem[] = [];
+  const scan = scanMdx(text);
+  for (const p of scan.problems)
+    problems.push({ file, ...fileAt(p.offset), severity: 'error', rule: p.rule, message: p.message, hint: p.hint });
+  let data: Profile | null = null;
+  if (scan.frontmatter) {
+    const { text: yaml, offset } = scan.frontmatter;
+    const parsed = parseYaml(yaml, ProfileSchema, file, fileAt, offset, scan.yamlTokens);
+    problems.push(...parsed.problems);
+    data = parsed.data;
+    // Astro reads frontmatter with another YAML parser; what it refuses must fail here too, but only once.
+    if (scan.yamlError && !parsed.problems.some((p) => p.rule === 'syntax')) {
+      problems.push({
+        file,
+        ...fileAt(scan.yamlError.offset),
+        severity: 'error',
+        rule: 'syntax',
+        message: `YAML cannot be read by the MDX compiler: ${scan.yamlError.message}`,
+        hint: 'quote values that contain ": " or start with a special character',
+      });
+    }
+  }
+  return { scan, data, problems };
+}
+
+function loadProfiles(
+  root: string,
+  contentDir: string,
+  files: string[],
+  problems: Problem[],
+  cache?: ProfileParseCache,
+): ProfileEntry[] {
   const profiles: ProfileEntry[] = [];
   const base = join(contentDir, 'profiles');
   for (const full of files) {
@@ -156,35 +208,17 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
     // every save, and parsing only what changed keeps that recheck fast.
     const seen = parsedProfiles.get(full);
     if (seen && seen.text === text && seen.entry.file === file) {
-      problems.push(...seen.problems);
+      cache?.keep(full, file, text, seen.parse);
+      problems.push(...seen.parse.problems);
       profiles.push(seen.entry);
       continue;
     }
-    const before = problems.length;
     const fileAt = positionFinder(text);
-    const scan = scanMdx(text);
-    for (const p of scan.problems)
-      problems.push({ file, ...fileAt(p.offset), severity: 'error', rule: p.rule, message: p.message, hint: p.hint });
-    let data: Profile | null = null;
-    let at: (path: (string | number)[]) => Position = () => fileAt(0);
-    if (scan.frontmatter) {
-      const { text: yaml, offset } = scan.frontmatter;
-      const parsed = parseYaml(yaml, ProfileSchema, file, fileAt, offset, scan.yamlTokens);
-      problems.push(...parsed.problems);
-      data = parsed.data;
-      at = parsed.at;
-      // Astro reads frontmatter with another YAML parser; what it refuses must fail here too, but only once.
-      if (scan.yamlError && !parsed.problems.some((p) => p.rule === 'syntax')) {
-        problems.push({
-          file,
-          ...fileAt(scan.yamlError.offset),
-          severity: 'error',
-          rule: 'syntax',
-          message: `YAML cannot be read by the MDX compiler: ${scan.yamlError.message}`,
-          hint: 'quote values that contain ": " or start with a special character',
-        });
-      }
-    }
+    const parse = cache?.get(full, file, text) ?? parseProfile(text, file, fileAt);
+    cache?.keep(full, file, text, parse);
+    const { scan, data } = parse;
+    // Located on demand from the text, so that a parse from the cache locates exactly as a fresh one.
+    const at = scan.frontmatter ? yamlLocator(scan.frontmatter.text, fileAt, scan.frontmatter.offset) : () => fileAt(0);
     const entry: ProfileEntry = {
       id: `${country}/${month}/${profile}`,
       file,
@@ -197,26 +231,32 @@ function loadProfiles(root: string, contentDir: string, files: string[], problem
       scan,
       at: (where) => (typeof where === 'number' ? fileAt(where) : at(where)),
     };
-    parsedProfiles.set(full, { text, entry, problems: problems.slice(before) });
+    parsedProfiles.set(full, { text, entry, parse });
+    problems.push(...parse.problems);
     profiles.push(entry);
   }
   return profiles;
 }
 
-/** The last parse of each profile file, by absolute path: its text, entry and the problems it had. */
-const parsedProfiles = new Map<string, { text: string; entry: ProfileEntry; problems: Problem[] }>();
+/** The last parse of each profile file, by absolute path: its text, entry and parse. */
+const parsedProfiles = new Map<string, { text: string; entry: ProfileEntry; parse: ProfileParse }>();
 
-/** Reads and validates every content file under `contentDir`. Paths in problems are relative to `root`. */
-export function loadCorpus(contentDir: string, root: string = process.cwd()): Corpus {
+/**
+ * Reads and validates every content file under `contentDir`. Paths in problems are relative to `root`. `cache`
+ * holds profile parses of earlier builds; what the load finds is the same with it or without it.
+ */
+export function loadCorpus(contentDir: string, root: string = process.cwd(), cache?: ProfileParseCache): Corpus {
   const problems: Problem[] = [];
   const files = listContentFiles(contentDir, root, problems);
-  return {
+  const corpus: Corpus = {
     contentDir,
     countries: loadYamlCollection(root, contentDir, 'countries', files.get('countries')!, CountrySchema, problems),
     editions: loadYamlCollection(root, contentDir, 'editions', files.get('editions')!, EditionSchema, problems),
     sources: loadYamlCollection(root, contentDir, 'sources', files.get('sources')!, SourceSchema, problems),
     provisions: loadYamlCollection(root, contentDir, 'law', files.get('law')!, ProvisionSchema, problems),
-    profiles: loadProfiles(root, contentDir, files.get('profiles')!, problems),
+    profiles: loadProfiles(root, contentDir, files.get('profiles')!, problems, cache),
     problems,
   };
+  cache?.loaded();
+  return corpus;
 }

@@ -7,7 +7,9 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../checks/index.ts';
-import type { Corpus } from '../corpus/corpus.ts';
+import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
+import { profileParses, type ProfileParses } from '../build-cache/profile-parses.ts';
+import type { Corpus, ProfileParseCache } from '../corpus/corpus.ts';
 import { contentDir } from '../corpus/content-dir.ts';
 import { prepareReferencesWith } from '../citing/csl.ts';
 import { checkFailed, formatReport, summariseWarnings, type Problem } from '../corpus/problem.ts';
@@ -15,10 +17,16 @@ import { publishCheckedCorpus } from '../site/site-data.ts';
 import { guardDevServer } from './dev-content-check.ts';
 import { formatReferencesAside } from './format-references.ts';
 
-/** Loads and checks `dir`; a load or check that throws is reported as a check-failed error, never a stack trace. */
-export function checkContentTotally(dir: string): { corpus: Corpus | undefined; problems: Problem[] } {
+/**
+ * Loads and checks `dir`, with the profile parses of earlier builds if given; a load or check that throws is
+ * reported as a check-failed error, never a stack trace.
+ */
+export function checkContentTotally(
+  dir: string,
+  parses?: ProfileParseCache,
+): { corpus: Corpus | undefined; problems: Problem[] } {
   try {
-    return checkContent(dir);
+    return checkContent(dir, process.cwd(), parses);
   } catch (error) {
     const where = relative(process.cwd(), dir) || '.';
     return { corpus: undefined, problems: [checkFailed(where, 'the content check', error)] };
@@ -42,13 +50,17 @@ export function contentCheck(): AstroIntegration {
   let referenceCache = '';
   /** The build's references, formatted while Astro syncs content; pages wait for them (astro:build:start). */
   let referencesReady: Promise<void> = Promise.resolve();
+  /** Profile parses of earlier builds, in Astro's cache folder; written for the next build while this one goes on. */
+  let parses: ProfileParses | undefined;
   return {
     name: 'cg:content-check',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         referenceCache = fileURLToPath(new URL('cg-references.json', config.cacheDir));
         if (command !== 'build') return;
-        const { corpus, problems } = checkContentTotally(contentDir());
+        const parsesFile = fileURLToPath(new URL('cg-profile-parses.v8', config.cacheDir));
+        parses = profileParses(parsesFile, codeFingerprint(fileURLToPath(config.root)));
+        const { corpus, problems } = checkContentTotally(contentDir(), parses);
         if (problems.some((p) => p.severity === 'error')) stopBuild(problems);
         publishCheckedCorpus(corpus);
         if (corpus) {
@@ -62,10 +74,11 @@ export function contentCheck(): AstroIntegration {
         }
         const warnings = summariseWarnings(problems.filter((p) => p.severity === 'warning'));
         if (warnings.length) logger.warn(warnings.join('\n'));
-        logger.info('content checks passed');
+        const { total, cached } = parses.counts();
+        logger.info(`content checks passed (profile parses: ${cached} of ${total} from the cache)`);
       },
       'astro:build:start': async () => {
-        await referencesReady;
+        await Promise.all([referencesReady, parses?.written()]);
       },
       'astro:server:setup': ({ server, logger }) => guardDevServer(server, contentDir(), logger, referenceCache),
     },

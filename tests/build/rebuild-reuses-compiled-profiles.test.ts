@@ -1,6 +1,7 @@
 /**
- * A rebuild takes the profiles it compiled before from Astro's cache folder (src/build-cache/compiled-profiles.ts)
- * and compiles only what changed; what it builds is, byte for byte, what a clean build of the same content builds.
+ * A rebuild takes the profiles it compiled before from Astro's cache folder (src/build-cache/compiled-profiles.ts),
+ * and the content check the profiles it parsed (src/build-cache/profile-parses.ts); only what changed is compiled
+ * and parsed again, and what the rebuild builds is, byte for byte, what a clean build of the same content builds.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +25,10 @@ describe('a rebuild with the compiled profiles of the build before it', () => {
     const counts = /profiles: (\d+) of (\d+) from the cache, (\d+) compiled/.exec(result.output);
     expect(counts, result.output).not.toBeNull();
     const [cached, total, compiled] = counts!.slice(1).map(Number);
-    return { out: tree(outDir), cached, total, compiled };
+    const parses = /profile parses: (\d+) of (\d+) from the cache/.exec(result.output);
+    expect(parses, result.output).not.toBeNull();
+    expect(Number(parses![2])).toBe(profiles.length);
+    return { out: tree(outDir), cached, total, compiled, parsed: profiles.length - Number(parses![1]) };
   };
   const edit = (path: string, from: string, to: string) => {
     const text = readFileSync(join(dir, path), 'utf8');
@@ -39,25 +43,26 @@ describe('a rebuild with the compiled profiles of the build before it', () => {
       cached: 0,
       total: profiles.length,
       compiled: profiles.length,
+      parsed: profiles.length,
     });
     expect((await readCacheFile(cacheFile)).size).toBe(profiles.length);
     previous = first.out;
   });
 
-  it('compiles none when nothing changed, and builds the same bytes as that clean build', async () => {
+  it('compiles and parses none when nothing changed, and builds the same bytes as that clean build', async () => {
     const again = await build();
-    expect(again).toMatchObject({ cached: profiles.length, compiled: 0 });
+    expect(again).toMatchObject({ cached: profiles.length, compiled: 0, parsed: 0 });
     expect(differences(again.out, previous)).toEqual([]);
   });
 
-  it('compiles an edited profile again, and only it, and builds what a clean build builds', async () => {
+  it('compiles and parses an edited profile again, and only it, and builds what a clean build builds', async () => {
     edit(
       'profiles/testland/2024-06/evaders.mdx',
       'Conscription ended in March 2024',
       'Conscription stopped in March 2024',
     );
     const edited = await build();
-    expect(edited).toMatchObject({ cached: profiles.length - 1, compiled: 1 });
+    expect(edited).toMatchObject({ cached: profiles.length - 1, compiled: 1, parsed: 1 });
     expect(edited.out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('stopped in March');
     expect(differences(edited.out, await cleanBuild(dir))).toEqual([]);
     // The compile of the profile before the edit is gone: the cache holds what the last build used.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCacheFile, writeCacheFile } from '../../../src/build-cache/cache-file.ts';
+import { readCacheFile, readCacheFileSync, writeCacheFile } from '../../../src/build-cache/cache-file.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cache-file-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -27,6 +27,13 @@ describe('a cache file', () => {
 
   it('is empty when it does not exist', async () => {
     expect(await readCacheFile(newFile())).toEqual(new Map());
+    expect(readCacheFileSync(newFile())).toEqual(new Map());
+  });
+
+  it('reads the same synchronously, for the content check', async () => {
+    const file = newFile();
+    await writeCacheFile(file, new Map([['k', { code: 'x', map: undefined }]]));
+    expect(readCacheFileSync(file)).toStrictEqual(await readCacheFile(file));
   });
 
   it('is replaced whole by the next write', async () => {
@@ -54,6 +61,7 @@ describe('a cache file', () => {
     await writeCacheFile(file, new Map([['k', { code: 'stored code' }]]));
     writeFileSync(file, damage(readFileSync(file)));
     expect(await readCacheFile(file)).toEqual(new Map());
+    expect(readCacheFileSync(file)).toEqual(new Map());
   });
 
   it('is empty when it holds a whole value that is not a Map of entries', async () => {
