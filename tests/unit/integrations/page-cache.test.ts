@@ -22,9 +22,15 @@ const text = async (r: Awaited<ReturnType<AstroPrerenderer['render']>>) =>
 
 const tmp = mkdtempSync(join(tmpdir(), 'cg-page-cache-'));
 const outDir = join(tmp, 'out');
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// getCorpus() serves the published corpus only for the content folder it was read from.
+const contentDirBefore = process.env.CG_CONTENT_DIR;
 beforeAll(() => {
   process.env.CG_CONTENT_DIR = VALID_FIXTURE;
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  if (contentDirBefore === undefined) delete process.env.CG_CONTENT_DIR;
+  else process.env.CG_CONTENT_DIR = contentDirBefore;
 });
 
 /** A page that shows what it reads: the profiles of the corpus it gets. */

@@ -2,7 +2,7 @@
  * A page of one profile renders with that profile's versions and what they point to, and nothing else of the
  * profiles: what it cannot read cannot change it, so a rebuild may reuse it while its scope is unchanged.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/corpus.ts';
 import { familyOfPage, renderInScope, renderUnscoped, scopeOf } from '../../../src/site/page-scope.ts';
 import { getCorpus, publishCheckedCorpus } from '../../../src/site/site-data.ts';
@@ -48,7 +48,8 @@ describe("a profile's scope", () => {
   });
 
   it('is the corpus every read of a page rendered in it gets, across awaits, and only there', async () => {
-    process.env.CG_CONTENT_DIR = VALID_FIXTURE;
+    // getCorpus() serves the published corpus only for the content folder it was read from.
+    vi.stubEnv('CG_CONTENT_DIR', VALID_FIXTURE);
     publishCheckedCorpus(c);
     const scope = scopeOf(c, 'testland/deserters');
     const seen = await renderInScope(scope, async () => {
@@ -60,5 +61,6 @@ describe("a profile's scope", () => {
     expect(seen.inside).toBe(scope);
     expect(seen.outside).toBe(c);
     expect(getCorpus()).toBe(c);
+    vi.unstubAllEnvs();
   });
 });
