@@ -5,20 +5,16 @@
  * rendered: a published file changed in place (a hard link shares the change), a half-written or missing one, or
  * an unreadable record all mean "not kept", never a wrong page.
  */
-import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { digestOf } from '../prerender-tap/rendered-pages.ts';
+import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
 
-const FORMAT = 1;
-const RECORD = 'pages.json';
+/** key → SHA-256 of the page's bytes (base64), in a cache file (./cache-file.ts). */
+const RECORD = 'pages.v8';
 
-interface Record {
-  format: number;
-  /** key → SHA-256 of the page's bytes (base64). */
-  pages: { [key: string]: string };
-}
-
-const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+// The fingerprint every consumer of rendered pages compares bytes by.
+const digest = digestOf;
 
 /** Keys name files: hex only, so that no key can name a path outside the store. */
 const KEY = /^[0-9a-f]{64}$/;
@@ -51,14 +47,9 @@ export class PageStore {
   constructor(dir: string) {
     this.dir = dir;
     this.earlier = new Map();
-    try {
-      const record = JSON.parse(readFileSync(join(dir, RECORD), 'utf8')) as Record;
-      if (record.format === FORMAT && record.pages && typeof record.pages === 'object')
-        for (const [key, value] of Object.entries(record.pages))
-          if (KEY.test(key) && typeof value === 'string') this.earlier.set(key, value);
-    } catch {
-      // No store yet, or an unreadable one: nothing is kept.
-    }
+    // No store yet, or a damaged record, is an empty store: nothing is kept.
+    for (const [key, value] of readCacheFileSync(join(dir, RECORD)))
+      if (KEY.test(key) && typeof value === 'string') this.earlier.set(key, value);
   }
 
   /** The page rendered from `key` in an earlier build, if it is kept whole. */
@@ -89,20 +80,18 @@ export class PageStore {
    * Keeps this build's pages from the published output folder `outDir`, records their digests, and drops every
    * page no longer recorded. Pages whose file is not as rendered (the folder was changed) are not kept.
    */
-  save(outDir: string): void {
+  async save(outDir: string): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const pages: Record['pages'] = {};
+    const pages = new Map<string, string>();
     for (const [key, { file, digest: d, reused }] of this.kept) {
       const stored = join(this.dir, key);
       if (!reused) {
         if (!keepAs(join(outDir, file), stored)) continue;
       } else if (!statSync(stored, { throwIfNoEntry: false })) continue;
-      pages[key] = d;
+      pages.set(key, d);
     }
-    const temp = join(this.dir, `${RECORD}.${process.pid}`);
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, pages } satisfies Record));
-    renameSync(temp, join(this.dir, RECORD));
+    await writeCacheFile(join(this.dir, RECORD), pages);
     for (const name of readdirSync(this.dir))
-      if (KEY.test(name) && !(name in pages)) rmSync(join(this.dir, name), { force: true });
+      if (KEY.test(name) && !pages.has(name)) rmSync(join(this.dir, name), { force: true });
   }
 }

@@ -4,15 +4,12 @@
  * are kept: the same bytes of the same kind then pass at any URL, in any build of the same code. A rebuild scans
  * only the files whose bytes are new to it. Anything unreadable in the record means "scan everything".
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-
-const FORMAT = 1;
+import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
+import { cacheKey } from './cache-key.ts';
 
 /** The key a pass is kept under. */
 export function passKey(code: string, kind: string, digest: string): string {
-  return createHash('sha256').update(`${code}\0${kind}\0${digest}`).digest('base64');
+  return cacheKey(code, kind, digest);
 }
 
 export class ScanPasses {
@@ -26,14 +23,8 @@ export class ScanPasses {
   /** Reads the passes kept in `file` ('' keeps none, as under `astro dev`). */
   constructor(file: string) {
     this.file = file;
-    if (!file) return;
-    try {
-      const record = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; passes?: unknown };
-      if (record.format === FORMAT && Array.isArray(record.passes))
-        for (const key of record.passes) if (typeof key === 'string') this.earlier.add(key);
-    } catch {
-      // No record yet, or an unreadable one: every file is scanned.
-    }
+    // No record yet, or a damaged one, is an empty one: every file is scanned.
+    if (file) for (const [key, passed] of readCacheFileSync(file)) if (passed === true) this.earlier.add(key);
   }
 
   /** Whether an earlier build or this one passed `key`; a pass is kept for the next build either way. */
@@ -50,11 +41,7 @@ export class ScanPasses {
   }
 
   /** Keeps this build's passes, and only those, for the next build. */
-  save(): void {
-    if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}`;
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, passes: [...this.now] }));
-    renameSync(temp, this.file);
+  async save(): Promise<void> {
+    if (this.file) await writeCacheFile(this.file, new Map([...this.now].map((key) => [key, true])));
   }
 }

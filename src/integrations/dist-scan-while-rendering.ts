@@ -41,7 +41,7 @@ export default function scanWhileRendering({
     finish: async (dir) => {
       const result = scanOutput(dir, shown, earlier);
       // Kept only from a scan that passed: a failed build keeps the passes of the build before it.
-      if (result.problems.length === 0) passed.save();
+      if (result.problems.length === 0) await passed.save();
       return { ...result, passedBefore: passed.reused };
     },
   };

@@ -101,7 +101,7 @@ export function distScan({
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
-        options.passes = fileURLToPath(new URL('cg-scan-passes.json', config.cacheDir));
+        options.passes = fileURLToPath(new URL('cg-scan-passes.v8', config.cacheDir));
         options.code = codeFingerprint(fileURLToPath(config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {

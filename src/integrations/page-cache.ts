@@ -11,11 +11,11 @@
  * corpus, and fails the build if they differ: a page that reads beyond its scope is found, not published.
  */
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkedFindingTitles } from '../content-gate/gate-sources.ts';
 import type { Corpus, Entry } from '../corpus/corpus.ts';
+import { cacheKey } from '../build-cache/cache-key.ts';
 import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 import { PageStore } from '../build-cache/page-store.ts';
 import { outputFileOf } from '../prerender-tap/rendered-pages.ts';
@@ -35,7 +35,7 @@ const entryDigests = new WeakMap<object, string>();
 function entryDigest(e: Entry<unknown>): string {
   let d = entryDigests.get(e);
   if (d === undefined) {
-    d = createHash('sha256').update(`${e.file}\0${e.text}`).digest('base64');
+    d = cacheKey(e.file, e.text);
     entryDigests.set(e, d);
   }
   return d;
@@ -47,15 +47,15 @@ const sharedDigests = new WeakMap<Corpus, string>();
 function sharedDigest(c: Corpus, code: string): string {
   let d = sharedDigests.get(c);
   if (d === undefined) {
-    const hash = createHash('sha256').update(`${code}\n`);
-    for (const collection of [c.countries, c.editions, c.sources, c.provisions]) {
-      for (const [id, e] of [...collection].sort(([a], [b]) => a.localeCompare(b)))
-        hash.update(`${id}\0${entryDigest(e)}\n`);
-      hash.update('--\n');
-    }
-    for (const [ref, title] of [...checkedFindingTitles()].sort(([a], [b]) => a.localeCompare(b)))
-      hash.update(`${ref}\0${title}\n`);
-    d = hash.digest('base64');
+    const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+    d = cacheKey(
+      code,
+      ...([c.countries, c.editions, c.sources, c.provisions] as Map<string, Entry<unknown>>[]).flatMap((collection) => [
+        ...sorted(collection).flatMap(([id, e]) => [id, entryDigest(e)]),
+        '--',
+      ]),
+      ...sorted(checkedFindingTitles()).flat(),
+    );
     sharedDigests.set(c, d);
   }
   return d;
@@ -63,9 +63,7 @@ function sharedDigest(c: Corpus, code: string): string {
 
 /** The key of a scoped page: a SHA-256 of everything it renders from (hex: it names a file in the store). */
 export function pageKey(shared: string, pathname: string, scope: Corpus): string {
-  const hash = createHash('sha256').update(`${shared}\n${pathname}\n`);
-  for (const p of scope.profiles) hash.update(`${p.id}\0${entryDigest(p)}\n`);
-  return hash.digest('hex');
+  return cacheKey(shared, pathname, ...scope.profiles.flatMap((p) => [p.id, entryDigest(p)]));
 }
 
 /** A scoped page rendered in and out of its scope differs: the scope is missing something the page reads. */
@@ -143,9 +141,9 @@ export function pageCache({
         store = new PageStore(fileURLToPath(new URL('cg-pages/', config.cacheDir)));
       },
       // After the output is published: pages are kept as links to the published files.
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         if (!store) return;
-        store.save(resolve(outDir));
+        await store.save(resolve(outDir));
         const { reused, total } = store.counts();
         logger.info(
           `pages of one profile: ${reused} of ${total} reused from earlier builds, ${total - reused} rendered`,

@@ -30,10 +30,10 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
 
 /** A first build that rendered `pages` (key → [file, bytes]) and saved them from `out`. */
-function firstBuild(store: string, out: string, pages: Record<string, [string, string]>): void {
+async function firstBuild(store: string, out: string, pages: Record<string, [string, string]>): Promise<void> {
   const first = new PageStore(store);
   for (const [key, [file, rendered]] of Object.entries(pages)) first.record(key, file, bytes(rendered), false);
-  first.save(out);
+  await first.save(out);
 }
 const A: Record<string, [string, string]> = { [KEY_A]: ['a/index.html', '<p>A</p>'] };
 const AB: Record<string, [string, string]> = { ...A, [KEY_B]: ['b/index.html', '<p>B</p>'] };
@@ -44,49 +44,49 @@ describe('the page store', () => {
     expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
   });
 
-  it('gives the next build the bytes a key rendered to, and counts what it reused', () => {
+  it('gives the next build the bytes a key rendered to, and counts what it reused', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>', 'b/index.html': '<p>B</p>' });
-    firstBuild(store, out, AB);
+    await firstBuild(store, out, AB);
     const second = new PageStore(store);
     expect(text(second.lookup(KEY_A))).toBe('<p>A</p>');
     second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
     expect(second.counts()).toEqual({ reused: 1, total: 1 });
   });
 
-  it('keeps a page after the published folder is deleted (a link, not the published name)', () => {
+  it('keeps a page after the published folder is deleted (a link, not the published name)', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
-    firstBuild(store, out, A);
+    await firstBuild(store, out, A);
     rmSync(out, { recursive: true });
     expect(text(new PageStore(store).lookup(KEY_A))).toBe('<p>A</p>');
   });
 
-  it('does not use a page whose file was changed in place after it was published', () => {
+  it('does not use a page whose file was changed in place after it was published', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
-    firstBuild(store, out, A);
+    await firstBuild(store, out, A);
     writeFileSync(join(out, 'a/index.html'), '<p>changed</p>'); // the same file as the kept page
     expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
   });
 
-  it('does not keep a page whose published file is not what was rendered', () => {
+  it('does not keep a page whose published file is not what was rendered', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>not as rendered</p>' });
-    firstBuild(store, out, A);
+    await firstBuild(store, out, A);
     expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
   });
 
-  it('reads an unreadable record as an empty store', () => {
+  it('reads an unreadable record as an empty store', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
-    firstBuild(store, out, A);
-    writeFileSync(join(store, 'pages.json'), '{"format":1,"pages":');
+    await firstBuild(store, out, A);
+    writeFileSync(join(store, 'pages.v8'), '{"format":1,"pages":');
     expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
   });
 
-  it('drops the pages the last build did not record', () => {
+  it('drops the pages the last build did not record', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>', 'b/index.html': '<p>B</p>' });
-    firstBuild(store, out, AB);
+    await firstBuild(store, out, AB);
     const second = new PageStore(store);
     second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
-    second.save(out);
-    expect(readdirSync(store).sort()).toEqual([KEY_A, 'pages.json']);
+    await second.save(out);
+    expect(readdirSync(store).sort()).toEqual([KEY_A, 'pages.v8']);
     expect(new PageStore(store).lookup(KEY_B)).toBeUndefined();
   });
 
