@@ -1,7 +1,7 @@
 // Wiring only: each stage lives in src/integrations/, named after what it does.
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { gatedMdx } from './src/content-gate/mdx-integration.ts';
+import { profileBodies } from './src/content-gate/profile-bodies.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
@@ -42,17 +42,6 @@ export default defineConfig({
   vite: {
     // Print CSS writes the site's address before internal links (src/site/site-address-css.ts).
     plugins: [siteAddressPlugin()],
-    build: {
-      rolldownOptions: {
-        // Astro marks every MDX module "use astro:head-inject", and the bundler warns once per profile that it may
-        // drop the directive (it does not matter for static pages): 1,000 warnings of ten lines at 1,000 profiles
-        // bury any warning that does matter. Every other warning is shown.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
-          warn(warning);
-        },
-      },
-    },
   },
   security: {
     csp: {
@@ -69,7 +58,7 @@ export default defineConfig({
     contentCheck(),
     data.write,
     urlRecord(),
-    gatedMdx(),
+    profileBodies(),
     pages.integration,
     searchIndex({ pages }),
     distScan({ shownAs: outDir, pages }),

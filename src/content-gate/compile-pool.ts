@@ -1,39 +1,27 @@
 /**
- * MDX compiled in worker threads during `astro build`. The bundler hands every profile to `@astrojs/mdx` at once,
- * which compiles them one after another on the thread that also runs the bundler's own JavaScript and holds its
- * whole module graph; at 10,000 profiles the bundling took 95 to 118 s that way and 60 s with two workers (both with
- * 22 to 26% of the CPU taken by other guests of this machine). Each worker (./compile-worker.ts) has the same Sätteri
- * renderer with the content gate inside it, judging with the sources the content check published. What comes back is
- * what the compiler made; an error comes back with its message and location, and fails the build as it did on the
- * main thread.
+ * Profile bodies compiled in worker threads during `astro build` (./profile-body.ts). The build hands every profile
+ * to the pool as soon as the content check has passed, and the workers compile while Astro syncs, bundles and starts
+ * rendering; a page waits only for its own profile. Each worker has the same compiler with the content gate inside
+ * it, judging with the sources the content check published. What comes back is what the compiler made; an error comes
+ * back with its message and location, and fails the build as it would on the main thread.
  */
-import type { AstroMarkdownOptions, MdxRenderer, MdxRendererOptions } from '@astrojs/internal-helpers/markdown';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Source } from '../schemas/content.ts';
+import type { BodySetup, ProfileBody } from './profile-body.ts';
 
-/** What each worker starts from: the renderer's options (srcDir as a string: a URL cannot be sent) and the sources. */
-export interface PoolSetup {
-  shared: AstroMarkdownOptions;
-  mdx: Omit<MdxRendererOptions, 'srcDir'> & { srcDir?: string };
-  features: object;
-  sources: Map<string, Source>;
-  /** Finding titles by `country/month/profile#id`, for cross-references. */
-  findings?: Map<string, string>;
-}
-
-export type CompileRequest = { id: number; content: string; filePath: string; frontmatter: Record<string, unknown> };
+/** One compile: a profile's whole text and its path. */
+export type CompileRequest = { id: number; text: string; filePath: string };
 export type CompileReply = { id: number } & (
-  | Awaited<ReturnType<MdxRenderer['process']>>
-  | { error: { name?: string; message: string; line?: number; column?: number } }
+  { body: ProfileBody } | { error: { name?: string; message: string; line?: number; column?: number } }
 );
 
-type Compiled = Awaited<ReturnType<MdxRenderer['process']>>;
+/** What compiles a profile body: in worker threads (pooledCompiler) or in process (bodyCompiler). */
+export type CompileBody = (text: string, filePath: string) => Promise<ProfileBody>;
 
-/** One worker per core: while they compile, the main thread mostly waits for them and the bundler. */
+/** One worker per core: while they compile, the main thread bundles and renders what is ready. */
 export const POOL_SIZE = Math.max(1, availableParallelism());
 
-/** The error the compiler threw in a worker, with the location `@astrojs/mdx` reports. */
+/** The error the compiler threw in a worker, with its location. */
 function compileError({
   name,
   message,
@@ -44,13 +32,13 @@ function compileError({
 }
 
 /**
- * A renderer whose `process` runs in up to `size` worker threads; `close` ends them (the next `process` would fail).
- * Throws if the options cannot be sent to a thread (a function in them, say): the caller then compiles in process.
+ * A compiler that runs in up to `size` worker threads; `close` ends them (the next compile would fail). Throws if the
+ * setup cannot be sent to a thread (a function in the Markdown settings, say): the caller then compiles in process.
  */
-export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRenderer & { close(): Promise<void> } {
+export function pooledCompiler(setup: BodySetup, size = POOL_SIZE): { compile: CompileBody; close(): Promise<void> } {
   structuredClone(setup);
   /** Every compile sent and not yet answered. */
-  const pending = new Map<number, PromiseWithResolvers<Compiled>>();
+  const pending = new Map<number, PromiseWithResolvers<ProfileBody>>();
   const load = new Map<Worker, Set<number>>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -75,33 +63,33 @@ export function pooledMdxRenderer(setup: PoolSetup, size = POOL_SIZE): MdxRender
       load.get(worker)?.delete(reply.id);
       if (!job) return;
       if ('error' in reply) job.reject(compileError(reply.error));
-      else job.resolve({ code: reply.code, map: reply.map, astroMetadata: reply.astroMetadata });
+      else job.resolve(reply.body);
     });
     worker.on('error', (error) => fail(worker, error));
-    worker.on('exit', (code) => fail(worker, new Error(`an MDX compile worker stopped (exit code ${code})`)));
+    worker.on('exit', (code) => fail(worker, new Error(`a profile compile worker stopped (exit code ${code})`)));
     // An idle pool must not keep a finished build's process alive.
     worker.unref();
     return [worker, jobs];
   };
 
   return {
-    process(content, filePath, frontmatter) {
+    compile(text, filePath) {
       if (failure) return Promise.reject(failure);
       // The least busy worker: compile times differ with a profile's length. Workers start as compiles come while
       // every started one is busy: a rebuild whose profiles come from the cache starts none, or one for one edit.
       let free = [...load].sort((a, b) => a[1].size - b[1].size)[0];
       if ((!free || free[1].size > 0) && started < size) free = spawn();
-      if (!free) return Promise.reject(new Error('the MDX compile workers have stopped'));
+      if (!free) return Promise.reject(new Error('the profile compile workers have stopped'));
       const id = nextId++;
-      const compiled = Promise.withResolvers<Compiled>();
+      const compiled = Promise.withResolvers<ProfileBody>();
       pending.set(id, compiled);
       free[1].add(id);
-      free[0].postMessage({ id, content, filePath, frontmatter } satisfies CompileRequest);
+      free[0].postMessage({ id, text, filePath } satisfies CompileRequest);
       return compiled.promise;
     },
     async close() {
-      failure ??= new Error('the MDX compile workers were closed');
-      // Compiles already sent are answered first: the bundle that asked for them may still be waiting.
+      failure ??= new Error('the profile compile workers were closed');
+      // Compiles already sent are answered first: a page may still be waiting for one.
       await Promise.allSettled([...pending.values()].map((job) => job.promise));
       const workers = [...load.keys()];
       load.clear();

@@ -1,21 +1,12 @@
 /**
- * A worker thread of ./compile-pool.ts: builds the same Sätteri MDX renderer as the build's own (same options, the
- * content gate as its first mdast plugin, judging with the sources it was given) and compiles what it is sent.
+ * A worker thread of ./compile-pool.ts: the build's own profile-body compiler (./profile-body.ts: the same options,
+ * the content gate as its first mdast plugin, judging with the sources it was given), compiling what it is sent.
  */
-import { satteri } from '@astrojs/markdown-satteri';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompileReply, CompileRequest, PoolSetup } from './compile-pool.ts';
-import { contentGate } from './satteri-plugin.ts';
+import type { CompileReply, CompileRequest } from './compile-pool.ts';
+import { bodyCompiler, type BodySetup } from './profile-body.ts';
 
-const { shared, mdx, features, sources, findings } = workerData as PoolSetup;
-const processor = satteri({
-  features,
-  mdastPlugins: [contentGate({ sources: () => sources, findings: () => findings ?? new Map() })],
-});
-const renderer = await processor.createMdxRenderer!(shared, {
-  ...mdx,
-  srcDir: mdx.srcDir === undefined ? undefined : new URL(mdx.srcDir),
-});
+const compileBody = bodyCompiler(workerData as BodySetup);
 
 /** What the main thread needs of an error to report it as the compiler's own: its message and location. */
 function described(error: unknown): Extract<CompileReply, { error: unknown }>['error'] {
@@ -30,17 +21,16 @@ function described(error: unknown): Extract<CompileReply, { error: unknown }>['e
 }
 
 /** Compiles one request and answers it; every request gets an answer, or the build would wait for it forever. */
-async function compile({ id, content, filePath, frontmatter }: CompileRequest): Promise<void> {
+async function compile({ id, text, filePath }: CompileRequest): Promise<void> {
   try {
-    const { code, map, astroMetadata } = await renderer.process(content, filePath, frontmatter);
-    parentPort!.postMessage({ id, code, map, astroMetadata } satisfies CompileReply);
+    parentPort!.postMessage({ id, body: await compileBody(text, filePath) } satisfies CompileReply);
   } catch (error) {
     parentPort!.postMessage({ id, error: described(error) } satisfies CompileReply);
   }
 }
 
-// One at a time, in the order sent: the bundler is handed every profile at once, and compiles started together
-// would all finish together at the end, holding every tree meanwhile, instead of each reaching the bundler when done.
+// One at a time, in the order sent: compiles started together would all finish together at the end, holding every
+// tree meanwhile, instead of each reaching the page that waits for it when done.
 let queue = Promise.resolve();
 parentPort!.on('message', (request: CompileRequest) => {
   queue = queue.then(() => compile(request));

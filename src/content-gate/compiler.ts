@@ -44,7 +44,7 @@ export interface CompilerInput {
   yamlError?: { offset: number; message: string };
 }
 
-/** Splits a profile the way @astrojs/mdx does before compiling (`safeParseFrontmatter`, "empty-with-spaces"). */
+/** Splits a profile as Astro's MDX reader does (`safeParseFrontmatter`, "empty-with-spaces"): what the compiler is given. */
 export function compilerInput(text: string): CompilerInput {
   const raw = extractFrontmatter(text);
   if (raw === undefined) return { frontmatter: null, content: text, bodyOffset: 0 };

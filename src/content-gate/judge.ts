@@ -71,10 +71,13 @@ class Judge {
   private readonly definitions = new Map<string, string>();
   private readonly source: string;
   private readonly shift: number;
+  /** The blocks of the body itself: a finding is one of them (ProfileBody.astro renders findings at this level). */
+  private readonly topLevel: Set<Node>;
 
   constructor(source: string, shift: number, tree: Node) {
     this.source = source;
     this.shift = shift;
+    this.topLevel = new Set(tree.children ?? []);
     const collect = (n: Node) => {
       if (n.type === 'definition' && n.identifier) this.definitions.set(n.identifier, n.url ?? '');
       n.children?.forEach(collect);
@@ -136,7 +139,7 @@ class Judge {
     return { attrs, offsets };
   }
 
-  /** An element: only `<Finding>`, standing on its own lines, with valid attributes, not nested. */
+  /** An element: only `<Finding>`, standing on its own lines at the top level, with valid attributes, not nested. */
   private element(n: Node, open: ScannedFinding | null): ScannedFinding | null {
     const name = n.name ?? '';
     if (!COMPONENTS.has(name)) {
@@ -163,6 +166,13 @@ class Judge {
         'syntax',
         `<Finding> inside finding "${open.id}": findings cannot nest`,
         `close "${open.id}" with </Finding> first`,
+      );
+    else if (n.type === 'mdxJsxFlowElement' && !this.topLevel.has(n))
+      this.problem(
+        this.start(n),
+        'syntax',
+        `<${name}> inside a list, quote or table: a finding is a block of the profile itself`,
+        `move <${name} …> … </${name}> out, to a line of its own with no indent or marker before it`,
       );
     const { id = '', asOf = '', title, uncertain } = attrs;
     if (!Id.safeParse(id).success)

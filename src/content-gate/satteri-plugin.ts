@@ -43,7 +43,7 @@ const element = (name: string, properties: Record<string, string>, children: Mda
 /**
  * One cluster as the page shows it, `<span class="cite">(<a …>label</a>; <a …>label</a>)</span>`: plain elements
  * made here from the checked sources, so that rendering a page runs no component per citation. They are elements,
- * not JSX, so the compiler writes a paragraph with its citations as one HTML string (`optimize`, ./mdx-integration.ts);
+ * not JSX, so the compiler writes a paragraph with its citations as one HTML string (`optimizeStatic`, ./profile-body.ts);
  * text and attribute values are escaped there like any other text.
  */
 function citationElement(links: CitationLink[]): MdastNode {

@@ -8,7 +8,6 @@ import { sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Connect, ViteDevServer } from 'vite';
 import { checkContent } from '../checks/index.ts';
-import type { Corpus } from '../corpus/corpus.ts';
 import { prepareReferences } from '../citing/csl.ts';
 import { formatReport, type Problem } from '../corpus/problem.ts';
 import { publishCheckedCorpus } from '../site/site-data.ts';
@@ -33,37 +32,27 @@ function overlayError(errors: readonly Problem[], report: string) {
 /** The refusal a request gets while content has errors: Vite's error page with the report. */
 const refusal = (gate: ContentGate) => overlayError(gate.errors, formatReport([...gate.errors]));
 
-/** Everything the sources say: compiled profiles depend on it (their citations' labels), on nothing else of the corpus. */
-const sourcesFingerprint = (c: Corpus) => JSON.stringify([...c.sources].map(([id, e]) => [id, e.data]));
-
-/**
- * Compiled profiles hold their citations' labels, made from the sources when they were compiled (src/content-gate):
- * after a change to a source, every compiled profile is dropped and the server-side module runner starts afresh,
- * so the next request compiles the profile it shows with the sources as they now are. An edit to a profile alone
- * is left to Vite's own update of that file.
- */
-function recompileProfiles(server: ViteDevServer): void {
-  for (const environment of Object.values(server.environments)) {
-    const profiles = [...environment.moduleGraph.idToModuleMap.values()].filter((m) => m.file?.endsWith('.mdx'));
-    for (const module of profiles) environment.moduleGraph.invalidateModule(module);
-    if (profiles.length && environment.name !== 'client') environment.hot.send({ type: 'full-reload' });
-  }
+/** Tells the server-side renderers that content changed (they drop their routes' pages) and browsers to reload. */
+function contentChanged(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments))
+    if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+  server.environments.client.hot.send({ type: 'full-reload' });
 }
 
 /** The gate over `dir`, handing each checked corpus to the pages and each verdict to open browsers. */
 function devGate(server: ViteDevServer, dir: string, logger: AstroIntegrationLogger, referenceCache: string) {
-  /** The sources the profiles compiled so far were compiled with. */
-  let compiledWith: string | undefined;
+  let published = false;
   return createContentGate({
     contentDir: dir,
     check: () => checkContent(dir),
     publish: (corpus) => {
       if (corpus) prepareReferences(corpus, referenceCache);
       publishCheckedCorpus(corpus);
-      // Compared with the last sources that compiled: a source edited while content was broken counts too.
-      const sources = corpus && sourcesFingerprint(corpus);
-      if (sources && compiledWith !== undefined && sources !== compiledWith) recompileProfiles(server);
-      if (sources) compiledWith = sources;
+      // Pages are made from the checked corpus (profile bodies too, src/content-gate/profile-bodies.ts), not from
+      // modules Vite watches. For every new one, the server forgets the pages each route had (a profile added or
+      // removed changes them: Astro's own signal for content that changed) and open browsers reload.
+      if (corpus && published) contentChanged(server);
+      if (corpus) published = true;
     },
     log: logger,
     notify: (update) => {

@@ -8,8 +8,8 @@
  * - `content/law/<provision-id>.yaml`
  * - `content/profiles/<country>/<yyyy-mm>/<profile>.mdx`
  *
- * These are plain Zod modules (no `astro:content`), so the standalone checker, the Astro collections and the unit
- * tests share them.
+ * These are plain Zod modules (no `astro:content`), so the standalone checker, the build and the unit tests share
+ * them.
  */
 import { z } from 'astro/zod';
 import { FullDate, Id, PartialDate, Text } from './primitives.ts';

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCacheFile } from '../../src/build-cache/cache-file.ts';
 import { astroCacheDir } from '../../src/corpus/content-dir.ts';
+import { COMPILED_PROFILES_FILE } from '../../src/content-gate/profile-bodies.ts';
 import { VALID_FIXTURE } from '../support/content-copy.ts';
 import { differences, scratch, tree } from '../support/rebuilds.ts';
 import { astroBuild, ROOT } from '../support/run-build.ts';
@@ -17,7 +18,7 @@ const { tmpDir, contentCopy, cleanBuild } = scratch();
 describe('a rebuild with the compiled profiles of the build before it', () => {
   const dir = contentCopy(VALID_FIXTURE, 'content-compiled-');
   const outDir = tmpDir('out-compiled-');
-  const cacheFile = resolve(ROOT, astroCacheDir(dir), 'cg-compiled-profiles.v8');
+  const cacheFile = resolve(ROOT, astroCacheDir(dir), COMPILED_PROFILES_FILE);
   const profiles = readdirSync(join(dir, 'profiles'), { recursive: true }).filter((f) => String(f).endsWith('.mdx'));
   const build = async () => {
     const result = await astroBuild({ contentDir: dir, outDir });

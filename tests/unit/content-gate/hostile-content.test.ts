@@ -4,9 +4,8 @@
  * refuse, at the same place; harmless look-alikes must pass both.
  */
 import { describe, expect, it } from 'vitest';
-import { mdxToJs } from 'satteri';
-import { compilerInput, MDX_FEATURES } from '../../../src/content-gate/compiler.ts';
-import { contentGate, ContentGateError } from '../../../src/content-gate/satteri-plugin.ts';
+import { bodyCompiler } from '../../../src/content-gate/profile-body.ts';
+import { ContentGateError } from '../../../src/content-gate/satteri-plugin.ts';
 import { scanMdx } from '../../../src/corpus/mdx-scan.ts';
 import { positionFinder } from '../../../src/corpus/positions.ts';
 import type { Source } from '../../../src/schemas/content.ts';
@@ -26,12 +25,11 @@ function checkSays(body: string) {
 /** The one source these examples cite, as the corpus would give it to the compiler. */
 const SOURCES = () => new Map([['src', { title: 'A report', shortTitle: 'Report', issued: '2024-01-15' } as Source]]);
 
-/** What the compiler says, compiling exactly as @astrojs/mdx does: the error's line and column, or null. */
+/** What the compiler says, compiling exactly as `astro build` does: the error's line and column, or null. */
 async function compilerSays(body: string) {
-  const { content } = compilerInput(FM + body);
   try {
-    const gate = contentGate({ sources: SOURCES });
-    await mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [gate], jsxImportSource: 'astro' });
+    const compile = bodyCompiler({ markdown: { syntaxHighlight: false }, sources: SOURCES(), findings: new Map() });
+    await compile(FM + body, '/site/content/profiles/c/2024-01/p.mdx');
     return null;
   } catch (error) {
     if (error instanceof ContentGateError) return { line: error.line, column: error.column };
@@ -109,6 +107,14 @@ const REFUSED: [string, string, 'unsafe-mdx' | 'syntax', number, number][] = [
     1,
   ],
   [
+    'a finding in a list item',
+    '- Item\n\n  <Finding id="a" asOf="2024-01" title="A">\n  x\n  </Finding>\n',
+    'syntax',
+    6,
+    3,
+  ],
+  ['a finding in a quote', '> <Finding id="a" asOf="2024-01" title="A">\n> x\n> </Finding>\n', 'syntax', 4, 3],
+  [
     'an unknown attribute on a finding',
     '<Finding id="a" asOf="2024-01" class="x" title="A">\nx\n</Finding>\n',
     'syntax',
@@ -153,11 +159,8 @@ describe('harmless content passes the check and the compiler alike', () => {
 
 describe('the compiler, on its own, refuses a citation of a source it does not know', () => {
   it('at the cited key, with the rule and hint of the content check', async () => {
-    const { content } = compilerInput(`${FM}Text [@src, p. 1; @unregistered, p. 2].\n`);
-    const gate = contentGate({ sources: SOURCES });
-    // The compiler may throw before returning its promise: both count.
-    const compiling = (async () =>
-      mdxToJs(content, { features: MDX_FEATURES, mdastPlugins: [gate], jsxImportSource: 'astro' }))();
+    const compile = bodyCompiler({ markdown: { syntaxHighlight: false }, sources: SOURCES(), findings: new Map() });
+    const compiling = compile(`${FM}Text [@src, p. 1; @unregistered, p. 2].\n`, '/site/p.mdx');
     await expect(compiling).rejects.toThrow(ContentGateError);
     await expect(compiling).rejects.toThrow(
       /:4:\d+ .*unknown-source.*citation names an unknown source "@unregistered"/s,
@@ -166,22 +169,14 @@ describe('the compiler, on its own, refuses a citation of a source it does not k
 });
 
 describe('citations, as the compiler writes them', () => {
-  // The settings @astrojs/mdx gives the compiler for `optimize: true` (src/content-gate/mdx-integration.ts).
-  const optimizeStatic = { component: 'Fragment', prop: 'set:html' };
   const hostile = () =>
     new Map([['src', { title: 'A "report" <b>& more</b>', shortTitle: 'Report', issued: '2024-01-15' } as Source]]);
 
   it('are part of their paragraph’s HTML, not code run for each citation, with the source’s title escaped', async () => {
-    const { content } = compilerInput(`${FM}A fact [@src, p. 3].\n`);
-    const { code } = await mdxToJs(content, {
-      features: MDX_FEATURES,
-      mdastPlugins: [contentGate({ sources: hostile })],
-      jsxImportSource: 'astro',
-      optimizeStatic,
-    });
-    const html = /"set:html": ("(?:[^"\\]|\\.)*")/.exec(code)?.[1];
-    expect(html, code).toBeDefined();
-    expect(JSON.parse(html!)).toMatch(
+    const compile = bodyCompiler({ markdown: { syntaxHighlight: false }, sources: hostile(), findings: new Map() });
+    const { nodes } = await compile(`${FM}A fact [@src, p. 3].\n`, '/site/p.mdx');
+    expect(nodes).toHaveLength(1);
+    expect((nodes[0] as { html: string }).html).toMatch(
       /^<p>A fact <span class="cite">\(<a href="\/sources\/src\/" title="A &quot;report&quot; <b>&amp; more<\/b>[^"]*" data-print-href="[^"]+\/sources\/src\/">[^<]+<\/a>\)<\/span>\.<\/p>$/,
     );
   });
