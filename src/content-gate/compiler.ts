@@ -34,7 +34,7 @@ export interface CompilerInput {
   /** Offset of the first character after the closing fence, or 0. */
   bodyOffset: number;
   /** Set when the file cannot be compiled as a profile at all (TOML frontmatter). */
-  error?: { offset: number; message: string };
+  error?: { offset: number; message: string; hint: string };
   /**
    * What the YAML gate refuses in the frontmatter, at offsets in the frontmatter (when there is one); Astro's
    * reader is not run on refused YAML.
@@ -44,8 +44,12 @@ export interface CompilerInput {
   yamlError?: { offset: number; message: string };
 }
 
-/** Splits a profile as Astro's MDX reader does (`safeParseFrontmatter`, "empty-with-spaces"): what the compiler is given. */
-export function compilerInput(text: string): CompilerInput {
+/**
+ * Splits a profile as Astro's MDX reader does (`parseFrontmatter`, "empty-with-spaces"): the YAML between the fences
+ * is replaced by spaces, line breaks kept, so that offsets in the body stay file offsets. Reads no YAML: this is all
+ * the compiler needs (./profile-body.ts); the check reads the YAML as well (compilerInput).
+ */
+export function splitFrontmatter(text: string): CompilerInput {
   const raw = extractFrontmatter(text);
   if (raw === undefined) return { frontmatter: null, content: text, bodyOffset: 0 };
   const fence = text.indexOf(raw) - 3;
@@ -60,28 +64,35 @@ export function compilerInput(text: string): CompilerInput {
       frontmatter: null,
       content: text,
       bodyOffset,
-      error: { offset: fence, message: 'frontmatter must be YAML between --- fences' },
+      error: {
+        offset: fence,
+        message: 'frontmatter must be YAML between --- fences',
+        hint: 'write the frontmatter as YAML between two lines of ---',
+      },
     };
   }
-  // The body is judged even when the frontmatter cannot be read, blanked as Astro blanks it, so that one run
-  // reports every problem; the YAML's own problems go with the frontmatter's.
-  const blanked = () => text.slice(0, fence) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + text.slice(afterFence);
-  // YAML the content gate refuses (an alias bomb, deep nesting) is never handed to Astro's reader.
+  const content = text.slice(0, fence) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + text.slice(afterFence);
+  return { frontmatter, content, bodyOffset };
+}
+
+/**
+ * What the check judges: the split above, and the frontmatter read as Astro's YAML reader (js-yaml) reads it, after
+ * the YAML gate. The body is judged even when the frontmatter cannot be read, so that one run reports every problem.
+ */
+export function compilerInput(text: string): CompilerInput {
+  const split = splitFrontmatter(text);
+  const { frontmatter } = split;
+  if (!frontmatter) return split;
+  // YAML the content gate refuses (an alias bomb, deep nesting) is never handed to the YAML reader.
   const refused = yamlTokenProblems(frontmatter.text);
-  if (refused.length) return { frontmatter, content: blanked(), bodyOffset, refused };
+  if (refused.length) return { ...split, refused };
   try {
-    const { content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
-    return { frontmatter, content, bodyOffset, refused };
+    parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    return { ...split, refused };
   } catch (error) {
-    const content = blanked();
     const mark = (error as { mark?: { position?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
-    return {
-      frontmatter,
-      content,
-      bodyOffset,
-      yamlError: { offset: frontmatter.offset + (mark?.position ?? 0), message: reason },
-    };
+    return { ...split, yamlError: { offset: frontmatter.offset + (mark?.position ?? 0), message: reason } };
   }
 }
 

@@ -15,8 +15,8 @@ import type { MarkdownHeading } from '@astrojs/internal-helpers/markdown';
 import { pathToFileURL } from 'node:url';
 import { evaluate } from 'satteri';
 import type { Source } from '../schemas/content.ts';
-import { compilerInput, MDX_FEATURES } from './compiler.ts';
-import { precompileProblems } from './pre-compile.ts';
+import { sizeProblem } from '../corpus/content-limits.ts';
+import { MDX_FEATURES, splitFrontmatter } from './compiler.ts';
 import { contentGate, refuse } from './satteri-plugin.ts';
 
 /** The attributes of a <Finding>, as the gate allows them. */
@@ -116,10 +116,12 @@ export function bodyCompiler(setup: BodySetup) {
   const gate = contentGate({ sources: () => setup.sources, findings: () => setup.findings });
   return async (text: string, filePath: string): Promise<ProfileBody> => {
     const fileURL = pathToFileURL(filePath);
-    // The file as the compiler receives it: the frontmatter blanked in place, so that offsets stay file offsets.
-    const input = compilerInput(text);
-    const early = precompileProblems(text, input);
-    if (early.length) refuse({ fileURL, source: text }, early);
+    // The file as the compiler receives it: the frontmatter blanked in place, so that offsets stay file offsets. The
+    // compiler reads no YAML (pages take the frontmatter from the checked corpus), so none can expand here.
+    const input = splitFrontmatter(text);
+    const tooLarge = sizeProblem(Buffer.byteLength(text));
+    if (tooLarge) refuse({ fileURL, source: text }, [{ offset: 0, rule: 'content-limit', ...tooLarge }]);
+    if (input.error) refuse({ fileURL, source: text }, [{ ...input.error, rule: 'syntax' }]);
     const fn = await highlight;
     const astro = {
       frontmatter: {},

@@ -61,12 +61,7 @@ export function scanMdx(text: string): ScanResult {
     yamlTokens: input.refused,
   };
   if (input.error) {
-    result.problems.push({
-      offset: input.error.offset,
-      rule: 'syntax',
-      message: input.error.message,
-      hint: 'write the frontmatter as YAML between two lines of ---',
-    });
+    result.problems.push({ ...input.error, rule: 'syntax' });
     return result;
   }
   if (!input.frontmatter) {

@@ -55,9 +55,8 @@ export function yamlTokenProblems(text: string): YamlTokenProblem[] {
 }
 
 /**
- * Verdicts by YAML text. Every profile's frontmatter is lexed twice, in the content check and again before the
- * compiler parses it (content-gate/pre-compile.ts); where both run in one process (`astro dev`) the second lex of the
- * same text is answered from here. Bounded, since `astro dev` sees every saved version of a file.
+ * Verdicts by YAML text: `astro dev` checks every content file again after each change, and most of them have not
+ * changed. Bounded, since it also sees every saved version of a file.
  */
 const verdicts = new Map<string, YamlTokenProblem[]>();
 const MAX_VERDICTS = 5000;
