@@ -1,7 +1,8 @@
 /**
  * The publish scan as a consumer of rendered pages (../prerender-tap/rendered-pages.ts): scans each page in the worker as it is
  * rendered, then scans the finished output folder, reusing the earlier scan of every file whose bytes on disk are
- * the bytes it scanned.
+ * the bytes it scanned. The folder is read once rendering is over, while Pagefind indexes and writes; at the end
+ * only what was written since (Pagefind's files, or any file changed in the meantime) is read.
  *
  * A page published at two URLs (../prerender-tap/identical-renders.ts) reaches the scan twice with the same bytes. The second is
  * not read again when the first passed by a verdict that did not depend on the page's URL: the same bytes of the
@@ -9,7 +10,14 @@
  * again (../build-cache/scan-passes.ts): a rebuild reads only the pages that changed.
  */
 import { scanKind } from '../publish/dist-scan.ts';
-import { scanInOrder, scanOutput, type EarlierScans, type ScanResult } from './dist-scan.ts';
+import {
+  scanInOrder,
+  scanOnDisk,
+  scanOutput,
+  type EarlierScans,
+  type ReadBefore,
+  type ScanResult,
+} from './dist-scan.ts';
 import type { PageConsumer } from '../prerender-tap/rendered-pages.ts';
 import { passKey, ScanPasses } from '../build-cache/scan-passes.ts';
 
@@ -24,6 +32,7 @@ export default function scanWhileRendering({
   code?: string;
 }): PageConsumer<ScanResult> {
   const earlier: EarlierScans = new Map();
+  const readBefore: ReadBefore = new Map();
   /** Files that passed at any URL, in this build or an earlier one. */
   const passed = new ScanPasses(keptIn);
   return {
@@ -38,8 +47,13 @@ export default function scanWhileRendering({
       if (problems.length === 0 && !dependsOnUrl) passed.add(key);
       earlier.set(file, { digest, problems });
     },
-    finish: async (dir) => {
-      const result = scanOutput(dir, shown, earlier);
+    wants: (file) => scanKind(file) !== null,
+    onDisk: (found) => {
+      readBefore.set(found.file, { seen: found.seen, ...scanOnDisk(found, shown, earlier.get(found.file)) });
+    },
+    finish: async (dir, read) => {
+      await read;
+      const result = scanOutput(dir, shown, earlier, readBefore);
       // Kept only from a scan that passed: a failed build keeps the passes of the build before it.
       if (result.problems.length === 0) await passed.save();
       return { ...result, passedBefore: passed.reused };

@@ -3,12 +3,13 @@
  * Pagefind has written its files, so that nothing in the output folder goes unread. Runs in every build.
  *
  * Pages are scanned in a worker thread as Astro renders them (../prerender-tap/rendered-pages.ts), on the core rendering leaves
- * idle. At the end every file in the output folder is read from disk and fingerprinted: a file scanned while
- * rendering counts only if its bytes on disk are the bytes that were scanned; anything else (redirect pages,
- * Pagefind's files, a file changed or added after rendering) is scanned from disk then.
+ * idle. At the end every file in the output folder is read from disk and fingerprinted (once for the scan and the
+ * search index: ../prerender-tap/output-on-disk.ts): a file scanned while rendering counts only if its bytes on disk
+ * are the bytes that were scanned; anything else (redirect pages, Pagefind's files, a file changed or added after
+ * rendering) is scanned from disk then.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -18,7 +19,8 @@ import {
   type OutputProblem,
   type ScanVerdict,
 } from '../publish/dist-scan.ts';
-import { digestOf, type renderedPages } from '../prerender-tap/rendered-pages.ts';
+import { renderedFile, type renderedPages } from '../prerender-tap/rendered-pages.ts';
+import { outputFiles, unchangedSince, type SeenFile } from '../prerender-tap/output-on-disk.ts';
 import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 
 /** Thrown when the output has problems; the message is the full report. */
@@ -56,30 +58,47 @@ export function scanInOrder(file: string, text: string, shown: string): ScanVerd
 export type EarlierScans = Map<string, { digest: string; problems: OutputProblem[] }>;
 
 /**
+ * A file of the output folder read before the scan finished, while Pagefind was still at work: when it was seen,
+ * what the scan found in it, and whether those were the bytes scanned while rendering.
+ */
+export type ReadBefore = Map<string, { seen: SeenFile; problems: OutputProblem[]; scannedEarlier: boolean }>;
+
+/**
+ * The problems of one file of the output folder, read from disk: those found while rendering if its bytes are the
+ * bytes scanned then (`before`), else those found in it now.
+ */
+export function scanOnDisk(
+  found: { file: string; digest: string; readonly text: string },
+  shown: string,
+  before: { digest: string; problems: OutputProblem[] } | undefined,
+): { problems: OutputProblem[]; scannedEarlier: boolean } {
+  if (before && before.digest === found.digest) return { problems: before.problems, scannedEarlier: true };
+  return { problems: scanInOrder(found.file, found.text, shown).problems, scannedEarlier: false };
+}
+
+/**
  * Every problem in a build folder. `shownAs` is how reports name the folder (the published path, e.g. "dist",
  * even while the build is still in a staging folder). A file whose bytes match an entry of `earlier` is not parsed
- * again; every other file is.
+ * again; a file in `readBefore` that has not been written since it was read is not read again; every other file is.
  */
 export function scanOutput(
   dir: string,
   shownAs = relative(process.cwd(), dir) || '.',
   earlier: EarlierScans = new Map(),
+  readBefore: ReadBefore = new Map(),
 ): ScanResult {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .filter((f) => scanKind(f) !== null)
-    .sort();
+  const files = outputFiles(dir).filter((f) => scanKind(f) !== null);
   const shown = shownAs.split(sep).join('/');
   let scannedEarlier = 0;
   const problems = files.flatMap((f) => {
-    const bytes = readFileSync(join(dir, f));
-    const before = earlier.get(f);
-    if (before && before.digest === digestOf(bytes)) {
-      scannedEarlier++;
-      return before.problems;
-    }
-    return scanInOrder(f, bytes.toString('utf8'), shown).problems;
+    const path = join(dir, f);
+    const read = readBefore.get(f);
+    const verdict =
+      read && unchangedSince(path, read.seen)
+        ? read
+        : scanOnDisk(renderedFile(f, readFileSync(path)), shown, earlier.get(f));
+    if (verdict.scannedEarlier) scannedEarlier++;
+    return verdict.problems;
   });
   return { files: files.length, scannedEarlier, problems };
 }

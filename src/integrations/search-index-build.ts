@@ -3,12 +3,13 @@
  * ./search-index-while-rendering.ts), checked against the pages on disk at the end; if they differ in any way,
  * or nothing was handed over, the index is built again from disk. Any indexing error fails the build.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { canonicalPath } from '../publish/canonical-link.ts';
 import { urlOfFile } from '../shared/urls.ts';
-import { digestOf } from '../prerender-tap/rendered-pages.ts';
+import { renderedFile } from '../prerender-tap/rendered-pages.ts';
+import { outputFiles } from '../prerender-tap/output-on-disk.ts';
 
 /** The attribute that marks a page's searchable part (Base.astro's <main>). */
 const BODY_MARK = 'data-pagefind-body';
@@ -39,24 +40,41 @@ export function isSearchable(file: string, text: string): boolean {
   return canonical === undefined || canonical === urlOfFile(file);
 }
 
+/** What was judged of a page handed over while rendering: its fingerprint, and whether it can be found in search. */
+export type Judged = ReadonlyMap<string, { digest: string; searchable: boolean }>;
+
 /**
- * The built HTML pages that can be found in search, relative to `dir`, with the fingerprint of each. Only the
- * fingerprints are kept: at 10,000 profiles the pages' text would hold the better part of a gigabyte until Pagefind
- * has written its files. A page whose bytes are those of a page handed over while rendering (`fed`) was judged
- * searchable then, on those very bytes, and is not decoded again.
+ * The built HTML pages that can be found in search, heard one by one from the disk, with the fingerprint of each.
+ * Only the fingerprints are kept: at 10,000 profiles the pages' text would hold the better part of a gigabyte until
+ * Pagefind has written its files. A page whose bytes are those of a page handed over while rendering was judged
+ * then, on those very bytes, searchable or not, and is not decoded again.
  */
-export function searchablePages(dir: string, fed?: ReadonlyMap<string, string>): Map<string, string> {
-  const pages = new Map<string, string>();
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
-  for (const file of files) {
-    const bytes = readFileSync(join(dir, file));
-    const digest = digestOf(bytes);
-    if (fed?.get(file) === digest || isSearchable(file, bytes.toString('utf8'))) pages.set(file, digest);
+export class SearchablePages {
+  /** Output path → fingerprint, in the order heard. */
+  readonly pages = new Map<string, string>();
+  private readonly judged?: Judged;
+
+  constructor(judged?: Judged) {
+    this.judged = judged;
   }
-  return pages;
+
+  static wants(file: string): boolean {
+    return file.endsWith('.html');
+  }
+
+  hear({ file, digest, text }: { file: string; digest: string; readonly text: string }): void {
+    if (!SearchablePages.wants(file)) return;
+    const before = this.judged?.get(file);
+    if (before?.digest === digest ? before.searchable : isSearchable(file, text)) this.pages.set(file, digest);
+  }
+}
+
+/** The searchable pages of `dir` (relative paths, sorted) with the fingerprint of each, read from disk now. */
+export function searchablePages(dir: string, judged?: Judged): Map<string, string> {
+  const found = new SearchablePages(judged);
+  for (const file of outputFiles(dir).filter(SearchablePages.wants))
+    found.hear(renderedFile(file, readFileSync(join(dir, file))));
+  return found.pages;
 }
 
 async function startIndex() {
@@ -70,6 +88,8 @@ export class FedIndex {
   private readonly ready = startIndex();
   /** Output path → fingerprint of the text Pagefind was given. */
   private readonly fed = new Map<string, string>();
+  /** Every page judged while rendering, handed over or not. */
+  private readonly verdicts = new Map<string, { digest: string; searchable: boolean }>();
   private readonly added: Promise<string[]>[] = [];
 
   constructor() {
@@ -80,12 +100,18 @@ export class FedIndex {
   /** Hands one page to Pagefind; `sourcePath` is relative to the site, so Pagefind gives it its published URL. */
   add(sourcePath: string, content: string, digest: string): void {
     this.fed.set(sourcePath, digest);
+    this.verdicts.set(sourcePath, { digest, searchable: true });
     this.added.push(this.ready.then((index) => index.addHTMLFile({ sourcePath, content })).then((a) => a.errors));
   }
 
-  /** Output path → fingerprint of every page Pagefind was given. */
-  get pages(): ReadonlyMap<string, string> {
-    return this.fed;
+  /** A page judged not searchable while rendering, on the bytes with fingerprint `digest`. */
+  passOver(sourcePath: string, digest: string): void {
+    this.verdicts.set(sourcePath, { digest, searchable: false });
+  }
+
+  /** What was judged of every page while rendering. */
+  get judged(): Judged {
+    return this.verdicts;
   }
 
   /** Whether Pagefind was given exactly these pages (output path → fingerprint), with exactly this text. */
@@ -109,17 +135,35 @@ export class FedIndex {
   }
 }
 
-/** Writes <dir>/pagefind/ from the pages on disk, using `fed` if it holds exactly them. */
+/**
+ * Writes <dir>/pagefind/ from the pages on disk, using `fed` if it holds exactly them. `onDisk`, if given, hears the
+ * pages of the folder as they are read (listed before this is called, so without Pagefind's own files), and `read`
+ * settles once it has heard them all.
+ */
 export async function writeSearchIndex(
   dir: string,
   fed?: FedIndex,
+  onDisk?: { pages: SearchablePages; read: Promise<void> },
 ): Promise<{ pages: number; whileRendering: boolean }> {
+  const outputPath = join(dir, 'pagefind');
   try {
-    const pages = searchablePages(dir, fed?.pages);
+    // Pagefind handles requests in order: asked now, it writes as soon as it has indexed the pages it still holds,
+    // instead of once the folder has been read and checked. An index of other pages than those on disk is thrown
+    // away below.
+    const early = onDisk && fed ? fed.write(outputPath) : undefined;
+    early?.catch(() => {}); // awaited below; a failure must not end the process before then
+    if (onDisk) await onDisk.read;
+    const pages = onDisk ? onDisk.pages.pages : searchablePages(dir, fed?.judged);
     if (pages.size === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
     const whileRendering = fed?.holds(pages) ?? false;
     let session = fed;
+    let written = early;
     if (!whileRendering || !session) {
+      if (early) {
+        await early.catch(() => {});
+        rmSync(outputPath, { recursive: true, force: true });
+        written = undefined;
+      }
       await fed?.drop();
       session = new FedIndex();
       // Read again, one page at a time: the pages differ from what was handed over, or nothing was.
@@ -127,8 +171,7 @@ export async function writeSearchIndex(
     }
     const failures = await session.errors();
     if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
-    const outputPath = join(dir, 'pagefind');
-    const unwritten = await session.write(outputPath);
+    const unwritten = await (written ?? session.write(outputPath));
     if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
     for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
     return { pages: pages.size, whileRendering };

@@ -1,9 +1,11 @@
 /**
  * The worker thread of ./rendered-pages.ts: loads the registered consumers, hands each rendered file to every one
- * of them with its fingerprint, and on request runs one consumer's finish and sends back its result or error.
+ * of them with its fingerprint, and on request runs one consumer's finish and sends back its result or error. When
+ * the first consumer finishes, the output folder is read once for all of them (./output-on-disk.ts).
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { readOutput } from './output-on-disk.ts';
 import { inStartOrder, renderedFile, type FeedEntry, type PageConsumer } from './rendered-pages.ts';
 
 type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
@@ -32,23 +34,60 @@ function deliver({ file, bytes }: FeedEntry): void {
 
 const ordered = inStartOrder(deliver);
 
+/** The output folder read for every consumer, from the first finish on. */
+let read: Promise<void> | undefined;
+
+function readOnce(dir: string): Promise<void> {
+  const readers = [...consumers.values()].filter((c) => c.wants && c.onDisk);
+  read ??= readOutput(
+    dir,
+    (file) => readers.some((c) => c.wants!(file)),
+    (found) => {
+      for (const c of readers) if (c.wants!(found.file)) c.onDisk!(found);
+    },
+  );
+  return read;
+}
+
+function finish({ finish, id, dir }: { finish: string; id: number; dir: string }): void {
+  ordered.drain();
+  const disk = readOnce(dir);
+  Promise.resolve()
+    .then(() => consumers.get(finish)!.finish(dir, disk))
+    .then(
+      (result) => parentPort!.postMessage({ id, result }),
+      (error: unknown) =>
+        parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+    );
+}
+
+/**
+ * Messages are handled in order, one file per turn of the event loop. This thread writes Pagefind's input, which
+ * goes down a pipe that holds less than one page: while a batch of files is handled in one go, Pagefind waits for
+ * its next page; between two files, what it has been sent is passed on.
+ */
+const queue: Message[] = [];
+let handling = false;
+
+async function handleQueue(): Promise<void> {
+  handling = true;
+  for (let message = queue.shift(); message; message = queue.shift()) {
+    if ('finish' in message) {
+      finish(message);
+      continue;
+    }
+    let bytes = 0;
+    for (const entry of message.files) {
+      ordered.arrive(entry);
+      bytes += entry.bytes?.byteLength ?? 0;
+      await new Promise((next) => setImmediate(next));
+    }
+    parentPort!.postMessage({ read: bytes });
+  }
+  handling = false;
+}
+
 parentPort!.on('message', (message: Message) => {
-  if ('finish' in message) {
-    ordered.drain();
-    const { finish, id, dir } = message;
-    Promise.resolve()
-      .then(() => consumers.get(finish)!.finish(dir))
-      .then(
-        (result) => parentPort!.postMessage({ id, result }),
-        (error: unknown) =>
-          parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
-      );
-    return;
-  }
-  let read = 0;
-  for (const entry of message.files) {
-    ordered.arrive(entry);
-    read += entry.bytes?.byteLength ?? 0;
-  }
-  parentPort!.postMessage({ read });
+  queue.push(message);
+  if (!handling) void handleQueue();
 });

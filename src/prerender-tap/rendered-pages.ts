@@ -12,6 +12,7 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { FileOnDisk } from './output-on-disk.ts';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
 import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
@@ -28,10 +29,14 @@ export interface RenderedFile {
 /**
  * What a consumer module's default export returns (given the options it was registered with): it hears each
  * rendered file, then finishes on the output folder as it stands on disk and returns a structured-cloneable result.
+ * The files it `wants` of the output folder are read once for all consumers when the first one finishes
+ * (./output-on-disk.ts), and handed to `onDisk`; `read` settles when the last has been.
  */
 export interface PageConsumer<Result> {
   file(rendered: RenderedFile): void;
-  finish(dir: string): Promise<Result>;
+  wants?(file: string): boolean;
+  onDisk?(found: FileOnDisk): void;
+  finish(dir: string, read: Promise<void>): Promise<Result>;
 }
 
 /**

@@ -67,10 +67,19 @@ describe('the searchable pages of a built folder', () => {
   });
 
   it('are the same when some were handed to the index while rendering, and when one changed since', () => {
-    const fed = new Map([['syria/deserters/index.html', currentDigest]]);
+    const fed = new Map([['syria/deserters/index.html', { digest: currentDigest, searchable: true }]]);
     expect([...searchablePages(dir, fed)]).toEqual([...searchablePages(dir)]);
-    const stale = new Map([['syria/deserters/index.html', digestOf(Buffer.from('an older page'))]]);
+    const older = digestOf(Buffer.from('an older page'));
+    const stale = new Map([['syria/deserters/index.html', { digest: older, searchable: true }]]);
     expect([...searchablePages(dir, stale)]).toEqual([...searchablePages(dir)]);
+  });
+
+  // A verdict made while rendering is told from a new judgement by one that the page's text contradicts.
+  it('keep what was judged while rendering of the same bytes, searchable or not, and judge changed bytes again', () => {
+    const judged = new Map([['law/qd-9/index.html', { digest: lawDigest, searchable: false }]]);
+    expect([...searchablePages(dir, judged).keys()]).toEqual(['syria/deserters/index.html']);
+    const changed = new Map([['law/qd-9/index.html', { digest: currentDigest, searchable: false }]]);
+    expect([...searchablePages(dir, changed)]).toEqual([...searchablePages(dir)]);
   });
 });
 

@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import scanWhileRendering from '../../../src/integrations/dist-scan-while-rendering.ts';
 import { renderedFile } from '../../../src/prerender-tap/rendered-pages.ts';
+import { readOutput } from '../../../src/prerender-tap/output-on-disk.ts';
+import { scanOutput, type ReadBefore } from '../../../src/integrations/dist-scan.ts';
+import type { OutputProblem } from '../../../src/publish/dist-scan.ts';
 
 const CSP = `default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 const page = (body: string) =>
@@ -29,7 +32,7 @@ async function scanRendered(files: [string, string][], kept: { passes?: string; 
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), bytes);
   }
-  return scan.finish(dir);
+  return scan.finish(dir, readOutput(dir, scan.wants!, scan.onDisk!));
 }
 
 describe('the publish scan of a page published at two URLs', () => {
@@ -103,5 +106,60 @@ describe('the publish scan in a rebuild', () => {
       { passes, code: 'v1' },
     );
     expect(await scanRendered([['a/index.html', clean]], { passes, code: 'v1' })).toMatchObject({ passedBefore: 0 });
+  });
+});
+
+describe('the publish scan of files written after the output folder was read', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 150));
+  /** A folder whose one file has a problem, for a problem of the scan's own making. */
+  const dirWithHandler = () => {
+    const d = mkdtempSync(join(tmpdir(), 'cg-scan-'));
+    made.push(d);
+    writeFileSync(join(d, 'a.html'), page('<p onclick="x()">x</p>'));
+    return d;
+  };
+
+  it("reads the files written since (Pagefind's) and any file changed since, and finds their problems", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cg-scan-'));
+    made.push(dir);
+    const clean = page('<p>clean</p>');
+    const scan = scanWhileRendering({ shown: 'dist' });
+    for (const file of ['a/index.html', 'b/index.html']) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), clean);
+      scan.file(renderedFile(file, new Uint8Array(Buffer.from(clean))));
+    }
+    await settle();
+    const read = readOutput(dir, scan.wants!, scan.onDisk!);
+    await read;
+    writeFileSync(join(dir, 'b/index.html'), page('<p onclick="x()">x</p>'));
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'pagefind/ui.css'), '@import url("https://cdn.example.org/x.css");');
+    const result = await scan.finish(dir, read);
+    expect(result.files).toBe(3);
+    expect([...new Set(result.problems.map((p) => p.file))]).toEqual(['dist/b/index.html', 'dist/pagefind/ui.css']);
+  });
+
+  // What was found in a file when it was read is told from a new reading by a finding its bytes do not have.
+  it('keeps what was found in a file read earlier while it is unchanged, and reads it again once it changed', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cg-scan-'));
+    made.push(dir);
+    writeFileSync(join(dir, 'a.html'), page('<p>clean</p>'));
+    await settle();
+    const readBefore: ReadBefore = new Map();
+    const found: OutputProblem = {
+      ...scanOutput(dirWithHandler(), 'dist').problems[0]!,
+      message: 'found when the file was read',
+    };
+    await readOutput(
+      dir,
+      () => true,
+      (f) => {
+        readBefore.set(f.file, { seen: f.seen, problems: [found], scannedEarlier: false });
+      },
+    );
+    expect(scanOutput(dir, 'dist', new Map(), readBefore).problems).toEqual([found]);
+    writeFileSync(join(dir, 'a.html'), page('<p>clear</p>'));
+    expect(scanOutput(dir, 'dist', new Map(), readBefore).problems).toEqual([]);
   });
 });
