@@ -1,8 +1,9 @@
 /**
- * The copy buttons of CiteThis: fills in the day accessed (the reader's today), copies a citation, and announces it
- * in the page's live region. Without this script the citation text stays selectable, with "accessed [date]".
+ * The copy buttons of CiteThis: adds one to each citation form, fills in the day accessed (the reader's today),
+ * copies a citation, and announces it in the page's live region. Without this script there is no button, and the
+ * citation text stays selectable, with "accessed [date]".
  */
-import { fillAccessed, localDay } from '../shared/citation.ts';
+import { CITATION_FORMS, copyButtonName, fillAccessed, localDay, type CitationStyle } from '../shared/citation.ts';
 
 const STATUS = '[data-citation-status]';
 
@@ -46,19 +47,31 @@ function expandForPrint(win: Window, doc: Document): void {
   });
 }
 
+/** The copy button of one citation form: after its text, in a cell of its own that is not printed. */
+function addButton(doc: Document, node: HTMLElement, what: string): HTMLButtonElement | undefined {
+  const style = node.dataset.citation as CitationStyle;
+  if (!(style in CITATION_FORMS)) return undefined;
+  const cell = doc.createElement('dd');
+  cell.className = 'no-print';
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-citation';
+  button.dataset.copyCitation = style;
+  button.setAttribute('aria-label', copyButtonName(style, what));
+  button.textContent = CITATION_FORMS[style].button;
+  cell.append(button);
+  node.after(cell);
+  return button;
+}
+
 export function wireCopyCitation(doc: Document): void {
   if (doc.defaultView) expandForPrint(doc.defaultView, doc);
   const today = localDay(new Date());
-  for (const node of doc.querySelectorAll('[data-cite-this] [data-citation]')) {
+  for (const node of doc.querySelectorAll<HTMLElement>('[data-cite-this] [data-citation]')) {
     node.textContent = fillAccessed(node.textContent ?? '', today);
-  }
-  for (const button of doc.querySelectorAll<HTMLButtonElement>('[data-copy-citation]')) {
-    button.hidden = false;
-    button.addEventListener('click', async () => {
-      const node = button
-        .closest('[data-cite-this]')
-        ?.querySelector(`[data-citation="${button.dataset.copyCitation}"]`);
-      if (!node) return;
+    const what = node.closest<HTMLElement>('[data-cite-this]')?.dataset.citeThis ?? '';
+    const button = addButton(doc, node, what);
+    button?.addEventListener('click', async () => {
       const copied = await copy(doc, node.textContent ?? '', node);
       announce(doc, copied ? 'Citation copied' : 'Citation selected: press Ctrl+C (or ⌘C) to copy it');
     });

@@ -31,6 +31,15 @@ export interface CitationTarget {
 
 export type CitationStyle = 'plain' | 'oscola';
 
+/** The forms a "Cite" disclosure shows, in order: each one's name and its copy button's wording. */
+export const CITATION_FORMS: Record<CitationStyle, { name: string; button: string }> = {
+  plain: { name: 'Citation', button: 'Copy citation' },
+  oscola: { name: 'OSCOLA', button: 'Copy OSCOLA citation' },
+};
+
+/** A copy button's accessible name: its wording and what is cited ("conclusion: Level of risk"). */
+export const copyButtonName = (style: CitationStyle, what: string) => `${CITATION_FORMS[style].button} of ${what}`;
+
 const accessed = (day?: string) => `accessed ${day ? formatDate(day) : ACCESSED_PLACEHOLDER}`;
 const edition = (t: CitationTarget) => `${t.edition.label} edition, ${formatDate(t.edition.published)}`;
 
