@@ -10,19 +10,20 @@ import { inStartOrder, renderedFile, type FeedEntry, type PageConsumer } from '.
 
 type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
 
-// Rendering is what the build waits for: this thread, and the Pagefind process it starts (which inherits it), give
-// way to it. On Linux a priority set with pid 0 applies to the calling thread only.
-try {
-  setPriority(0, 10);
-} catch {
-  // Not permitted here: the work is the same, only less polite.
-}
-
 const registered = workerData as { name: string; module: string; options: unknown }[];
 const consumers = new Map<string, PageConsumer<unknown>>();
 for (const { name, module, options } of registered) {
   const make = ((await import(module)) as { default: (options: unknown) => PageConsumer<unknown> }).default;
   consumers.set(name, make(options));
+}
+
+// Rendering is what the build waits for: this thread gives way to it. On Linux a priority set with pid 0 applies to
+// the calling thread only, and a process started from it inherits it: Pagefind, started above by the search index,
+// keeps the normal priority, since the index it builds is the last thing the build waits for.
+try {
+  setPriority(0, 10);
+} catch {
+  // Not permitted here: the work is the same, only less polite.
 }
 
 /** Hands one file to every consumer. */
