@@ -5,8 +5,10 @@
  *
  * Under `astro build`, every profile of the checked corpus is handed to worker threads (./compile-pool.ts) as soon as
  * the content check has passed, behind the bodies compiled by earlier builds (src/build-cache/compiled-profiles.ts),
- * and compiles while Astro syncs, bundles and starts rendering. `astro dev` compiles a profile when a page asks for
- * it, in process, with the sources as they are when asked, and keeps it while the content is unchanged.
+ * and compiles while Astro syncs and bundles; the bundle ends once every profile has compiled (rendering while
+ * compiling was measured: no faster, and a refused profile would fail the build only after other pages rendered).
+ * `astro dev` compiles a profile when a page asks for it, in process, with the sources as they are when asked, and
+ * keeps it while the content is unchanged.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';

@@ -116,11 +116,12 @@ export function bodyCompiler(setup: BodySetup) {
   const gate = contentGate({ sources: () => setup.sources, findings: () => setup.findings });
   return async (text: string, filePath: string): Promise<ProfileBody> => {
     const fileURL = pathToFileURL(filePath);
+    // Measured before anything reads the text: nothing runs in unbounded time on a file above the limit.
+    const tooLarge = sizeProblem(Buffer.byteLength(text));
+    if (tooLarge) refuse({ fileURL, source: text }, [{ offset: 0, rule: 'content-limit', ...tooLarge }]);
     // The file as the compiler receives it: the frontmatter blanked in place, so that offsets stay file offsets. The
     // compiler reads no YAML (pages take the frontmatter from the checked corpus), so none can expand here.
     const input = splitFrontmatter(text);
-    const tooLarge = sizeProblem(Buffer.byteLength(text));
-    if (tooLarge) refuse({ fileURL, source: text }, [{ offset: 0, rule: 'content-limit', ...tooLarge }]);
     if (input.error) refuse({ fileURL, source: text }, [{ ...input.error, rule: 'syntax' }]);
     const fn = await highlight;
     const astro = {
