@@ -21,8 +21,14 @@ const output = atomicOutput(outDir);
 // current profile, published at its current URL and its edition URL, is rendered once.
 // A page of one profile renders in its scope, and is reused by a rebuild while everything in its scope is unchanged.
 const cache = pageCache({ outDir });
-const pages = renderedPages({ identical: (pathname) => identicalPageKey(pathname), wrap: cache.wrap });
-// The open data is made while the content check waits for its references, and written after rendering.
+// The references the content check formats in a worker are waited for by the first page, not by the bundler.
+const check = contentCheck();
+const pages = renderedPages({
+  identical: (pathname) => identicalPageKey(pathname),
+  wrap: cache.wrap,
+  ready: check.ready,
+});
+// The open data is made a slice at a time while the bundler works, and written after rendering.
 const data = openData();
 
 export default defineConfig({
@@ -50,12 +56,11 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last; the
-  // open data starts before the content check's astro:build:start, which waits.
+  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last.
   integrations: [
     output.prepare,
     data.prepare,
-    contentCheck(),
+    check,
     data.write,
     urlRecord(),
     profileBodies(),

@@ -44,8 +44,12 @@ function stopBuild(problems: Problem[]): never {
   process.exit(1);
 }
 
-/** The integration: checks once per build, and again on every content change in dev. */
-export function contentCheck(): AstroIntegration {
+/**
+ * The integration: checks once per build, and again on every content change in dev. `ready` settles when what the
+ * check set going for the pages is done (the references formatted, the parses kept): the first page waits for it
+ * (src/prerender-tap/rendered-pages.ts), not the bundler, which needs neither and works meanwhile.
+ */
+export function contentCheck(): AstroIntegration & { ready(): Promise<void> } {
   /** Formatted references of earlier builds, in Astro's cache folder. */
   let referenceCache = '';
   /** The build's references, formatted while Astro syncs content; pages wait for them (astro:build:start). */
@@ -54,6 +58,9 @@ export function contentCheck(): AstroIntegration {
   let parses: ProfileParses | undefined;
   return {
     name: 'cg:content-check',
+    ready: async () => {
+      await Promise.all([referencesReady, parses?.written()]);
+    },
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         referenceCache = fileURLToPath(new URL('cg-references.json', config.cacheDir));
@@ -76,9 +83,6 @@ export function contentCheck(): AstroIntegration {
         if (warnings.length) logger.warn(warnings.join('\n'));
         const { total, cached } = parses.counts();
         logger.info(`content checks passed (profile parses: ${cached} of ${total} from the cache)`);
-      },
-      'astro:build:start': async () => {
-        await Promise.all([referencesReady, parses?.written()]);
       },
       'astro:server:setup': ({ server, logger }) => guardDevServer(server, contentDir(), logger, referenceCache),
     },

@@ -3,9 +3,8 @@
  * record, the search index and the publish scan read the output; under `astro dev`, answers each request for
  * /data/v1/… from the current content.
  *
- * The files are pure data from the checked corpus, so a build makes their text early (`prepare`, listed before the
- * content check, whose astro:build:start waits for the references to be formatted in a worker while the main
- * thread has nothing to do), a few milliseconds at a time between the bundler's own work after that, and after
+ * The files are pure data from the checked corpus, so a build makes their text early (`prepare`, from
+ * astro:build:start), a few milliseconds at a time between the bundler's own work, and after
  * rendering only writes them: about half a second of JSON at 1,000 profiles no longer stands between the last page
  * and the search index and publish scan, which start only when this is written.
  */

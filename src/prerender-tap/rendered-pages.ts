@@ -207,12 +207,14 @@ async function renderAndFeed(
 
 /**
  * The integration and its consumers. `identical` names the pages published at more than one URL, each rendered
- * once (./identical-renders.ts); `wrap`, if given, takes each render first (src/integrations/page-cache.ts).
+ * once (./identical-renders.ts); `wrap`, if given, takes each render first (src/integrations/page-cache.ts);
+ * `ready`, if given, is waited for before the first page renders (after the bundle, which does not need it).
  */
 export function renderedPages({
   identical,
   wrap,
-}: { identical?: IdenticalKey; wrap?: (render: Render) => Render } = {}) {
+  ready,
+}: { identical?: IdenticalKey; wrap?: (render: Render) => Render; ready?: () => Promise<unknown> } = {}) {
   const registered: Registration[] = [];
   let worker: Worker | undefined;
   let failure: Error | undefined;
@@ -229,7 +231,10 @@ export function renderedPages({
   const withFeed = (inner: AstroPrerenderer, renderPage: Render): AstroPrerenderer => ({
     ...inner,
     name: 'cg:rendered-pages',
-    setup: inner.setup && (() => inner.setup!()),
+    setup: async () => {
+      await ready?.();
+      await inner.setup?.();
+    },
     getStaticPaths: () => inner.getStaticPaths(),
     teardown: async () => {
       feed?.flush();
