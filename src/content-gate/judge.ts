@@ -47,7 +47,9 @@ const MARKDOWN_NODES = new Set([
   'yaml',
 ]);
 const COMPONENTS = new Set<string>(ALLOWED_COMPONENTS);
-const FINDING_ATTRS = new Set(['id', 'asOf', 'title', 'uncertain']);
+/** The attributes a <Finding> may have (ProfileBody.astro passes them on to Finding.astro). */
+export const FINDING_ATTRIBUTES = ['id', 'asOf', 'title', 'uncertain'] as const;
+const FINDING_ATTRS = new Set<string>(FINDING_ATTRIBUTES);
 const AS_OF = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
 const ONLY = `content may use only ${[...COMPONENTS].map((c) => `<${c}>`).join(', ')} and Markdown`;
 

@@ -17,6 +17,7 @@ import { evaluate } from 'satteri';
 import type { Source } from '../schemas/content.ts';
 import { sizeProblem } from '../corpus/content-limits.ts';
 import { MDX_FEATURES, splitFrontmatter } from './compiler.ts';
+import { FINDING_ATTRIBUTES } from './judge.ts';
 import { contentGate, refuse } from './satteri-plugin.ts';
 
 /** The attributes of a <Finding>, as the gate allows them. */
@@ -67,8 +68,6 @@ type Call = { type: unknown; props: Record<string, unknown> };
 const record = (type: unknown, props: Record<string, unknown>): Call => ({ type, props });
 /** The JSX runtime the compiled code is given: each call is recorded, nothing is rendered. */
 export const RECORDING_RUNTIME = { Fragment: GROUP, jsx: record, jsxs: record };
-
-const FINDING_ATTRIBUTES = ['id', 'asOf', 'title', 'uncertain'] as const;
 
 function findingProps(props: Record<string, unknown>, file: string): FindingProps {
   const out: Record<string, string> = {};

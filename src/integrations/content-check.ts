@@ -52,7 +52,7 @@ function stopBuild(problems: Problem[]): never {
 export function contentCheck(): AstroIntegration & { ready(): Promise<void> } {
   /** Formatted references of earlier builds, in Astro's cache folder. */
   let referenceCache = '';
-  /** The build's references, formatted while Astro syncs content; pages wait for them (astro:build:start). */
+  /** The build's references, formatted while Astro bundles; the first page waits for them (`ready`). */
   let referencesReady: Promise<void> = Promise.resolve();
   /** Profile parses of earlier builds, in Astro's cache folder; written for the next build while this one goes on. */
   let parses: ProfileParses | undefined;
