@@ -3,31 +3,18 @@
  * checked against the disk; when they differ, that index is thrown away and the one written from disk is the same,
  * byte for byte, as if nothing had been handed over.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { FedIndex, SearchablePages, writeSearchIndex } from '../../src/integrations/search-index-build.ts';
 import { outputFiles, readOutput } from '../../src/prerender-tap/output-on-disk.ts';
 import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';
+import { folderWith } from '../support/temp-folder.ts';
 
 const page = (title: string, text: string) =>
   `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-function site(pages: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-search-write-'));
-  made.push(dir);
-  for (const [file, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), html);
-  }
-  return dir;
-}
+const site = (pages: Record<string, string>) => folderWith(pages, 'cg-search-write-');
 
 /** The index folder: file → bytes. */
 const indexOf = (dir: string) =>

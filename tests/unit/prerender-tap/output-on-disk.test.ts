@@ -1,24 +1,11 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { outputFiles, readOutput, unchangedSince, type FileOnDisk } from '../../../src/prerender-tap/output-on-disk.ts';
+import { folderWith } from '../../support/temp-folder.ts';
 import { digestOf } from '../../../src/prerender-tap/rendered-pages.ts';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-on-disk-'));
-  made.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>) => folderWith(files, 'cg-on-disk-');
 
 /** Reads the folder as the worker does, keeping what was heard. */
 async function heard(dir: string, wants = (_: string) => true): Promise<Map<string, FileOnDisk>> {
