@@ -19,13 +19,15 @@ const outDir = process.env.CG_OUT_DIR ?? './dist';
 const output = atomicOutput(outDir);
 // Pages go to the search index and the publish scan as they are rendered (both check the disk at the end); a
 // current profile, published at its current URL and its edition URL, is rendered once.
-// A page of one profile renders in its scope, and is reused by a rebuild while everything in its scope is unchanged.
-const cache = pageCache({ outDir });
+// A page of one profile renders in its scope; a rebuild does not render it again while everything in its scope is
+// unchanged, but publishes the page it kept.
+const cache = pageCache({ outDir, identical: identicalPageKey });
 // The references the content check formats in a worker are waited for by the first page, not by the bundler.
 const check = contentCheck();
 const pages = renderedPages({
   identical: (pathname) => identicalPageKey(pathname),
   wrap: cache.wrap,
+  kept: cache.kept,
   ready: check.ready,
 });
 // The open data is made a slice at a time while the bundler works, and written after rendering.

@@ -74,10 +74,15 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** The pages a build emitted, as Astro counts them ("123 page(s) built"), else the HTML files written. */
+/**
+ * The pages a build emitted, as Astro counts them ("123 page(s) built") plus the pages a rebuild kept from an
+ * earlier build without asking Astro to render them ("pages of one profile: R of T reused"), else the HTML files
+ * written.
+ */
 function pagesBuilt(output: string, outDir: string): number {
   const m = /(\d+) page\(s\) built/.exec(output);
-  if (m) return Number(m[1]);
+  const kept = /pages of one profile: (\d+) of \d+ reused/.exec(output);
+  if (m) return Number(m[1]) + Number(kept?.[1] ?? 0);
   return (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 }
 

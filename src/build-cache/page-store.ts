@@ -6,6 +6,7 @@
  * an unreadable record all mean "not kept", never a wrong page.
  */
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
 import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
@@ -63,6 +64,16 @@ export class PageStore {
       return undefined;
     }
     return digest(bytes) === expected ? bytes : undefined;
+  }
+
+  /**
+   * Puts the kept page of `key` at `path` (a new file): linked, as the store keeps it, or copied where a link cannot
+   * be made. Only for a key `lookup` found whole.
+   */
+  async publish(key: string, path: string): Promise<void> {
+    if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
+    const stored = join(this.dir, key);
+    await link(stored, path).catch(() => copyFile(stored, path));
   }
 
   /** Records that this build wrote the page of `key` to `file` (in the output folder), rendered or reused. */

@@ -3,8 +3,9 @@
  * (src/site/page-scope.ts): the only corpus it can read. Its key is a SHA-256 of everything it is made from: the
  * code (codeFingerprint), its path, every profile of its scope byte for byte, every country, edition, source and
  * provision file, and the finding titles its profile's cross-references are compiled with. A page whose key an
- * earlier build rendered is reused from the page store (src/build-cache/page-store.ts), its bytes checked against
- * the digest they had; every other page renders as before. The output is the same either way
+ * earlier build rendered is not rendered: it is published from the page store (src/build-cache/page-store.ts, by
+ * src/prerender-tap/kept-pages.ts), its bytes checked against the digest they had; every other page renders as
+ * before. A page published at two URLs is kept once for both. The output is the same either way
  * (tests/build/rebuild-equals-clean-build.test.ts): the reused bytes are what the same inputs rendered to.
  *
  * `CG_CHECK_PAGE_SCOPES=1` reuses nothing and renders each scoped page twice, in its scope and with the whole
@@ -19,6 +20,7 @@ import { cacheKey } from '../build-cache/cache-key.ts';
 import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 import { PageStore } from '../build-cache/page-store.ts';
 import { outputFileOf } from '../prerender-tap/rendered-pages.ts';
+import type { KeptPages } from '../prerender-tap/kept-pages.ts';
 import {
   PageResponse,
   pageResponse,
@@ -61,9 +63,13 @@ function sharedDigest(c: Corpus, code: string): string {
   return d;
 }
 
-/** The key of a scoped page: a SHA-256 of everything it renders from (hex: it names a file in the store). */
-export function pageKey(shared: string, pathname: string, scope: Corpus): string {
-  return cacheKey(shared, pathname, ...scope.profiles.flatMap((p) => [p.id, entryDigest(p)]));
+/**
+ * The key of a scoped page: a SHA-256 of everything it renders from (hex: it names a file in the store). `page` is
+ * its path, or what names the one page it is published as at two URLs (identicalPageKey in src/site/site-data.ts):
+ * both URLs keep one copy, however many of them a build rendered.
+ */
+export function pageKey(shared: string, page: string, scope: Corpus): string {
+  return cacheKey(shared, page, ...scope.profiles.flatMap((p) => [p.id, entryDigest(p)]));
 }
 
 /** A scoped page rendered in and out of its scope differs: the scope is missing something the page reads. */
@@ -84,18 +90,67 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
+/** A page found whole in the store when rendering started was changed or removed before its turn came. */
+export class KeptPageChanged extends Error {
+  constructor(pathname: string) {
+    super(
+      `${pathname}: the page kept from an earlier build changed while this build ran, and was not rendered.\n` +
+        'hint: something wrote to the page cache (node_modules/.astro/cg-pages/) or the published output during the build; build again',
+    );
+    this.name = 'KeptPageChanged';
+  }
+}
+
 const HTML = { 'content-type': 'text/html' };
 
-/** `outDir`: the folder the build publishes to, where kept pages are linked from once it is published. */
+/**
+ * The pages of one profile `store` holds whole for corpus `c` (`keyOf` names each), asked once the corpus is
+ * loaded. A page is kept only while its bytes have the digest they were rendered with.
+ */
+function keptPages(
+  store: PageStore,
+  c: Corpus,
+  keyOf: (c: Corpus, pathname: string, family: string) => string,
+): KeptPages {
+  const keyOfPath = (pathname: string, type: string) => {
+    const family = type === 'page' ? familyOfPage(c, pathname) : undefined;
+    return family === undefined ? undefined : keyOf(c, pathname, family);
+  };
+  return {
+    has: (pathname, type) => {
+      const key = keyOfPath(pathname, type);
+      return key !== undefined && store.lookup(key) !== undefined;
+    },
+    take: (pathname, type) => {
+      const key = keyOfPath(pathname, type);
+      const bytes = key === undefined ? undefined : store.lookup(key);
+      const file = outputFileOf(pathname, type);
+      if (key === undefined || bytes === undefined || file === null) throw new KeptPageChanged(pathname);
+      store.record(key, file, bytes, true);
+      return { bytes, publish: (path) => store.publish(key, path) };
+    },
+  };
+}
+
+/**
+ * `outDir`: the folder the build publishes to, where kept pages are linked from once it is published. `identical`
+ * names the page a path is published as at two URLs (site-data's identicalPageKey).
+ */
 export function pageCache({
   outDir,
+  identical = () => undefined,
   checkScopes = process.env.CG_CHECK_PAGE_SCOPES === '1',
 }: {
   outDir: string;
+  identical?: (pathname: string, c: Corpus) => string | undefined;
   checkScopes?: boolean;
 }) {
   let store: PageStore | undefined;
   let code = '';
+
+  /** The key of the page at `pathname`, if it is a page of one profile. */
+  const keyOf = (c: Corpus, pathname: string, family: string) =>
+    pageKey(sharedDigest(c, code), identical(pathname, c) ?? pathname, scopeOf(c, family));
 
   /** Renders a page of one profile in its scope, or reuses it; any other page as before. */
   const wrap =
@@ -107,7 +162,7 @@ export function pageCache({
       const file = outputFileOf(pathname, options.routeData.type);
       if (family === undefined || file === null || options.routeData.type !== 'page') return render(request, options);
       const scope = scopeOf(c, family);
-      const key = store && pageKey(sharedDigest(c, code), pathname, scope);
+      const key = store && keyOf(c, pathname, family);
       const kept = key ? store!.lookup(key) : undefined;
       if (key && kept) {
         store!.record(key, file, kept, true);
@@ -132,6 +187,9 @@ export function pageCache({
       return result;
     };
 
+  /** The pages this build takes from the store instead of rendering them; none without a store. */
+  const kept = (): KeptPages | undefined => store && keptPages(store, getCorpus(), keyOf);
+
   const integration: AstroIntegration = {
     name: 'cg:page-cache',
     hooks: {
@@ -146,10 +204,10 @@ export function pageCache({
         await store.save(resolve(outDir));
         const { reused, total } = store.counts();
         logger.info(
-          `pages of one profile: ${reused} of ${total} reused from earlier builds, ${total - reused} rendered`,
+          `pages of one profile: ${reused} of ${total} reused from earlier builds without rendering, ${total - reused} rendered`,
         );
       },
     },
   };
-  return { integration, wrap };
+  return { integration, wrap, kept };
 }

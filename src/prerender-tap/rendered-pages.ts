@@ -11,9 +11,11 @@
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOnDisk } from './output-on-disk.ts';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
+import { RenderPlan, type KeptPages } from './kept-pages.ts';
 import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
 export interface RenderedFile {
@@ -176,11 +178,26 @@ export class WorkerFeed {
   }
 }
 
-/** Renders one page, render number `seq`, and hands its file to the worker; Astro gets the same response. */
+/** Renders one page and hands its file to the worker, numbered by `plan`; Astro gets the same response. */
 async function renderAndFeed(
   renderPage: Render,
   feed: WorkerFeed | undefined,
+  plan: RenderPlan,
+  ...args: Parameters<Render>
+) {
+  const seq = plan.seqOf(new URL(args[0].url).pathname);
+  try {
+    return await renderAndFeedAs(seq, renderPage, feed, ...args);
+  } finally {
+    plan.handed.mark(seq);
+  }
+}
+
+/** Renders one page as render number `seq`: its file is handed on, or the number skipped if it wrote none. */
+async function renderAndFeedAs(
   seq: number,
+  renderPage: Render,
+  feed: WorkerFeed | undefined,
   ...args: Parameters<Render>
 ) {
   const [request, options] = args;
@@ -205,23 +222,29 @@ async function renderAndFeed(
   return withResponse(result, page);
 }
 
+interface RenderedPagesOptions {
+  identical?: IdenticalKey;
+  wrap?: (render: Render) => Render;
+  ready?: () => Promise<unknown>;
+  kept?: () => KeptPages | undefined;
+}
+
 /**
  * The integration and its consumers. `identical` names the pages published at more than one URL, each rendered
  * once (./identical-renders.ts); `wrap`, if given, takes each render first (src/integrations/page-cache.ts);
- * `ready`, if given, is waited for before the first page renders (after the bundle, which does not need it).
+ * `ready`, if given, is waited for before the first page renders (after the bundle, which does not need it);
+ * `kept`, if given, names pages an earlier build rendered from the same inputs: Astro is not asked to render them,
+ * and they are put in the output folder and handed to the consumers in their turn, as a render of them would be.
  */
-export function renderedPages({
-  identical,
-  wrap,
-  ready,
-}: { identical?: IdenticalKey; wrap?: (render: Render) => Render; ready?: () => Promise<unknown> } = {}) {
+export function renderedPages({ identical, wrap, ready, kept }: RenderedPagesOptions = {}) {
   const registered: Registration[] = [];
   let worker: Worker | undefined;
   let failure: Error | undefined;
   let nextId = 0;
   const finished = new Set<string>();
   let feed: WorkerFeed | undefined;
-  let nextSeq = 0;
+  let outDir = '';
+  const plan = new RenderPlan();
 
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => {
     const renderOne: Render = (request, options) => inner.render(request, options);
@@ -235,15 +258,20 @@ export function renderedPages({
       await ready?.();
       await inner.setup?.();
     },
-    getStaticPaths: () => inner.getStaticPaths(),
-    teardown: async () => {
-      feed?.flush();
-      await inner.teardown?.();
-    },
-    collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
     // Numbered before rendering: with build.concurrency renders finish out of order, and the search index depends
     // on the order pages reach it (the worker restores this one, so every build gives the same index).
-    render: (request, options) => renderAndFeed(renderPage, feed, nextSeq++, request, options),
+    getStaticPaths: async () =>
+      plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send: (...args) => feed?.send(...args) }),
+    teardown: async () => {
+      try {
+        await plan.placed();
+      } finally {
+        feed?.flush();
+        await inner.teardown?.();
+      }
+    },
+    collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
+    render: (request, options) => renderAndFeed(renderPage, feed, plan, request, options),
   });
 
   /** Runs one consumer's finish on the output folder, in the worker; the worker ends after the last one. */
@@ -267,6 +295,9 @@ export function renderedPages({
     integration: {
       name: 'cg:rendered-pages',
       hooks: {
+        'astro:config:done': ({ config }) => {
+          outDir = fileURLToPath(config.outDir);
+        },
         'astro:build:start': ({ setPrerenderer }) => {
           setPrerenderer(tap);
           if (registered.length === 0) return;

@@ -2,7 +2,7 @@
  * Pages kept between builds are used only whole: the bytes a key rendered to, checked against their digest.
  * Anything else (no store, a file changed or gone, an unreadable record) is a page to render again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,8 +90,19 @@ describe('the page store', () => {
     expect(new PageStore(store).lookup(KEY_B)).toBeUndefined();
   });
 
-  it('refuses a key that could name a path outside the store', () => {
+  it('puts a kept page in the next output folder as the same bytes', async () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    await firstBuild(store, out, A);
+    const second = new PageStore(store);
+    expect(second.lookup(KEY_A)).toBeDefined();
+    const next = join(out, '..', 'next.html');
+    await second.publish(KEY_A, next);
+    expect(readFileSync(next, 'utf8')).toBe('<p>A</p>');
+  });
+
+  it('refuses a key that could name a path outside the store', async () => {
     const { store } = setUp({});
     expect(() => new PageStore(store).record('../../etc/passwd', 'x', bytes(''), false)).toThrow(/not a page key/);
+    await expect(new PageStore(store).publish('../../etc/passwd', 'x')).rejects.toThrow(/not a page key/);
   });
 });

@@ -3,7 +3,7 @@
  * reads beyond its scope is found by the scope check instead of being published.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,9 +47,12 @@ function counting() {
   return { render, rendered };
 }
 
+/** A current profile published at two URLs as one page (as site-data's identicalPageKey names it). */
+const identical = (pathname: string) =>
+  ['/testland/2024-06/evaders/', '/testland/evaders/'].includes(pathname) ? '/testland/evaders/' : undefined;
+
 /** One build: the cache's hooks around rendering `paths`, each page written where Astro writes it. */
-async function build(paths: string[]) {
-  const cache = pageCache({ outDir });
+async function build(paths: string[], cache = pageCache({ outDir })) {
   const hooks = cache.integration.hooks as Required<AstroIntegration['hooks']>;
   const config = { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(`${tmp}/cache/`) };
   await (hooks['astro:config:setup'] as (p: unknown) => unknown)({ command: 'build', config });
@@ -88,6 +91,37 @@ describe('pages of one profile in a rebuild', () => {
     publish({ ...c, profiles: c.profiles.map((p) => (p === evaders ? { ...p, text: `${p.text}\nEdited.` } : p)) });
     // deserters' scope holds only the 2023-01 profiles: it is reused.
     expect((await build(paths)).rendered).toEqual(['/testland/2024-06/evaders/', '/testland/']);
+  });
+
+  it('are taken from the store without rendering, whole, and put where they are published', async () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    await build(paths);
+    publish(loadCorpus(VALID_FIXTURE));
+    const cache = pageCache({ outDir });
+    await (cache.integration.hooks['astro:config:setup'] as (p: unknown) => unknown)({
+      command: 'build',
+      config: { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(`${tmp}/cache/`) },
+    });
+    const kept = cache.kept()!;
+    expect(kept.has('/testland/2024-06/evaders/', 'page')).toBe(true);
+    // Not a page of one profile, or not a page: rendered every time.
+    expect(kept.has('/testland/', 'page')).toBe(false);
+    expect(kept.has('/testland/2024-06/evaders/', 'endpoint')).toBe(false);
+    const page = kept.take('/testland/2024-06/evaders/', 'page');
+    const target = join(tmp, 'published.html');
+    await page.publish(target);
+    expect(readFileSync(target, 'utf8')).toBe(new TextDecoder().decode(page.bytes));
+    expect(readFileSync(target, 'utf8')).toBe(
+      readFileSync(join(outDir, 'testland/2024-06/evaders/index.html'), 'utf8'),
+    );
+  });
+
+  it('keep a page published at two URLs once, for both: a build that rendered one URL keeps the other', async () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    await build(['/testland/2024-06/evaders/'], pageCache({ outDir, identical }));
+    publish(loadCorpus(VALID_FIXTURE));
+    const again = await build(['/testland/evaders/'], pageCache({ outDir, identical }));
+    expect(again.rendered).toEqual([]);
   });
 
   it('show only their scope: a page reading beyond it differs from the whole corpus, and the check stops it', async () => {

@@ -1,4 +1,9 @@
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,8 +11,11 @@ import {
   inStartOrder,
   outputFileOf,
   renderedFile,
+  renderedPages,
   WorkerFeed,
 } from '../../../src/prerender-tap/rendered-pages.ts';
+import { pagePath, renderOrder, type KeptPages } from '../../../src/prerender-tap/kept-pages.ts';
+import { folderWith } from '../../support/temp-folder.ts';
 
 describe('where a rendered page will be written', () => {
   it.each([
@@ -131,5 +139,108 @@ describe('pages reach the search index in the order their renders started', () =
     expect(seen).toEqual([]);
     ordered.drain();
     expect(seen).toEqual(['p3', 'p4', 'p5']);
+  });
+});
+
+type Listed = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
+const listed = (pathname: string, type = 'page'): Listed => ({ pathname, route: { type } }) as unknown as Listed;
+
+describe('the order pages are rendered and numbered in', () => {
+  it("is Astro's: each path once (with or without its trailing slash), fallback routes last", () => {
+    const order = renderOrder([
+      listed('/a'),
+      listed('/fr/a', 'fallback'),
+      listed('/b'),
+      listed('/a/'),
+      listed('/updates.xml', 'endpoint'),
+    ]);
+    expect(order.map((p) => p.pathname)).toEqual(['/a', '/b', '/updates.xml', '/fr/a']);
+  });
+
+  it('names a page by the path its request has: encoded, with the trailing slash of every page', () => {
+    expect(pagePath('/syria/deserters', 'page')).toBe('/syria/deserters/');
+    expect(pagePath('/syria/deserters/', 'page')).toBe('/syria/deserters/');
+    expect(pagePath('/', 'page')).toBe('/');
+    expect(pagePath('', 'page')).toBe('/');
+    expect(pagePath('/sources/café', 'page')).toBe('/sources/caf%C3%A9/');
+    expect(pagePath('/updates.xml', 'endpoint')).toBe('/updates.xml');
+  });
+});
+
+describe('a rebuild with pages kept from an earlier build', () => {
+  /** The tap around a stand-in for Astro's prerenderer, with `kept` pages; what Astro was asked to render. */
+  async function tapped(paths: Listed[], kept: KeptPages, outDir: string) {
+    const pages = renderedPages({ kept: () => kept });
+    const hooks = pages.integration.hooks as Required<AstroIntegration['hooks']>;
+    await (hooks['astro:config:done'] as (p: unknown) => unknown)({ config: { outDir: pathToFileURL(`${outDir}/`) } });
+    let tap!: (inner: AstroPrerenderer) => AstroPrerenderer;
+    await (hooks['astro:build:start'] as (p: unknown) => unknown)({
+      setPrerenderer: (t: typeof tap) => (tap = t),
+    });
+    const rendered: string[] = [];
+    const inner: AstroPrerenderer = {
+      name: 'astro',
+      getStaticPaths: async () => paths,
+      render: async (request) => {
+        rendered.push(new URL(request.url).pathname);
+        return new Response(`<p>rendered ${new URL(request.url).pathname}</p>`);
+      },
+    };
+    const prerenderer = tap(inner);
+    await prerenderer.setup?.();
+    const toRender = await prerenderer.getStaticPaths();
+    for (const p of toRender) {
+      const path = pagePath(p.pathname, p.route.type);
+      await prerenderer.render(new Request(`http://localhost${path}`), { routeData: p.route });
+    }
+    await prerenderer.teardown?.();
+    return { asked: toRender.map((p) => p.pathname), rendered };
+  }
+
+  /** Kept pages that say what they are, published by writing them. */
+  const keeping = (paths: string[]): KeptPages & { taken: string[] } => {
+    const taken: string[] = [];
+    return {
+      taken,
+      has: (path) => paths.includes(path),
+      take: (path) => {
+        taken.push(path);
+        const bytes = new TextEncoder().encode(`<p>kept ${path}</p>`);
+        return { bytes, publish: (file) => writeFile(file, `<p>kept ${path}</p>`) };
+      },
+    };
+  };
+
+  it('renders only the pages not kept, and publishes the kept ones where Astro would have written them', async () => {
+    const out = folderWith({});
+    const kept = keeping(['/testland/evaders/', '/testland/2024-06/evaders/']);
+    const { asked, rendered } = await tapped(
+      [
+        listed('/'),
+        listed('/testland/evaders'),
+        listed('/testland/2024-06/evaders'),
+        listed('/updates.xml', 'endpoint'),
+      ],
+      kept,
+      out,
+    );
+    expect(asked).toEqual(['/', '/updates.xml']);
+    expect(rendered).toEqual(['/', '/updates.xml']);
+    expect(kept.taken).toEqual(['/testland/evaders/', '/testland/2024-06/evaders/']);
+    expect(readFileSync(join(out, 'testland/evaders/index.html'), 'utf8')).toBe('<p>kept /testland/evaders/</p>');
+    expect(readFileSync(join(out, 'testland/2024-06/evaders/index.html'), 'utf8')).toBe(
+      '<p>kept /testland/2024-06/evaders/</p>',
+    );
+  });
+
+  it('fails when a kept page can no longer be taken, instead of publishing without it', async () => {
+    const out = folderWith({});
+    const gone: KeptPages = {
+      has: () => true,
+      take: () => {
+        throw new Error('the kept page changed');
+      },
+    };
+    await expect(tapped([listed('/testland/evaders')], gone, out)).rejects.toThrow('the kept page changed');
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * Pages a rebuild does not render: those an earlier build rendered from the same inputs (src/integrations/
+ * page-cache.ts keeps them). Astro is asked to render every other page; each kept one is put in the output folder
+ * and handed to the consumers of rendered pages (./rendered-pages.ts) in its turn, as its render would have been.
+ */
+import { removeTrailingForwardSlash } from '@astrojs/internal-helpers/path';
+import type { AstroPrerenderer } from 'astro';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { outputFileOf } from './rendered-pages.ts';
+
+/**
+ * A page's path as the site's URLs spell it, and as a page being rendered sees it in its request: percent-encoded,
+ * with the trailing slash of every page ("/syria/deserters/", "/"). Astro lists a path with or without that
+ * slash; endpoints keep theirs as they are ("/updates.xml").
+ */
+export function pagePath(pathname: string, routeType: string): string {
+  const encoded = new URL(pathname, 'http://site.invalid').pathname;
+  if (routeType !== 'page') return encoded;
+  const bare = removeTrailingForwardSlash(encoded);
+  return bare === '' || bare === '/' ? '/' : `${bare}/`;
+}
+
+type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
+
+/**
+ * The paths in the order Astro renders them, each once: Astro keeps the first of two paths that differ only by a
+ * trailing slash, and renders fallback routes after every other. Render numbers (and so the order pages reach
+ * the search index) follow this list, not the order renders happen to be called in, so that a build that renders
+ * only some pages numbers each page as a build that renders all of them.
+ */
+export function renderOrder(paths: readonly PathWithRoute[]): PathWithRoute[] {
+  const seen = new Set<string>();
+  const [own, fallback]: PathWithRoute[][] = [[], []];
+  for (const p of paths) {
+    const normalized = removeTrailingForwardSlash(p.pathname);
+    if (seen.has(normalized)) continue;
+    seen.add(normalized);
+    (p.route.type === 'fallback' ? fallback : own).push(p);
+  }
+  return [...own, ...fallback];
+}
+
+/**
+ * A page an earlier build rendered from the same inputs (src/integrations/page-cache.ts). `has` is asked of every
+ * path before rendering starts; a page it answers for is not rendered: `take` gives its bytes when its turn comes,
+ * and `publish` puts it in the output folder.
+ */
+export interface KeptPages {
+  has(pathname: string, routeType: string): boolean;
+  take(pathname: string, routeType: string): { bytes: Uint8Array<ArrayBuffer>; publish(path: string): Promise<void> };
+}
+
+/** Settles when each render number has been handed to the worker or skipped, in any order. */
+export class Handed {
+  private readonly done = new Set<number>();
+  private readonly waiting = new Map<number, () => void>();
+
+  mark(seq: number): void {
+    this.done.add(seq);
+    this.waiting.get(seq)?.();
+    this.waiting.delete(seq);
+  }
+
+  until(seq: number): Promise<void> {
+    if (this.done.has(seq) || this.over) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(seq, resolve));
+  }
+
+  private over = false;
+
+  /** Astro has rendered everything it will: a path it never asked for (a fallback it left out) waits no more. */
+  end(): void {
+    this.over = true;
+    for (const resolve of this.waiting.values()) resolve();
+    this.waiting.clear();
+  }
+}
+
+/**
+ * The render number of every path and the pages kept instead of rendered. Numbers follow the render order, so that
+ * a build that renders only some pages numbers each page as a build that renders all of them (the search index
+ * depends on the order pages reach it).
+ */
+export class RenderPlan {
+  readonly handed = new Handed();
+  /** Render number of each path, without its trailing slash (as Astro tells paths apart). */
+  private readonly seqs = new Map<string, number>();
+  /** For a path that was not listed (none should be): numbers after every listed one. */
+  private unlisted = 0;
+  private placing: Promise<void> = Promise.resolve();
+
+  private static key(pathname: string): string {
+    return removeTrailingForwardSlash(new URL(pathname, 'http://site.invalid').pathname);
+  }
+
+  /** Numbers Astro's `paths`; returns those Astro is to render, and places the `kept` ones as their turn comes. */
+  paths(
+    paths: readonly PathWithRoute[],
+    kept: KeptPages | undefined,
+    to: { outDir: string; send: (seq: number, file: string, bytes: Uint8Array) => unknown },
+  ): PathWithRoute[] {
+    const listed = renderOrder(paths);
+    const order = listed.map((p, seq): Ordered => {
+      const type = p.route.type;
+      const path = pagePath(p.pathname, type);
+      this.seqs.set(RenderPlan.key(path), seq);
+      return { seq, path, type, keep: !!kept && outputFileOf(path, type) !== null && kept.has(path, type) };
+    });
+    this.unlisted = order.length;
+    if (!kept) return listed;
+    this.placing = placeKept(order, kept, { ...to, handed: this.handed });
+    // A failure is reported by placed(), which the build waits for; until then it must not end the process.
+    this.placing.catch(() => {});
+    return listed.filter((_, i) => !order[i].keep);
+  }
+
+  /** The render number of the page a request is for. */
+  seqOf(pathname: string): number {
+    return this.seqs.get(RenderPlan.key(pathname)) ?? this.unlisted++;
+  }
+
+  /** Once Astro has rendered all it will: settles when every kept page is placed, or fails as placing failed. */
+  placed(): Promise<void> {
+    this.handed.end();
+    return this.placing;
+  }
+}
+
+/** A path in render order, and whether it is kept instead of rendered. */
+export interface Ordered {
+  seq: number;
+  path: string;
+  type: string;
+  keep: boolean;
+}
+
+/**
+ * Puts each kept page in `outDir` and hands it on (`send`, which waits while the consumers are far behind), in render
+ * order. Before each rendered page it waits for that page's render: kept pages sent far ahead of the renders would
+ * be held by the consumers until the renders came.
+ */
+export async function placeKept(
+  order: readonly Ordered[],
+  pages: KeptPages,
+  {
+    outDir,
+    handed,
+    send,
+  }: { outDir: string; handed: Handed; send: (seq: number, file: string, bytes: Uint8Array) => unknown },
+): Promise<void> {
+  for (const { seq, path, type, keep } of order) {
+    if (!keep) {
+      await handed.until(seq);
+      continue;
+    }
+    const file = outputFileOf(path, type)!;
+    const page = pages.take(path, type);
+    const target = join(outDir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await page.publish(target);
+    await send(seq, file, page.bytes);
+    handed.mark(seq);
+  }
+}
