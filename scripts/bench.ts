@@ -75,13 +75,13 @@ function fail(message: string): never {
 }
 
 /**
- * The pages a build emitted, as Astro counts them ("123 page(s) built") plus the pages a rebuild kept from an
- * earlier build without asking Astro to render them ("pages of one profile: R of T reused"), else the HTML files
+ * The pages a build emitted, as Astro counts them ("123 page(s) built") plus the pages a rebuild published from
+ * earlier builds without asking Astro to render them ("K pages published from the store"), else the HTML files
  * written.
  */
 function pagesBuilt(output: string, outDir: string): number {
   const m = /(\d+) page\(s\) built/.exec(output);
-  const kept = /pages of one profile: (\d+) of \d+ reused/.exec(output);
+  const kept = /(\d+) pages published from the store/.exec(output);
   if (m) return Number(m[1]) + Number(kept?.[1] ?? 0);
   return (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 }

@@ -111,6 +111,7 @@ function keptPages(
   store: PageStore,
   c: Corpus,
   keyOf: (c: Corpus, pathname: string, family: string) => string,
+  taken: () => void,
 ): KeptPages {
   const keyOfPath = (pathname: string, type: string) => {
     const family = type === 'page' ? familyOfPage(c, pathname) : undefined;
@@ -127,6 +128,7 @@ function keptPages(
       const file = outputFileOf(pathname, type);
       if (key === undefined || bytes === undefined || file === null) throw new KeptPageChanged(pathname);
       store.record(key, file, bytes, true);
+      taken();
       return { bytes, publish: (path) => store.publish(key, path) };
     },
   };
@@ -188,7 +190,8 @@ export function pageCache({
     };
 
   /** The pages this build takes from the store instead of rendering them; none without a store. */
-  const kept = (): KeptPages | undefined => store && keptPages(store, getCorpus(), keyOf);
+  let published = 0;
+  const kept = (): KeptPages | undefined => store && keptPages(store, getCorpus(), keyOf, () => published++);
 
   const integration: AstroIntegration = {
     name: 'cg:page-cache',
@@ -204,7 +207,7 @@ export function pageCache({
         await store.save(resolve(outDir));
         const { reused, total } = store.counts();
         logger.info(
-          `pages of one profile: ${reused} of ${total} reused from earlier builds without rendering, ${total - reused} rendered`,
+          `pages of one profile: ${reused} of ${total} reused from earlier builds without rendering (${published} pages published from the store), ${total - reused} rendered`,
         );
       },
     },

@@ -57,7 +57,9 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
         expect(reused).toBeGreaterThan(0);
         expect(reused).toBeLessThan(total);
         // A kept page is published from the store: Astro is not asked to render it.
-        expect(astroRendered()).toBeLessThanOrEqual(everyPage - reused);
+        const published = Number(/(\d+) pages published from the store/.exec(lastOutput)?.[1]);
+        expect(published).toBeGreaterThanOrEqual(reused);
+        expect(astroRendered() + published).toBe(everyPage);
       },
     ],
     [
