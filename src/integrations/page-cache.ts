@@ -150,7 +150,7 @@ export function pageCache({
   let store: PageStore | undefined;
   let code = '';
 
-  /** The key of the page at `pathname`, if it is a page of one profile. */
+  /** The key of the page at `pathname`, a page of `family`. */
   const keyOf = (c: Corpus, pathname: string, family: string) =>
     pageKey(sharedDigest(c, code), identical(pathname, c) ?? pathname, scopeOf(c, family));
 

@@ -9,15 +9,17 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputFileOf } from './rendered-pages.ts';
 
+/** A path as a request's URL spells it (percent-encoded). */
+const encoded = (pathname: string) => new URL(pathname, 'http://site.invalid').pathname;
+
 /**
  * A page's path as the site's URLs spell it, and as a page being rendered sees it in its request: percent-encoded,
  * with the trailing slash of every page ("/syria/deserters/", "/"). Astro lists a path with or without that
  * slash; endpoints keep theirs as they are ("/updates.xml").
  */
 export function pagePath(pathname: string, routeType: string): string {
-  const encoded = new URL(pathname, 'http://site.invalid').pathname;
-  if (routeType !== 'page') return encoded;
-  const bare = removeTrailingForwardSlash(encoded);
+  if (routeType !== 'page') return encoded(pathname);
+  const bare = removeTrailingForwardSlash(encoded(pathname));
   return bare === '' || bare === '/' ? '/' : `${bare}/`;
 }
 
@@ -55,6 +57,7 @@ export interface KeptPages {
 export class Handed {
   private readonly done = new Set<number>();
   private readonly waiting = new Map<number, () => void>();
+  private over = false;
 
   mark(seq: number): void {
     this.done.add(seq);
@@ -66,8 +69,6 @@ export class Handed {
     if (this.done.has(seq) || this.over) return Promise.resolve();
     return new Promise((resolve) => this.waiting.set(seq, resolve));
   }
-
-  private over = false;
 
   /** Astro has rendered everything it will: a path it never asked for (a fallback it left out) waits no more. */
   end(): void {
@@ -91,7 +92,7 @@ export class RenderPlan {
   private placing: Promise<void> = Promise.resolve();
 
   private static key(pathname: string): string {
-    return removeTrailingForwardSlash(new URL(pathname, 'http://site.invalid').pathname);
+    return removeTrailingForwardSlash(encoded(pathname));
   }
 
   /** Numbers Astro's `paths`; returns those Astro is to render, and places the `kept` ones as their turn comes. */
