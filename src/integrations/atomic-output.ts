@@ -9,9 +9,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 /** The staging folder for an output folder: a sibling, so that the final move is a rename on one file system. */
 export function stagingDir(outDir: string): string {
@@ -27,9 +27,28 @@ function removeAside(dir: string): Promise<void> | undefined {
   if (!existsSync(dir)) return undefined;
   const aside = join(dirname(dir), `${ASIDE(dir)}${process.pid}-${Date.now()}`);
   renameSync(dir, aside);
-  const removal = rm(aside, { recursive: true, force: true });
+  const removal = deleteOnItsOwnThread(aside);
   process.once('exit', () => rmSync(aside, { recursive: true, force: true }));
   return removal;
+}
+
+/**
+ * Deletes `path` on a thread of its own. Node's asynchronous `rm` does each unlink and stat through the thread pool
+ * that every other file operation of the build waits in; at 10,000 profiles a previous output of 27,000 files kept
+ * the build's own reads queued behind it for seconds.
+ */
+function deleteOnItsOwnThread(path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(
+      "require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true })",
+      { eval: true, workerData: path },
+    );
+    worker.unref();
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`deleting ${path} stopped (exit code ${code})`)),
+    );
+  });
 }
 
 /** The name a folder being deleted has; a build that was killed may have left one behind. */
@@ -41,7 +60,7 @@ function leftBehind(dir: string): Promise<void>[] {
   if (!existsSync(parent)) return [];
   return readdirSync(parent)
     .filter((name) => name.startsWith(ASIDE(dir)))
-    .map((name) => rm(join(parent, name), { recursive: true, force: true }));
+    .map((name) => deleteOnItsOwnThread(join(parent, name)));
 }
 
 export function atomicOutput(outDir: string): { prepare: AstroIntegration; publish: AstroIntegration } {
