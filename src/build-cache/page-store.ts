@@ -8,11 +8,30 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seenNow, unchangedSince, type SeenFile } from '../prerender-tap/output-on-disk.ts';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
 import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
 
-/** key → SHA-256 of the page's bytes (base64), in a cache file (./cache-file.ts). */
-const RECORD = 'pages.v8';
+/**
+ * key → SHA-256 of the page's bytes (base64), and for a page whose bytes this build checked against it (a reused
+ * one) the status of its file when the build saved it; in a cache file (./cache-file.ts).
+ */
+const RECORD = 'pages.v9';
+
+interface Kept {
+  digest: string;
+  seen?: SeenFile;
+}
+
+function isKept(value: unknown): value is Kept {
+  if (typeof value !== 'object' || value === null) return false;
+  const { digest, seen } = value as Partial<Kept>;
+  const isSeen = (s: unknown): s is SeenFile =>
+    typeof s === 'object' &&
+    s !== null &&
+    (['ino', 'size', 'mtimeNs', 'ctimeNs', 'at'] as const).every((k) => typeof (s as SeenFile)[k] === 'bigint');
+  return typeof digest === 'string' && (seen === undefined || isSeen(seen));
+}
 
 // The fingerprint every consumer of rendered pages compares bytes by.
 const digest = digestOf;
@@ -38,7 +57,7 @@ function keepAs(published: string, stored: string): boolean {
 }
 
 export class PageStore {
-  private readonly earlier: Map<string, string>;
+  private readonly earlier: Map<string, Kept>;
   /** This build's pages: key → where the page was written (relative to the output folder) and its digest. */
   private readonly kept = new Map<string, { file: string; digest: string; reused: boolean }>();
 
@@ -50,12 +69,12 @@ export class PageStore {
     this.earlier = new Map();
     // No store yet, or a damaged record, is an empty store: nothing is kept.
     for (const [key, value] of readCacheFileSync(join(dir, RECORD)))
-      if (KEY.test(key) && typeof value === 'string') this.earlier.set(key, value);
+      if (KEY.test(key) && isKept(value)) this.earlier.set(key, value);
   }
 
   /** The page rendered from `key` in an earlier build, if it is kept whole. */
   lookup(key: string): Uint8Array<ArrayBuffer> | undefined {
-    const expected = this.earlier.get(key);
+    const expected = this.earlier.get(key)?.digest;
     if (expected === undefined) return undefined;
     let bytes: Uint8Array<ArrayBuffer>;
     try {
@@ -64,6 +83,26 @@ export class PageStore {
       return undefined;
     }
     return digest(bytes) === expected ? bytes : undefined;
+  }
+
+  /**
+   * Whether the page of `key` is kept whole. A file the last build checked and saw as it is now (inode, size, mtime:
+   * each build links it into a new output folder and deletes the old one, which moves its ctime) is not read again;
+   * `lookup`, which reads it to use it, checks its digest all the same.
+   */
+  holds(key: string): boolean {
+    const kept = this.earlier.get(key);
+    if (kept === undefined) return false;
+    const seenAsIs = kept.seen !== undefined && unchangedSince(join(this.dir, key), kept.seen, { linked: true });
+    return seenAsIs || this.lookup(key) !== undefined;
+  }
+
+  /** Drops the page of `key`, found changed: the next build renders it again. */
+  forget(key: string): void {
+    if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
+    this.earlier.delete(key);
+    this.kept.delete(key);
+    rmSync(join(this.dir, key), { force: true });
   }
 
   /**
@@ -79,7 +118,7 @@ export class PageStore {
   /** Records that this build wrote the page of `key` to `file` (in the output folder), rendered or reused. */
   record(key: string, file: string, bytes: Uint8Array, reused: boolean): void {
     if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
-    this.kept.set(key, { file, digest: reused ? this.earlier.get(key)! : digest(bytes), reused });
+    this.kept.set(key, { file, digest: reused ? this.earlier.get(key)!.digest : digest(bytes), reused });
   }
 
   /** How many of this build's recorded pages were reused, of how many. */
@@ -93,13 +132,14 @@ export class PageStore {
    */
   async save(outDir: string): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const pages = new Map<string, string>();
+    const pages = new Map<string, Kept>();
     for (const [key, { file, digest: d, reused }] of this.kept) {
       const stored = join(this.dir, key);
       if (!reused) {
         if (!keepAs(join(outDir, file), stored)) continue;
       } else if (!statSync(stored, { throwIfNoEntry: false })) continue;
-      pages.set(key, d);
+      // A reused page's bytes were checked against the digest by this build; a new one's are checked by the next.
+      pages.set(key, reused ? { digest: d, seen: seenNow(stored) } : { digest: d });
     }
     await writeCacheFile(join(this.dir, RECORD), pages);
     for (const name of readdirSync(this.dir))

@@ -90,12 +90,12 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
-/** A page found whole in the store when rendering started was changed or removed before its turn came. */
+/** A kept page whose file no longer has the bytes it was rendered with, found when its turn came. */
 export class KeptPageChanged extends Error {
   constructor(pathname: string) {
     super(
-      `${pathname}: the page kept from an earlier build changed while this build ran, and was not rendered.\n` +
-        'hint: something wrote to the page cache (node_modules/.astro/cg-pages/) or the published output during the build; build again',
+      `${pathname}: the page kept from an earlier build is no longer what was rendered (its file was written to), and this build did not render it.\n` +
+        'hint: something wrote to the page cache (node_modules/.astro/cg-pages/) or the published output; build again, and the page is rendered',
     );
     this.name = 'KeptPageChanged';
   }
@@ -120,13 +120,17 @@ function keptPages(
   return {
     has: (pathname, type) => {
       const key = keyOfPath(pathname, type);
-      return key !== undefined && store.lookup(key) !== undefined;
+      return key !== undefined && store.holds(key);
     },
     take: (pathname, type) => {
       const key = keyOfPath(pathname, type);
       const bytes = key === undefined ? undefined : store.lookup(key);
       const file = outputFileOf(pathname, type);
-      if (key === undefined || bytes === undefined || file === null) throw new KeptPageChanged(pathname);
+      if (key === undefined || bytes === undefined || file === null) {
+        // The next build renders it instead of trusting the store's file again.
+        if (key !== undefined) store.forget(key);
+        throw new KeptPageChanged(pathname);
+      }
       store.record(key, file, bytes, true);
       taken();
       return { bytes, publish: (path) => store.publish(key, path) };

@@ -40,7 +40,7 @@ export interface FileOnDisk extends RenderedFile {
  */
 const TICK_NS = 100_000_000n;
 
-function seenNow(path: string): SeenFile {
+export function seenNow(path: string): SeenFile {
   const at = BigInt(Date.now()) * 1_000_000n;
   const s: BigIntStats = statSync(path, { bigint: true });
   return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, at };
@@ -48,17 +48,19 @@ function seenNow(path: string): SeenFile {
 
 /**
  * Whether `path` still holds the bytes read when it was `seen`. Any write to a file moves its ctime, which no
- * program can set back (unlike the mtime); a file replaced by another has another inode.
+ * program can set back (unlike the mtime); a file replaced by another has another inode. `linked`: the file may
+ * have gained or lost a hard link since, which moves its ctime as well; only its inode, size and mtime are compared,
+ * so a write whose mtime was set back afterwards goes unseen, and the caller must not rest anything on it unchecked.
  */
-export function unchangedSince(path: string, seen: SeenFile): boolean {
-  if (seen.ctimeNs + TICK_NS >= seen.at || seen.mtimeNs + TICK_NS >= seen.at) return false;
+export function unchangedSince(path: string, seen: SeenFile, { linked = false } = {}): boolean {
+  if (seen.mtimeNs + TICK_NS >= seen.at || (!linked && seen.ctimeNs + TICK_NS >= seen.at)) return false;
   const now = statSync(path, { bigint: true, throwIfNoEntry: false });
   return (
     now !== undefined &&
     now.ino === seen.ino &&
     now.size === seen.size &&
     now.mtimeNs === seen.mtimeNs &&
-    now.ctimeNs === seen.ctimeNs
+    (linked || now.ctimeNs === seen.ctimeNs)
   );
 }
 

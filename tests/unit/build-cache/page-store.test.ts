@@ -2,7 +2,7 @@
  * Pages kept between builds are used only whole: the bytes a key rendered to, checked against their digest.
  * Anything else (no store, a file changed or gone, an unreadable record) is a page to render again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('the page store', () => {
   it('reads an unreadable record as an empty store', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
     await firstBuild(store, out, A);
-    writeFileSync(join(store, 'pages.v8'), '{"format":1,"pages":');
+    writeFileSync(join(store, 'pages.v9'), '{"format":1,"pages":');
     expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
   });
 
@@ -86,7 +86,7 @@ describe('the page store', () => {
     const second = new PageStore(store);
     second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
     await second.save(out);
-    expect(readdirSync(store).sort()).toEqual([KEY_A, 'pages.v8']);
+    expect(readdirSync(store).sort()).toEqual([KEY_A, 'pages.v9']);
     expect(new PageStore(store).lookup(KEY_B)).toBeUndefined();
   });
 
@@ -98,6 +98,39 @@ describe('the page store', () => {
     const next = join(out, '..', 'next.html');
     await second.publish(KEY_A, next);
     expect(readFileSync(next, 'utf8')).toBe('<p>A</p>');
+  });
+
+  it('tells a page it reused is kept without reading it again while its file is as it saw it; using it still checks the bytes', async () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    // Written an hour ago: a file written moments before it is seen could be written again with the same times.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(out, 'a/index.html'), anHourAgo, anHourAgo);
+    await firstBuild(store, out, A);
+    const second = new PageStore(store);
+    second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
+    await second.save(out);
+    expect(new PageStore(store).holds(KEY_A)).toBe(true);
+    // The same size written in place, its mtime set back: the status hides it, the digest does not.
+    writeFileSync(join(store, KEY_A), '<p>Z</p>');
+    utimesSync(join(store, KEY_A), anHourAgo, anHourAgo);
+    expect(new PageStore(store).holds(KEY_A)).toBe(true);
+    expect(new PageStore(store).lookup(KEY_A)).toBeUndefined();
+    // An ordinary write moves the mtime: the page is read, and not kept.
+    writeFileSync(join(store, KEY_A), '<p>Y</p>');
+    expect(new PageStore(store).holds(KEY_A)).toBe(false);
+  });
+
+  it('reads a page a build rendered before holding it: its bytes were never checked', async () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>not as rendered</p>' });
+    await firstBuild(store, out, A);
+    expect(new PageStore(store).holds(KEY_A)).toBe(false);
+  });
+
+  it('forgets a page found changed, for the next build too', async () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    await firstBuild(store, out, A);
+    new PageStore(store).forget(KEY_A);
+    expect(new PageStore(store).holds(KEY_A)).toBe(false);
   });
 
   it('refuses a key that could name a path outside the store', async () => {

@@ -3,13 +3,13 @@
  * reads beyond its scope is found by the scope check instead of being published.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../../src/corpus/corpus.ts';
-import { PageReadsBeyondScope, pageCache } from '../../../src/integrations/page-cache.ts';
+import { KeptPageChanged, PageReadsBeyondScope, pageCache } from '../../../src/integrations/page-cache.ts';
 import { getCorpus, publishCheckedCorpus } from '../../../src/site/site-data.ts';
 import { VALID_FIXTURE } from '../../support/content-copy.ts';
 
@@ -93,16 +93,21 @@ describe('pages of one profile in a rebuild', () => {
     expect((await build(paths)).rendered).toEqual(['/testland/2024-06/evaders/', '/testland/']);
   });
 
-  it('are taken from the store without rendering, whole, and put where they are published', async () => {
-    publish(loadCorpus(VALID_FIXTURE));
-    await build(paths);
-    publish(loadCorpus(VALID_FIXTURE));
+  /** The pages the store keeps for a build of the published corpus. */
+  async function keptForNextBuild() {
     const cache = pageCache({ outDir });
     await (cache.integration.hooks['astro:config:setup'] as (p: unknown) => unknown)({
       command: 'build',
       config: { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(`${tmp}/cache/`) },
     });
-    const kept = cache.kept()!;
+    return cache.kept()!;
+  }
+
+  it('are taken from the store without rendering, whole, and put where they are published', async () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    await build(paths);
+    publish(loadCorpus(VALID_FIXTURE));
+    const kept = await keptForNextBuild();
     expect(kept.has('/testland/2024-06/evaders/', 'page')).toBe(true);
     // Not a page of one profile, or not a page: rendered every time.
     expect(kept.has('/testland/', 'page')).toBe(false);
@@ -114,6 +119,29 @@ describe('pages of one profile in a rebuild', () => {
     expect(readFileSync(target, 'utf8')).toBe(
       readFileSync(join(outDir, 'testland/2024-06/evaders/index.html'), 'utf8'),
     );
+  });
+
+  it('fail the build at a kept page whose file was written to unseen, and are rendered by the next', async () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    await build(paths);
+    const stored = join(tmp, 'cache/cg-pages');
+    const pagesStored = () =>
+      readdirSync(stored)
+        .filter((n) => /^[0-9a-f]{64}$/.test(n))
+        .map((n) => join(stored, n));
+    // Written an hour ago: a file written moments before it is seen could be written again with the same times.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of pagesStored()) utimesSync(file, anHourAgo, anHourAgo);
+    await build(paths); // reused: the store now knows its files' status
+    for (const file of pagesStored()) {
+      // Same size, mtime set back: only the digest tells.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('<p>', '<q>'));
+      utimesSync(file, anHourAgo, anHourAgo);
+    }
+    const kept = await keptForNextBuild();
+    expect(kept.has('/testland/deserters/', 'page')).toBe(true);
+    expect(() => kept.take('/testland/deserters/', 'page')).toThrow(KeptPageChanged);
+    expect((await keptForNextBuild()).has('/testland/deserters/', 'page')).toBe(false);
   });
 
   it('keep a page published at two URLs once, for both: a build that rendered one URL keeps the other', async () => {
