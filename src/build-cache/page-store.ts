@@ -12,15 +12,12 @@ import { seenNow, unchangedSince, type SeenFile } from '../prerender-tap/output-
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
 import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
 
-/**
- * key → SHA-256 of the page's bytes (base64), and for a page whose bytes this build checked against it (a reused
- * one) the status of its file when the build saved it; in a cache file (./cache-file.ts).
- */
+/** key → SHA-256 of the page's bytes (base64) and the status of its file when the build saved it, in a cache file (./cache-file.ts). */
 const RECORD = 'pages.v9';
 
 interface Kept {
   digest: string;
-  seen?: SeenFile;
+  seen: SeenFile;
 }
 
 function isKept(value: unknown): value is Kept {
@@ -30,7 +27,7 @@ function isKept(value: unknown): value is Kept {
     typeof s === 'object' &&
     s !== null &&
     (['ino', 'size', 'mtimeNs', 'ctimeNs', 'at'] as const).every((k) => typeof (s as SeenFile)[k] === 'bigint');
-  return typeof digest === 'string' && (seen === undefined || isSeen(seen));
+  return typeof digest === 'string' && isSeen(seen);
 }
 
 // The fingerprint every consumer of rendered pages compares bytes by.
@@ -86,15 +83,14 @@ export class PageStore {
   }
 
   /**
-   * Whether the page of `key` is kept whole. A file the last build checked and saw as it is now (inode, size, mtime:
-   * each build links it into a new output folder and deletes the old one, which moves its ctime) is not read again;
-   * `lookup`, which reads it to use it, checks its digest all the same.
+   * Whether the page of `key` is kept whole. A file as the last build saw it when it saved the store (inode, size,
+   * mtime: each build links it into a new output folder and deletes the old one, which moves its ctime) is not read
+   * again; `lookup`, which reads it to use it, checks its digest all the same.
    */
   holds(key: string): boolean {
     const kept = this.earlier.get(key);
     if (kept === undefined) return false;
-    const seenAsIs = kept.seen !== undefined && unchangedSince(join(this.dir, key), kept.seen, { linked: true });
-    return seenAsIs || this.lookup(key) !== undefined;
+    return unchangedSince(join(this.dir, key), kept.seen, { linked: true }) || this.lookup(key) !== undefined;
   }
 
   /** Drops the page of `key`, found changed: the next build renders it again. */
@@ -138,8 +134,7 @@ export class PageStore {
       if (!reused) {
         if (!keepAs(join(outDir, file), stored)) continue;
       } else if (!statSync(stored, { throwIfNoEntry: false })) continue;
-      // A reused page's bytes were checked against the digest by this build; a new one's are checked by the next.
-      pages.set(key, reused ? { digest: d, seen: seenNow(stored) } : { digest: d });
+      pages.set(key, { digest: d, seen: seenNow(stored) });
     }
     await writeCacheFile(join(this.dir, RECORD), pages);
     for (const name of readdirSync(this.dir))
