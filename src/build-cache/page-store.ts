@@ -3,7 +3,9 @@
  * page-cache.ts makes the keys). A page is kept as a hard link to the file the build published, not a copy: keeping
  * 2,700 pages costs 2,700 links. A kept page is used only if its bytes still have the digest recorded when it was
  * rendered: a published file changed in place (a hard link shares the change), a half-written or missing one, or
- * an unreadable record all mean "not kept", never a wrong page.
+ * an unreadable record all mean "not kept", never a wrong page. Which pages are kept is told before rendering from
+ * each file's status (`holds`), without reading it; a page whose bytes then fail the digest when it is used was
+ * written to with its mtime set back, and the build that finds it fails instead of publishing it.
  */
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link } from 'node:fs/promises';
