@@ -19,7 +19,7 @@ import type { Corpus, Entry } from '../corpus/corpus.ts';
 import { cacheKey } from '../build-cache/cache-key.ts';
 import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 import { PageStore } from '../build-cache/page-store.ts';
-import { outputFileOf } from '../prerender-tap/rendered-pages.ts';
+import { outputFileOf } from '../prerender-tap/output-path.ts';
 import type { KeptPages } from '../prerender-tap/kept-pages.ts';
 import {
   PageResponse,

@@ -7,21 +7,7 @@ import { removeTrailingForwardSlash } from '@astrojs/internal-helpers/path';
 import type { AstroPrerenderer } from 'astro';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { outputFileOf } from './rendered-pages.ts';
-
-/** A path as a request's URL spells it (percent-encoded). */
-const encoded = (pathname: string) => new URL(pathname, 'http://site.invalid').pathname;
-
-/**
- * A page's path as the site's URLs spell it, and as a page being rendered sees it in its request: percent-encoded,
- * with the trailing slash of every page ("/syria/deserters/", "/"). Astro lists a path with or without that
- * slash; endpoints keep theirs as they are ("/updates.xml").
- */
-export function pagePath(pathname: string, routeType: string): string {
-  if (routeType !== 'page') return encoded(pathname);
-  const bare = removeTrailingForwardSlash(encoded(pathname));
-  return bare === '' || bare === '/' ? '/' : `${bare}/`;
-}
+import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
@@ -92,7 +78,7 @@ export class RenderPlan {
   private placing: Promise<void> = Promise.resolve();
 
   private static key(pathname: string): string {
-    return removeTrailingForwardSlash(encoded(pathname));
+    return removeTrailingForwardSlash(encodedPath(pathname));
   }
 
   /** Numbers Astro's `paths`; returns those Astro is to render, and places the `kept` ones as their turn comes. */

@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileOnDisk } from './output-on-disk.ts';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
 import { RenderPlan, type KeptPages } from './kept-pages.ts';
+import { outputFileOf } from './output-path.ts';
 import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
 export interface RenderedFile {
@@ -61,25 +62,6 @@ export function renderedFile(file: string, bytes: Uint8Array): RenderedFile {
       return (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     },
   };
-}
-
-/**
- * Where Astro writes a page or endpoint, for this project's settings (build.format "directory", trailing slash
- * always): "/a/b/" → "a/b/index.html", "/404/" → "404.html", "/x.json" → "x.json". A wrong guess costs time,
- * never correctness: the file is then simply read again from disk.
- */
-export function outputFileOf(pathname: string, routeType: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURI(pathname);
-  } catch {
-    return null; // not a path Astro could have written: the file is read from disk instead
-  }
-  const path = decoded.replace(/^\/+/, '');
-  if (routeType === 'endpoint') return path;
-  const bare = path.replace(/\/+$/, '');
-  if (bare === '404' || bare === '500') return `${bare}.html`;
-  return bare === '' ? 'index.html' : `${bare}/index.html`;
 }
 
 interface Registration {

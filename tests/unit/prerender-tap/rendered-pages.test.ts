@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import {
   digestOf,
   inStartOrder,
-  outputFileOf,
   renderedFile,
   renderedPages,
   WorkerFeed,
 } from '../../../src/prerender-tap/rendered-pages.ts';
-import { pagePath, renderOrder, type KeptPages } from '../../../src/prerender-tap/kept-pages.ts';
+import { renderOrder, type KeptPages } from '../../../src/prerender-tap/kept-pages.ts';
+import { outputFileOf, pagePath } from '../../../src/prerender-tap/output-path.ts';
 import { folderWith } from '../../support/temp-folder.ts';
 
 describe('where a rendered page will be written', () => {
