@@ -7,8 +7,7 @@
  * each file's status (`holds`), without reading it; a page whose bytes then fail the digest when it is used was
  * written to with its mtime set back, and the build that finds it fails instead of publishing it.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { copyFile, link } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { seenNow, unchangedSince, type SeenFile } from '../prerender-tap/output-on-disk.ts';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
@@ -107,10 +106,16 @@ export class PageStore {
    * Puts the kept page of `key` at `path` (a new file): linked, as the store keeps it, or copied where a link cannot
    * be made. Only for a key `lookup` found whole.
    */
+  // Synchronous: a link takes microseconds, while a round trip through the thread pool for each of thousands of kept
+  // pages kept the rendering thread waiting for seconds.
   async publish(key: string, path: string): Promise<void> {
     if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
     const stored = join(this.dir, key);
-    await link(stored, path).catch(() => copyFile(stored, path));
+    try {
+      linkSync(stored, path);
+    } catch {
+      copyFileSync(stored, path);
+    }
   }
 
   /** Records that this build wrote the page of `key` to `file` (in the output folder), rendered or reused. */

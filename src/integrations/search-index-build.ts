@@ -1,14 +1,20 @@
 /**
- * Building the Pagefind index of a built site: pages handed over while Astro renders them (FedIndex, fed by
- * ./search-index-while-rendering.ts), checked against the pages on disk at the end; if they differ in any way,
- * or nothing was handed over, the index is built again from disk. Any indexing error fails the build.
+ * Building the Pagefind index of a built site, in parts (./search-parts.ts): pages handed over while Astro renders
+ * them (PartedIndex, fed by ./search-index-while-rendering.ts) are checked against the pages on disk at the end.
+ * A part whose pages an earlier build indexed is not fed while rendering: if its pages on disk are those it was
+ * kept for, it is published from the store (src/build-cache/index-part-store.ts), otherwise indexed from disk. A
+ * part whose pages on disk differ in any way from those handed over, or that nothing was handed over for, is
+ * indexed again from disk. Any indexing error fails the build.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { IndexPartStore, partKey } from '../build-cache/index-part-store.ts';
+import { INDEX_PARTS_FILE, partFolder } from '../shared/search-config.ts';
+import { partOf } from './search-parts.ts';
 import { canonicalPath } from '../publish/canonical-link.ts';
 import { urlOfFile } from '../shared/urls.ts';
-import { renderedFile } from '../prerender-tap/rendered-pages.ts';
+import { digestOf, renderedFile } from '../prerender-tap/rendered-pages.ts';
 import { outputFiles } from '../prerender-tap/output-on-disk.ts';
 
 /** The attribute that marks a page's searchable part (Base.astro's <main>). */
@@ -83,13 +89,11 @@ async function startIndex() {
   return index;
 }
 
-/** One Pagefind index and the fingerprint of every page it was given. */
+/** One Pagefind index and the fingerprint of every page it was given, in the order given. */
 export class FedIndex {
   private readonly ready = startIndex();
   /** Output path → fingerprint of the text Pagefind was given. */
-  private readonly fed = new Map<string, string>();
-  /** Every page judged while rendering, handed over or not. */
-  private readonly verdicts = new Map<string, { digest: string; searchable: boolean }>();
+  readonly fed = new Map<string, string>();
   private readonly added: Promise<string[]>[] = [];
 
   constructor() {
@@ -100,25 +104,12 @@ export class FedIndex {
   /** Hands one page to Pagefind; `sourcePath` is relative to the site, so Pagefind gives it its published URL. */
   add(sourcePath: string, content: string, digest: string): void {
     this.fed.set(sourcePath, digest);
-    this.verdicts.set(sourcePath, { digest, searchable: true });
     this.added.push(this.ready.then((index) => index.addHTMLFile({ sourcePath, content })).then((a) => a.errors));
-  }
-
-  /** A page judged not searchable while rendering, on the bytes with fingerprint `digest`. */
-  passOver(sourcePath: string, digest: string): void {
-    this.verdicts.set(sourcePath, { digest, searchable: false });
-  }
-
-  /** What was judged of every page while rendering. */
-  get judged(): Judged {
-    return this.verdicts;
   }
 
   /** Whether Pagefind was given exactly these pages (output path → fingerprint), with exactly this text. */
   holds(pages: ReadonlyMap<string, string>): boolean {
-    if (pages.size !== this.fed.size) return false;
-    for (const [file, digest] of pages) if (this.fed.get(file) !== digest) return false;
-    return true;
+    return sameEntries(this.fed, pages);
   }
 
   /** Every indexing error, once Pagefind has answered for every page. */
@@ -135,46 +126,232 @@ export class FedIndex {
   }
 }
 
+/** Whether two maps of output path → fingerprint hold the same pages, in any order. */
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, digest] of b) if (a.get(file) !== digest) return false;
+  return true;
+}
+
 /**
- * Writes <dir>/pagefind/ from the pages on disk, using `fed` if it holds exactly them. `onDisk`, if given, hears the
- * pages of the folder as they are read (listed before this is called, so without Pagefind's own files), and `read`
- * settles once it has heard them all.
+ * How the index is split, and where its parts are kept between builds: decided by the build (./search-index.ts)
+ * before the first page renders, since a page's part must be known when it is handed over.
+ */
+export interface IndexSetup {
+  /** How many parts (./search-parts.ts partCount). */
+  parts: number;
+  /** The store of parts and the code fingerprint they are kept under; without it every part is indexed. */
+  store?: { dir: string; code: string };
+}
+
+/** The pages handed over while rendering, by part: fed to Pagefind at once, or only noted if a stored part may do. */
+export class PartedIndex {
+  readonly setup: IndexSetup;
+  readonly store?: IndexPartStore;
+  /** Parts fed to Pagefind as their pages come. */
+  readonly live = new Map<number, FedIndex>();
+  /** Parts an earlier build kept: their pages' fingerprints, in the order handed over. */
+  readonly noted = new Map<number, Map<string, string>>();
+  /** Every page judged while rendering, handed over or not. */
+  private readonly verdicts = new Map<string, { digest: string; searchable: boolean }>();
+
+  constructor(setup: IndexSetup) {
+    this.setup = setup;
+    this.store = setup.store && new IndexPartStore(setup.store.dir);
+  }
+
+  /** Hands over a searchable page at output path `file`. */
+  add(file: string, content: string, digest: string): void {
+    this.verdicts.set(file, { digest, searchable: true });
+    const part = partOf(file, this.setup.parts);
+    if (this.setup.store && this.store?.expects(partId(this.setup.parts, part), this.setup.store.code)) {
+      let noted = this.noted.get(part);
+      if (!noted) this.noted.set(part, (noted = new Map()));
+      noted.set(file, digest);
+      return;
+    }
+    let live = this.live.get(part);
+    if (!live) this.live.set(part, (live = new FedIndex()));
+    live.add(file, content, digest);
+  }
+
+  /** A page judged not searchable while rendering, on the bytes with fingerprint `digest`. */
+  passOver(file: string, digest: string): void {
+    this.verdicts.set(file, { digest, searchable: false });
+  }
+
+  /** What was judged of every page while rendering. */
+  get judged(): Judged {
+    return this.verdicts;
+  }
+
+  /** Drops every Pagefind index started. */
+  async drop(): Promise<void> {
+    await Promise.all([...this.live.values()].map((l) => l.drop()));
+    this.live.clear();
+  }
+}
+
+/** A part's id in the store: the number of parts and its own number. */
+const partId = (parts: number, part: number) => `${parts}/${part}`;
+
+/** Files of a part folder the search page reads when it merges the part; the rest is Pagefind's scripts. */
+const MERGED_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|(?:index|fragment|filter)\/.*)$/;
+
+/**
+ * Leaves in a part folder only what is published: Pagefind's ready-made UIs nowhere, and its scripts only with the
+ * primary index.
+ */
+function trimPart(folder: string, primary: boolean): void {
+  for (const name of UNUSED_UI_FILES) rmSync(join(folder, name), { force: true });
+  if (primary) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true }))
+    if (!MERGED_FILES.test(entry.isDirectory() ? `${entry.name}/` : entry.name))
+      rmSync(join(folder, entry.name), { recursive: true, force: true });
+}
+
+/** How a part was made: fed while rendering, indexed from disk at the end, or published from the store. */
+type PartMade = 'fed' | 'disk' | 'kept';
+
+/** What writeSearchIndex reports: the pages indexed, and how many parts were made each way. */
+export type IndexWritten = { pages: number; parts: number } & Record<PartMade, number>;
+
+/** Indexes the pages `order` names (output paths with their fingerprints) from the files in `dir`, in that order. */
+function indexFromDisk(dir: string, order: Iterable<string>): FedIndex {
+  const session = new FedIndex();
+  for (const file of order) {
+    const bytes = readFileSync(join(dir, file));
+    session.add(file, bytes.toString('utf8'), digestOf(bytes));
+  }
+  return session;
+}
+
+/** Groups output path → fingerprint by part, each group in the order given. */
+function byPart(pages: ReadonlyMap<string, string>, parts: number): Map<number, Map<string, string>> {
+  const grouped = new Map<number, Map<string, string>>();
+  for (const [file, digest] of pages) {
+    const part = partOf(file, parts);
+    let inPart = grouped.get(part);
+    if (!inPart) grouped.set(part, (inPart = new Map()));
+    inPart.set(file, digest);
+  }
+  return grouped;
+}
+
+const ascending = (parts: Iterable<number>) => [...parts].sort((a, b) => a - b);
+
+/** A part indexed before the folder was read, and its write under way. */
+interface Ahead {
+  index: FedIndex;
+  how: PartMade;
+  written: Promise<string[]>;
+}
+const NOTHING_AHEAD = { expected: [] as number[], indexed: new Map<number, Ahead>() };
+
+/**
+ * Before the folder is read and checked, what was handed over says which parts hold pages (`expected`) and which of
+ * those must be indexed: those fed while rendering, and those noted whose pages are not those a kept part was written
+ * from, read from disk now (every page is written by the time the build finishes). Pagefind handles requests in
+ * order: asked now, it writes each as soon as it has indexed it, while the folder is read. writeSearchIndex throws
+ * away an index of other pages than those on disk.
+ */
+function indexAhead(
+  dir: string,
+  fed: PartedIndex,
+  keyOf: (part: number, primary: boolean, pages: ReadonlyMap<string, string>) => string,
+  folderOf: (part: number, primary: boolean) => string,
+): { expected: number[]; indexed: Map<number, Ahead> } {
+  const expected = ascending(new Set([...fed.live.keys(), ...fed.noted.keys()]));
+  const indexed = new Map<number, Ahead>();
+  for (const part of expected) {
+    const primary = part === expected[0];
+    const noted = fed.noted.get(part);
+    const live = fed.live.get(part);
+    if (noted && fed.store?.matches(partId(fed.setup.parts, part), keyOf(part, primary, noted))) continue;
+    const index = live ?? indexFromDisk(dir, noted!.keys());
+    const written = index.write(folderOf(part, primary));
+    written.catch(() => {}); // awaited by writeSearchIndex
+    indexed.set(part, { index, how: live ? 'fed' : 'disk', written });
+  }
+  return { expected, indexed };
+}
+
+/**
+ * Writes <dir>/pagefind/ from the pages on disk, using what `fed` was handed where it holds exactly them. `onDisk`,
+ * if given, hears the pages of the folder as they are read (listed before this is called, so without Pagefind's
+ * own files), and `read` settles once it has heard them all.
  */
 export async function writeSearchIndex(
   dir: string,
-  fed?: FedIndex,
+  setup: IndexSetup,
+  fed?: PartedIndex,
   onDisk?: { pages: SearchablePages; read: Promise<void> },
-): Promise<{ pages: number; whileRendering: boolean }> {
-  const outputPath = join(dir, 'pagefind');
+): Promise<IndexWritten> {
+  const indexDir = join(dir, 'pagefind');
+  const store = fed?.store ?? (setup.store && new IndexPartStore(setup.store.dir));
+  const code = setup.store?.code ?? '';
+  const folderOf = (part: number, primary: boolean) => (primary ? indexDir : join(indexDir, partFolder(part)));
+  const keyOf = (part: number, primary: boolean, pages: ReadonlyMap<string, string>) =>
+    partKey({ code, parts: setup.parts, part, primary, pages });
   try {
-    // Pagefind handles requests in order: asked now, it writes as soon as it has indexed the pages it still holds,
-    // instead of once the folder has been read and checked. An index of other pages than those on disk is thrown
-    // away below.
-    const early = onDisk && fed ? fed.write(outputPath) : undefined;
-    early?.catch(() => {}); // awaited below; a failure must not end the process before then
+    const { expected, indexed } = fed && onDisk ? indexAhead(dir, fed, keyOf, folderOf) : NOTHING_AHEAD;
     if (onDisk) await onDisk.read;
     const pages = onDisk ? onDisk.pages.pages : searchablePages(dir, fed?.judged);
     if (pages.size === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
-    const whileRendering = fed?.holds(pages) ?? false;
-    let session = fed;
-    let written = early;
-    if (!whileRendering || !session) {
-      if (early) {
-        await early.catch(() => {});
-        rmSync(outputPath, { recursive: true, force: true });
-        written = undefined;
-      }
+    const onDiskParts = byPart(pages, setup.parts);
+    const used = ascending(onDiskParts.keys());
+    const asExpected =
+      used.length === expected.length &&
+      used.every((part, i) => part === expected[i] && (indexed.get(part)?.index.holds(onDiskParts.get(part)!) ?? true));
+    if (indexed.size && !asExpected) {
+      await Promise.all([...indexed.values()].map((x) => x.written.catch(() => {})));
+      rmSync(indexDir, { recursive: true, force: true });
+      await Promise.all([...indexed.values()].map((x) => x.index.drop()));
+      indexed.clear();
       await fed?.drop();
-      session = new FedIndex();
-      // Read again, one page at a time: the pages differ from what was handed over, or nothing was.
-      for (const [file, digest] of pages) session.add(file, readFileSync(join(dir, file), 'utf8'), digest);
     }
-    const failures = await session.errors();
-    if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
-    const unwritten = await (written ?? session.write(outputPath));
-    if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
-    for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
-    return { pages: pages.size, whileRendering };
+    const made: PartMade[] = [];
+    // The primary index first: it is written to the index folder itself, which holds the other parts' folders.
+    for (const part of used) {
+      const primary = part === used[0];
+      const folder = folderOf(part, primary);
+      const id = partId(setup.parts, part);
+      const onDiskPart = onDiskParts.get(part)!;
+      const ready = indexed.get(part);
+      let order: ReadonlyMap<string, string>;
+      if (ready) {
+        const failures = await ready.index.errors();
+        if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
+        const unwritten = await ready.written;
+        if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
+        order = ready.index.fed;
+        made.push(ready.how);
+      } else {
+        await fed?.live.get(part)?.drop();
+        const noted = fed?.noted.get(part);
+        // Pages handed over in render order are indexed in that order, as a build that fed them would have.
+        order = noted && sameEntries(noted, onDiskPart) ? noted : onDiskPart;
+        if (await store?.publish(id, keyOf(part, primary, order), folder)) {
+          made.push('kept');
+          continue;
+        }
+        // Read again, one page at a time: the pages differ from what was handed over, or nothing was.
+        const session = indexFromDisk(dir, order.keys());
+        const failures = await session.errors();
+        if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
+        if (!session.holds(onDiskPart)) throw new Error(`the pages of ${folder} changed while they were indexed`);
+        const unwritten = await session.write(folder);
+        if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
+        made.push('disk');
+      }
+      trimPart(folder, primary);
+      store?.keep(id, keyOf(part, primary, order), code, folder);
+    }
+    const merged = used.slice(1).map(partFolder);
+    writeFileSync(join(indexDir, INDEX_PARTS_FILE), `${JSON.stringify({ merge: merged })}\n`);
+    await store?.save();
+    const count = (how: PartMade) => made.filter((m) => m === how).length;
+    return { pages: pages.size, parts: used.length, fed: count('fed'), disk: count('disk'), kept: count('kept') };
   } finally {
     await pagefind.close();
   }

@@ -1,12 +1,20 @@
 /**
- * The search index as a consumer of rendered pages (../prerender-tap/rendered-pages.ts): each searchable page goes to Pagefind,
- * in its own process, as it is rendered; at the end the index is checked against the disk and written.
+ * The search index as a consumer of rendered pages (../prerender-tap/rendered-pages.ts): each searchable page goes
+ * to its part of the index as it is rendered (./search-index-build.ts); at the end the parts are checked against the
+ * disk and written.
  */
 import type { PageConsumer } from '../prerender-tap/rendered-pages.ts';
-import { FedIndex, isSearchable, SearchablePages, writeSearchIndex } from './search-index-build.ts';
+import {
+  isSearchable,
+  PartedIndex,
+  SearchablePages,
+  writeSearchIndex,
+  type IndexSetup,
+  type IndexWritten,
+} from './search-index-build.ts';
 
-export default function indexWhileRendering(): PageConsumer<Awaited<ReturnType<typeof writeSearchIndex>>> {
-  const fed = new FedIndex();
+export default function indexWhileRendering(setup: IndexSetup): PageConsumer<IndexWritten> {
+  const fed = new PartedIndex(setup);
   const onDisk = new SearchablePages(fed.judged);
   return {
     file: (rendered) => {
@@ -16,6 +24,6 @@ export default function indexWhileRendering(): PageConsumer<Awaited<ReturnType<t
     },
     wants: SearchablePages.wants,
     onDisk: (found) => onDisk.hear(found),
-    finish: (dir, read) => writeSearchIndex(dir, fed, { pages: onDisk, read }),
+    finish: (dir, read) => writeSearchIndex(dir, setup, fed, { pages: onDisk, read }),
   };
 }

@@ -8,8 +8,11 @@ import type { AstroIntegration } from 'astro';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSearchIndex } from './search-index-build.ts';
+import { writeSearchIndex, type IndexSetup, type IndexWritten } from './search-index-build.ts';
+import { pagesPerPart, partCount } from './search-parts.ts';
+import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 import type { renderedPages } from '../prerender-tap/rendered-pages.ts';
+import { getCorpus } from '../site/site-data.ts';
 
 /** Content types of the files Pagefind writes. The index chunks (pf_*) are gzip data read by pagefind.js itself. */
 const TYPES: Record<string, string> = {
@@ -27,14 +30,37 @@ export function indexFile(indexDir: string, urlPath: string): string | null {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
+/** The words of the log line for one index written. */
+export function describeIndex(w: IndexWritten): string {
+  const made = [
+    w.fed && `${w.fed} indexed while rendering`,
+    w.disk && `${w.disk} indexed after rendering`,
+    w.kept && `${w.kept} kept from an earlier build`,
+  ].filter(Boolean);
+  const parts = w.parts === 1 ? 'one part' : `${w.parts} parts`;
+  return `search index: ${w.pages} pages marked data-pagefind-body, in ${parts} (${made.join(', ')})`;
+}
+
 export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages> } = {}): AstroIntegration {
   let outDir: URL | undefined;
-  pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url));
+  let storeDir = '';
+  let root = '';
+  /**
+   * Decided when the build starts, once the content is checked: the parts follow the number of profile pages
+   * (each profile in each edition), and kept parts are keyed on the project's code.
+   */
+  const setup = (): IndexSetup => ({
+    parts: partCount(getCorpus().profiles.length, pagesPerPart()),
+    store: { dir: storeDir, code: codeFingerprint(root) },
+  });
+  pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {
     name: 'cg:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = config.outDir;
+        root = fileURLToPath(config.root);
+        storeDir = fileURLToPath(new URL('cg-search/', config.cacheDir));
       },
       'astro:server:setup': ({ server, logger }) => {
         const indexDir = outDir ? join(fileURLToPath(outDir), 'pagefind') : '';
@@ -59,13 +85,10 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const { pages: indexed, whileRendering } = pages
-          ? await pages.finish<Awaited<ReturnType<typeof writeSearchIndex>>>('search-index', root)
-          : await writeSearchIndex(root);
-        logger.info(
-          `search index: ${indexed} pages marked data-pagefind-body indexed (${whileRendering ? 'while rendering' : 'after rendering'})`,
-        );
+        const written = pages
+          ? await pages.finish<IndexWritten>('search-index', fileURLToPath(dir))
+          : await writeSearchIndex(fileURLToPath(dir), setup());
+        logger.info(describeIndex(written));
       },
     },
   };

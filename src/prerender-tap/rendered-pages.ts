@@ -67,6 +67,7 @@ export function renderedFile(file: string, bytes: Uint8Array): RenderedFile {
 interface Registration {
   name: string;
   module: string;
+  /** The options, or a function that gives them when the build starts (what they depend on may be known only then). */
   options: unknown;
 }
 
@@ -269,7 +270,10 @@ export function renderedPages({ identical, wrap, ready, kept }: RenderedPagesOpt
   }
 
   return {
-    /** Registers a consumer module (its URL) to run in the worker; call before the build starts. */
+    /**
+     * Registers a consumer module (its URL) to run in the worker; call before the build starts. `options` go to its
+     * default export; a function is called for them when the build starts.
+     */
     use(name: string, module: URL, options: unknown = {}) {
       registered.push({ name, module: module.href, options });
     },
@@ -283,7 +287,11 @@ export function renderedPages({ identical, wrap, ready, kept }: RenderedPagesOpt
         'astro:build:start': ({ setPrerenderer }) => {
           setPrerenderer(tap);
           if (registered.length === 0) return;
-          worker = new Worker(new URL('./rendered-pages-worker.ts', import.meta.url), { workerData: registered });
+          const workerData = registered.map((r) => ({
+            ...r,
+            options: typeof r.options === 'function' ? (r.options as () => unknown)() : r.options,
+          }));
+          worker = new Worker(new URL('./rendered-pages-worker.ts', import.meta.url), { workerData });
           // A build that stops early must not wait for the worker; an error in it fails the build when it finishes.
           worker.unref();
           feed = new WorkerFeed(worker);

@@ -6,6 +6,19 @@
 export const PAGEFIND_PATH = '/pagefind/';
 
 /**
+ * The search index's parts (src/integrations/search-parts.ts): the first part that holds pages is the primary index,
+ * at PAGEFIND_PATH with Pagefind's scripts; each other part is in a folder of its own there, and this file in
+ * PAGEFIND_PATH lists those folders for the search page to merge: `{"merge": ["part-3/", …]}`.
+ */
+export const INDEX_PARTS_FILE = 'parts.json';
+
+/** The folder of a part other than the primary, relative to PAGEFIND_PATH. */
+export const partFolder = (part: number): string => `part-${part}/`;
+
+/** A part folder as the manifest names it, and nothing else: the search page merges only these. */
+export const PART_FOLDER = /^part-(0|[1-9][0-9]{0,3})\/$/;
+
+/**
  * Options passed to `pagefind.options()`. Ranking keeps Pagefind's BM25 defaults; only metadata weights are set:
  * - `title` keeps its default 5× boost;
  * - `profile` (the profile's name, on profile pages only, see search-pages.ts) adds 3×, so that a query naming a

@@ -7,7 +7,6 @@ import type { Page, Request } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from '../support/browser.ts';
 import { serveDist, type ServedSite } from '../support/serve-dist.ts';
 import { exists, loadPage } from '../support/built-html.ts';
-import { PAGEFIND_OPTIONS, PAGEFIND_PATH } from '../../src/shared/search-config.ts';
 
 export interface SearchSite {
   dir: string;
@@ -45,11 +44,12 @@ export function foreignRequests(site: SearchSite): string[] {
 }
 
 /**
- * Top results from Pagefind's own API, configured as the search page configures it (PAGEFIND_OPTIONS) but with no
- * filter and no relaxation: the index and its ranking alone. Returns result URLs, best first.
+ * Top results from Pagefind's own API as the search page opened it (its options, every part of the index merged)
+ * but with no filter and no relaxation: the index and its ranking alone. `page` must be on /search/. Returns result
+ * URLs, best first.
  */
 export async function apiSearch(page: Page, query: string, limit = 3): Promise<string[]> {
-  return page.evaluate(inPage(API_SEARCH, { query, limit, options: PAGEFIND_OPTIONS, path: PAGEFIND_PATH }));
+  return page.evaluate(inPage(API_SEARCH, { query, limit }));
 }
 
 /**
@@ -58,10 +58,8 @@ export async function apiSearch(page: Page, query: string, limit = 3): Promise<s
  */
 const inPage = (fn: string, arg: unknown) => `(${fn})(${JSON.stringify(arg)})`;
 
-const API_SEARCH = `async ({ query, limit, options, path }) => {
-  const pagefind = await import(path + 'pagefind.js');
-  await pagefind.options(options);
-  await pagefind.init();
+const API_SEARCH = `async ({ query, limit }) => {
+  const pagefind = await document.querySelector('cg-search').index;
   const response = await pagefind.search(query);
   return Promise.all(response.results.slice(0, limit).map(async (r) => (await r.data()).url));
 }`;

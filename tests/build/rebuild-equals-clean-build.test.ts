@@ -2,7 +2,8 @@
  * A rebuild reuses what the build before it kept (Astro's cache folder, the formatted references, and any page an
  * incremental build skips). Whatever it reuses, its output must be byte for byte the output of a clean build of
  * the same content: after each kind of edit, the same content is built again from scratch (a copy in a new folder
- * gets a cache folder of its own) and every file of the two outputs is compared, the search index included.
+ * gets a cache folder of its own) and every file of the two outputs is compared, the search index included. The
+ * fixture's search index is split into parts here, as a large site's is, so that kept parts are compared too.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +12,18 @@ import { VALID_FIXTURE } from '../support/content-copy.ts';
 import { differences, scratch, tree } from '../support/rebuilds.ts';
 import { astroBuild } from '../support/run-build.ts';
 
-const { tmpDir, contentCopy, cleanBuild } = scratch();
+const { tmpDir, contentCopy, cleanBuild: cleanBuildOf } = scratch();
+
+/** One part of the search index per profile page (src/integrations/search-parts.ts): the fixture has a few. */
+const SPLIT = { CG_SEARCH_PAGES_PER_PART: '1' };
+const cleanBuild = (content: string, env: Record<string, string> = {}) => cleanBuildOf(content, { ...SPLIT, ...env });
 
 describe('a rebuild after an edit equals a clean build of the same content', () => {
   const dir = contentCopy(VALID_FIXTURE, 'content-rebuild-');
   const outDir = tmpDir('out-rebuild-');
   let lastOutput = '';
   const rebuild = async (env: Record<string, string> = {}) => {
-    const result = await astroBuild({ contentDir: dir, outDir, env });
+    const result = await astroBuild({ contentDir: dir, outDir, env: { ...SPLIT, ...env } });
     expect(result.code, result.output).toBe(0);
     lastOutput = result.output;
     return tree(outDir);
@@ -28,6 +33,17 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
     const m = /pages of one profile: (\d+) of (\d+) reused/.exec(lastOutput);
     if (!m) throw new Error(`the build did not say what it reused:\n${lastOutput}`);
     return { reused: Number(m[1]), total: Number(m[2]) };
+  };
+  /** How the last build made its search index's parts, as it logged them. */
+  const indexParts = () => {
+    const m = /search index: \d+ pages marked data-pagefind-body, in (\d+) parts \(([^)]*)\)/.exec(lastOutput);
+    if (!m) throw new Error(`the build did not say how it made its search index:\n${lastOutput}`);
+    const made = (how: string) => Number(new RegExp(`(\\d+) ${how}`).exec(m[2])?.[1] ?? 0);
+    return {
+      parts: Number(m[1]),
+      kept: made('kept'),
+      indexed: made('indexed while rendering') + made('indexed after'),
+    };
   };
   /** How many pages Astro rendered in the last build ("N page(s) built"). */
   const astroRendered = () => Number(/(\d+) page\(s\) built/.exec(lastOutput)?.[1]);
@@ -44,6 +60,8 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
   it('builds the fixture once, so every rebuild below has a build before it', async () => {
     expect((await rebuild()).size).toBeGreaterThan(20);
     everyPage = astroRendered();
+    expect(indexParts().parts).toBeGreaterThan(1);
+    expect(indexParts().kept).toBe(0);
   });
 
   const edits: [string, () => void, (out: Map<string, Buffer>) => void][] = [
@@ -60,6 +78,8 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
         const published = Number(/(\d+) pages published from the store/.exec(lastOutput)?.[1]);
         expect(published).toBeGreaterThanOrEqual(reused);
         expect(astroRendered() + published).toBe(everyPage);
+        // Only the search index's part that holds the edited page is indexed again; the others are kept.
+        expect(indexParts()).toMatchObject({ indexed: 1, kept: indexParts().parts - 1 });
       },
     ],
     [

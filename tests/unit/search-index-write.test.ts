@@ -1,14 +1,24 @@
 /**
  * The index written at the end of a build: Pagefind is asked to write the pages it was handed before they have been
  * checked against the disk; when they differ, that index is thrown away and the one written from disk is the same,
- * byte for byte, as if nothing had been handed over.
+ * byte for byte, as if nothing had been handed over. A site in parts has each part in its own folder, listed for the
+ * search page; a rebuild publishes the parts whose pages are unchanged from the store, byte for byte as indexing
+ * them again would write them, and indexes again only the parts whose pages changed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FedIndex, SearchablePages, writeSearchIndex } from '../../src/integrations/search-index-build.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  PartedIndex,
+  SearchablePages,
+  writeSearchIndex,
+  type IndexSetup,
+} from '../../src/integrations/search-index-build.ts';
+import { partOf } from '../../src/integrations/search-parts.ts';
 import { outputFiles, readOutput } from '../../src/prerender-tap/output-on-disk.ts';
 import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';
+import { INDEX_PARTS_FILE } from '../../src/shared/search-config.ts';
 import { folderWith } from '../support/temp-folder.ts';
 
 const page = (title: string, text: string) =>
@@ -16,17 +26,24 @@ const page = (title: string, text: string) =>
 
 const site = (pages: Record<string, string>) => folderWith(pages, 'cg-search-write-');
 
+/** A store folder for kept parts, deleted after the test. */
+function storeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-search-store-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** The index folder: file → bytes. */
 const indexOf = (dir: string) =>
   Object.fromEntries(outputFiles(join(dir, 'pagefind')).map((f) => [f, readFileSync(join(dir, 'pagefind', f))]));
 
-/** Hands `handed` to Pagefind as if rendered, then writes the index of `dir` as the build's worker does. */
-async function writeAfterHanding(dir: string, handed: Record<string, string>) {
-  const fed = new FedIndex();
+/** Hands `handed` to Pagefind as if rendered, in order, then writes the index of `dir` as the build's worker does. */
+async function writeAfterHanding(dir: string, handed: Record<string, string>, setup: IndexSetup = { parts: 1 }) {
+  const fed = new PartedIndex(setup);
   for (const [file, html] of Object.entries(handed)) fed.add(file, html, digestOf(Buffer.from(html)));
   const pages = new SearchablePages(fed.judged);
   const read = readOutput(dir, SearchablePages.wants, (f) => pages.hear(f));
-  return writeSearchIndex(dir, fed, { pages, read });
+  return writeSearchIndex(dir, setup, fed, { pages, read });
 }
 
 describe('the search index written at the end of a build', () => {
@@ -39,8 +56,8 @@ describe('the search index written at the end of a build', () => {
   it('is the index of the pages handed over while rendering when they are the pages on disk', async () => {
     const dir = site(onDisk);
     const fromDisk = site(onDisk);
-    expect(await writeAfterHanding(dir, onDisk)).toEqual({ pages: 2, whileRendering: true });
-    await writeSearchIndex(fromDisk);
+    expect(await writeAfterHanding(dir, onDisk)).toEqual({ pages: 2, parts: 1, fed: 1, disk: 0, kept: 0 });
+    await writeSearchIndex(fromDisk, { parts: 1 });
     expect(indexOf(dir)).toEqual(indexOf(fromDisk));
   }, 60_000);
 
@@ -48,9 +65,87 @@ describe('the search index written at the end of a build', () => {
     const dir = site(onDisk);
     const fromDisk = site(onDisk);
     const stale = { ...onDisk, 'syria/deserters/index.html': page('Deserters', 'an older text about amnesty') };
-    expect(await writeAfterHanding(dir, stale)).toEqual({ pages: 2, whileRendering: false });
-    await writeSearchIndex(fromDisk);
+    expect(await writeAfterHanding(dir, stale)).toEqual({ pages: 2, parts: 1, fed: 0, disk: 1, kept: 0 });
+    await writeSearchIndex(fromDisk, { parts: 1 });
     expect(Object.keys(indexOf(dir)).length).toBeGreaterThan(0);
     expect(indexOf(dir)).toEqual(indexOf(fromDisk));
+  }, 60_000);
+
+  it('lists no part to merge for a site in one part', async () => {
+    const dir = site(onDisk);
+    await writeAfterHanding(dir, onDisk);
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', INDEX_PARTS_FILE), 'utf8'))).toEqual({ merge: [] });
+  }, 60_000);
+});
+
+describe('a search index in parts', () => {
+  const PARTS = 4;
+  // Twelve pages: enough that every one of four parts holds some (checked below, since parts follow a hash).
+  const pages = Object.fromEntries(
+    Array.from({ length: 12 }, (_, i) => [`syria/profile-${i}/index.html`, page(`Profile ${i}`, `risk number ${i}`)]),
+  );
+  const partsUsed = new Set(Object.keys(pages).map((f) => partOf(f, PARTS)));
+
+  it('puts the first part with pages in the index folder with Pagefind’s scripts, and each other in a folder the manifest lists', async () => {
+    expect(partsUsed.size).toBe(PARTS);
+    const dir = site(pages);
+    expect(await writeAfterHanding(dir, pages, { parts: PARTS })).toMatchObject({ pages: 12, parts: 4, fed: 4 });
+    const files = outputFiles(join(dir, 'pagefind'));
+    const manifest = JSON.parse(readFileSync(join(dir, 'pagefind', INDEX_PARTS_FILE), 'utf8')) as { merge: string[] };
+    expect(manifest.merge).toEqual(['part-1/', 'part-2/', 'part-3/']);
+    expect(files).toContain('pagefind.js');
+    expect(files).toContain('pagefind-entry.json');
+    for (const folder of manifest.merge) {
+      const own = files.filter((f) => f.startsWith(folder)).map((f) => f.slice(folder.length));
+      expect(own).toContain('pagefind-entry.json');
+      expect(own.some((f) => f.endsWith('.pf_meta'))).toBe(true);
+      // A merged part uses the primary index's scripts and WebAssembly; it carries none of its own.
+      expect(
+        own.filter((f) => !/^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(index|fragment|filter)\/.+)$/.test(f)),
+      ).toEqual([]);
+    }
+    expect(files.filter((f) => /pagefind-ui|modular-ui|component-ui|highlight/.test(f))).toEqual([]);
+  }, 60_000);
+
+  it('is published from the store when no page changed, byte for byte as indexing the pages again writes it', async () => {
+    const store = storeDir();
+    const setup = { parts: PARTS, store: { dir: store, code: 'code-1' } };
+    const first = site(pages);
+    await writeAfterHanding(first, pages, setup);
+    const again = site(pages);
+    expect(await writeAfterHanding(again, pages, setup)).toMatchObject({ fed: 0, disk: 0, kept: 4 });
+    expect(indexOf(again)).toEqual(indexOf(first));
+  }, 60_000);
+
+  it('indexes again only the part whose page changed, and the result is the index of the new pages', async () => {
+    const store = storeDir();
+    const setup = { parts: PARTS, store: { dir: store, code: 'code-1' } };
+    await writeAfterHanding(site(pages), pages, setup);
+    const edited = { ...pages, 'syria/profile-5/index.html': page('Profile 5', 'amnesty decree') };
+    const rebuilt = site(edited);
+    expect(await writeAfterHanding(rebuilt, edited, setup)).toMatchObject({ fed: 0, disk: 1, kept: 3 });
+    const clean = site(edited);
+    await writeAfterHanding(clean, edited, { parts: PARTS });
+    expect(indexOf(rebuilt)).toEqual(indexOf(clean));
+  }, 60_000);
+
+  it('is indexed again, not published, when a kept file was changed, or the code is not the same', async () => {
+    const store = storeDir();
+    const setup = { parts: PARTS, store: { dir: store, code: 'code-1' } };
+    const first = site(pages);
+    await writeAfterHanding(first, pages, setup);
+    // Kept files are links to the published ones: writing to a published file changes the kept one.
+    writeFileSync(join(first, 'pagefind', 'part-2', 'pagefind-entry.json'), '{"forged":true}');
+    const again = site(pages);
+    expect(await writeAfterHanding(again, pages, setup)).toMatchObject({ disk: 1, kept: 3 });
+    const clean = site(pages);
+    await writeAfterHanding(clean, pages, { parts: PARTS });
+    expect(indexOf(again)).toEqual(indexOf(clean));
+    // After a change of code, nothing kept is used, and every part is indexed while rendering.
+    const newCode = site(pages);
+    expect(await writeAfterHanding(newCode, pages, { ...setup, store: { dir: store, code: 'code-2' } })).toMatchObject({
+      fed: 4,
+      kept: 0,
+    });
   }, 60_000);
 });

@@ -12,6 +12,10 @@ const indexDir = join(dir, 'pagefind');
 mkdirSync(join(indexDir, 'index'), { recursive: true });
 writeFileSync(join(indexDir, 'pagefind.js'), '// pagefind');
 writeFileSync(join(indexDir, 'index', 'en_1.pf_index'), 'x');
+// A site in parts: the manifest and a merged part's folder (src/integrations/search-parts.ts).
+mkdirSync(join(indexDir, 'part-1'), { recursive: true });
+writeFileSync(join(indexDir, 'parts.json'), '{"merge":["part-1/"]}');
+writeFileSync(join(indexDir, 'part-1', 'pagefind-entry.json'), '{"version":"1.6.0"}');
 writeFileSync(join(dir, 'secret.txt'), 'not part of the index');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,7 +42,13 @@ async function devRequest(
   url: string,
 ): Promise<{ status: number; type?: string; body: string; passed: boolean }> {
   const hooks = searchIndex().hooks as Record<string, (options: unknown) => unknown>;
-  await hooks['astro:config:done']({ config: { outDir: pathToFileURL(`${outDir}/`) } });
+  await hooks['astro:config:done']({
+    config: {
+      outDir: pathToFileURL(`${outDir}/`),
+      root: pathToFileURL(`${outDir}/`),
+      cacheDir: pathToFileURL(`${outDir}/.cache/`),
+    },
+  });
   let middleware: (req: unknown, res: unknown, next: () => void) => void = () => {};
   const logger = { info: () => {}, warn: () => {}, error: () => {} };
   await hooks['astro:server:setup']({
@@ -80,6 +90,15 @@ describe('search in `npm run dev`', () => {
   it("serves the last build's index at /pagefind/", async () => {
     const r = await devRequest(dir, '/pagefind/pagefind.js');
     expect(r).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', body: '// pagefind' });
+  });
+
+  it('serves the list of parts and each merged part, so search in development covers the whole site', async () => {
+    expect(await devRequest(dir, '/pagefind/parts.json')).toMatchObject({
+      status: 200,
+      type: 'application/json; charset=utf-8',
+      body: '{"merge":["part-1/"]}',
+    });
+    expect(await devRequest(dir, '/pagefind/part-1/pagefind-entry.json')).toMatchObject({ status: 200 });
   });
 
   it('without a build, answers /pagefind/ with how to get search', async () => {

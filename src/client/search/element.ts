@@ -6,32 +6,15 @@
  * What to show is decided by lib/search-run.ts and worded by lib/search-messages.ts; this element only wires the
  * events and draws, finding its parts inside itself (parts.ts), as Starlight's search component does.
  */
-import { PAGE_SIZE, PAGEFIND_OPTIONS, PAGEFIND_PATH, TYPING_DELAY } from '../../shared/search-config.ts';
+import { PAGE_SIZE, TYPING_DELAY } from '../../shared/search-config.ts';
 import { pageTitle, showMoreLabel } from '../../shared/search-messages.ts';
-import { runSearch, wantsSearch, type Entry, type PagefindSearch, type SearchMemo } from '../../shared/search-run.ts';
+import { runSearch, wantsSearch, type Entry, type SearchMemo } from '../../shared/search-run.ts';
 import { emptyState, stateToUrl, type SearchState } from '../../shared/search-state.ts';
 import { SearchForm } from './form.ts';
+import { openIndex, type Pagefind } from './open-index.ts';
 import { facetInputs, findParts, type SearchParts } from './parts.ts';
 import { resultItem } from './result-item.ts';
 import { SearchView } from './view.ts';
-
-interface Pagefind extends PagefindSearch {
-  options(options: object): Promise<void>;
-  init(): Promise<void>;
-  preload(term: string, options?: object): Promise<void>;
-  filters(): Promise<unknown>;
-}
-
-/** Loads Pagefind from this site. The URL is built at run time so that Vite leaves the import alone. */
-async function loadPagefind(): Promise<Pagefind> {
-  const url = `${PAGEFIND_PATH}pagefind.js`;
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options(PAGEFIND_OPTIONS);
-  await pagefind.init();
-  // Filter counts come back with results only for filters already loaded.
-  await pagefind.filters();
-  return pagefind;
-}
 
 /**
  * The filters are sent folded (no `open` in the HTML), so a phone paints them in their final state and nothing moves.
@@ -60,6 +43,11 @@ class CgSearch extends HTMLElement {
   #shown: Entry[] = [];
   #rendered = 0;
 
+  /** The index this page searches (Pagefind's API, every part merged); the relevance tests query it directly. */
+  get index(): Promise<Pagefind> {
+    return this.#pagefind;
+  }
+
   connectedCallback(): void {
     if (this.#parts) return;
     this.#parts = findParts(this);
@@ -68,7 +56,7 @@ class CgSearch extends HTMLElement {
     this.#state = this.#form.fromUrl();
     this.#form.write(this.#state);
     openFiltersOnWideScreens(this.#parts.filters);
-    this.#pagefind = loadPagefind();
+    this.#pagefind = openIndex();
     this.#pagefind.catch(() => {}); // reported by run()
     this.#listen();
     this.#run();

@@ -1,0 +1,45 @@
+/**
+ * Opens the search index in the browser: Pagefind's JS API from this site's /pagefind/ (never another origin),
+ * configured as every search here is, with the index's parts merged (src/integrations/search-parts.ts).
+ */
+import { INDEX_PARTS_FILE, PAGEFIND_OPTIONS, PAGEFIND_PATH, PART_FOLDER } from '../../shared/search-config.ts';
+import type { PagefindSearch } from '../../shared/search-run.ts';
+
+export interface Pagefind extends PagefindSearch {
+  options(options: object): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: object): Promise<void>;
+  preload(term: string, options?: object): Promise<void>;
+  filters(): Promise<unknown>;
+}
+
+/**
+ * The part folders the manifest lists. Only names of the form the build writes are taken, so that nothing in the
+ * file can point the search at another path; a missing or unreadable manifest means a site in one part.
+ */
+export function partsToMerge(manifest: unknown): string[] {
+  const merge = (manifest as { merge?: unknown } | null)?.merge;
+  return Array.isArray(merge) ? merge.filter((p): p is string => typeof p === 'string' && PART_FOLDER.test(p)) : [];
+}
+
+async function readParts(): Promise<string[]> {
+  try {
+    const response = await fetch(`${PAGEFIND_PATH}${INDEX_PARTS_FILE}`, { cache: 'no-cache' });
+    return response.ok ? partsToMerge(await response.json()) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Loads Pagefind and merges every part of the index. The URL is built at run time so that Vite leaves it alone. */
+export async function openIndex(): Promise<Pagefind> {
+  const parts = readParts();
+  const pagefind = (await import(/* @vite-ignore */ `${PAGEFIND_PATH}pagefind.js`)) as Pagefind;
+  await pagefind.options(PAGEFIND_OPTIONS);
+  await pagefind.init();
+  // Each part is ranked with the same settings as the primary index.
+  await Promise.all((await parts).map((part) => pagefind.mergeIndex(`${PAGEFIND_PATH}${part}`, PAGEFIND_OPTIONS)));
+  // Filter counts come back with results only for filters already loaded.
+  await pagefind.filters();
+  return pagefind;
+}
