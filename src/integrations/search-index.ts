@@ -49,10 +49,11 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
    * Decided when the build starts, once the content is checked: the parts follow the number of profile pages
    * (each profile in each edition), and kept parts are keyed on the project's code.
    */
-  const setup = (): IndexSetup => ({
-    parts: partCount(getCorpus().profiles.length, pagesPerPart()),
-    store: { dir: storeDir, code: codeFingerprint(root) },
-  });
+  const setup = (): IndexSetup => {
+    const parts = partCount(getCorpus().profiles.length, pagesPerPart());
+    // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
+    return parts === 1 ? { parts } : { parts, store: { dir: storeDir, code: codeFingerprint(root) } };
+  };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {
     name: 'cg:search-index',

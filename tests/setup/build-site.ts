@@ -18,6 +18,8 @@ declare module 'vitest' {
     fixtureSiteDir: string;
     /** What the build of the valid fixture printed (stdout and stderr), for tests of the build's messages. */
     fixtureBuildOutput: string;
+    /** The valid fixture's site again, with its search index split into parts as a large site's is. */
+    fixtureInPartsDir: string;
   }
 }
 
@@ -25,10 +27,18 @@ export const SITE_DIR = resolve(ROOT, 'tmp/site');
 /** content/, unless CG_CONTENT_DIR says otherwise (for working on tests while content/ is half-written). */
 export const SITE_CONTENT = process.env.CG_CONTENT_DIR ?? 'content';
 export const FIXTURE_SITE_DIR = resolve(ROOT, 'tmp/fixture-valid');
+export const FIXTURE_IN_PARTS_DIR = resolve(ROOT, 'tmp/fixture-parts');
+/** One part of the search index per profile page (src/integrations/search-parts.ts): the fixture gets a few. */
+const IN_PARTS = { CG_SEARCH_PAGES_PER_PART: '1' };
 
-async function buildOrFail(label: string, contentDir: string, outDir: string): Promise<string> {
+async function buildOrFail(
+  label: string,
+  contentDir: string,
+  outDir: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
-  const result = await astroBuild({ contentDir, outDir });
+  const result = await astroBuild({ contentDir, outDir, env });
   if (result.code !== 0) {
     throw new Error(
       `Building ${label} (${contentDir} → ${outDir}) failed with exit code ${result.code}. Build output:\n\n${result.output}`,
@@ -38,18 +48,26 @@ async function buildOrFail(label: string, contentDir: string, outDir: string): P
   return result.output;
 }
 
-/** Builds both, one after the other; returns what the fixture's build printed. */
-async function buildBoth(): Promise<string> {
+/** Builds all three, one after the other; returns what the fixture's build printed. */
+async function buildAll(): Promise<string> {
   await buildOrFail('the site', SITE_CONTENT, SITE_DIR);
-  return buildOrFail('the valid fixture', 'tests/fixtures/valid', FIXTURE_SITE_DIR);
+  const output = await buildOrFail('the valid fixture', 'tests/fixtures/valid', FIXTURE_SITE_DIR);
+  await buildOrFail(
+    'the valid fixture, its search index in parts',
+    'tests/fixtures/valid',
+    FIXTURE_IN_PARTS_DIR,
+    IN_PARTS,
+  );
+  return output;
 }
 
 // Both projects list this setup; the builds must still happen only once per run.
 const shared = globalThis as { cgSiteBuilds?: Promise<string> };
 
 export default async function setup(project: TestProject): Promise<void> {
-  shared.cgSiteBuilds ??= buildBoth();
+  shared.cgSiteBuilds ??= buildAll();
   project.provide('fixtureBuildOutput', await shared.cgSiteBuilds);
   project.provide('siteDir', SITE_DIR);
   project.provide('fixtureSiteDir', FIXTURE_SITE_DIR);
+  project.provide('fixtureInPartsDir', FIXTURE_IN_PARTS_DIR);
 }
