@@ -121,9 +121,12 @@ export class FedIndex {
     return (await (await this.ready).writeFiles({ outputPath })).errors;
   }
 
-  async drop(): Promise<void> {
-    await (await this.ready).deleteIndex();
+  /** Deletes the index in Pagefind; once, however often it is asked. */
+  drop(): Promise<void> {
+    this.dropped ??= this.ready.then((index) => index.deleteIndex()).then(() => {});
+    return this.dropped;
   }
+  private dropped?: Promise<void>;
 }
 
 /** Whether two maps of output path → fingerprint hold the same pages, in any order. */

@@ -1,32 +1,35 @@
 /**
- * The search index in parts. Pagefind rebuilds an index whole, whatever changed, and at 10,000 profiles that takes
- * longer than everything else a rebuild does. A large site's searchable pages are therefore spread over parts,
- * each its own Pagefind index: a rebuild indexes again only the parts whose pages changed, and publishes the others
- * as an earlier build wrote them (src/build-cache/index-part-store.ts). The search page merges the parts in the
- * browser (Pagefind's `mergeIndex`; the manifest is read by src/client/search/open-index.ts).
+ * The search index in parts, for a very large site that chooses it (CG_SEARCH_PAGES_PER_PART). Pagefind rebuilds an
+ * index whole, whatever changed; in parts, each part is its own Pagefind index, a rebuild indexes again only the
+ * parts whose pages changed and publishes the others as an earlier build wrote them
+ * (src/build-cache/index-part-store.ts), and the search page merges the parts in the browser (Pagefind's
+ * `mergeIndex`, read by src/client/search/open-index.ts; queries by src/shared/search-parts-query.ts).
+ *
+ * It is a trade, measured at 10,000 profiles (CONTRIBUTING.md, "Search index in parts"): 16 parts cut a rebuild after
+ * one profile edit from 125 s to 74 s, and cost a reader 1.7 to 3.5 times the bytes per search, since every word
+ * loads one chunk of each part. Readers come first: by default the site is one index, exactly as Pagefind makes it.
  *
  * A page's part is a hash of its output path, so it keeps its part for as long as the number of parts holds, and a
- * one-profile edit touches one part. A small site is one index, exactly as Pagefind makes it.
+ * one-profile edit touches one part.
  */
 import { createHash } from 'node:crypto';
 
 export { partFolder } from '../shared/search-config.ts';
 
-/** Searchable pages a part holds, about: enough that each part's word statistics stand for the whole site's. */
-export const PAGES_PER_PART = 128;
-
 /**
  * At most this many parts: a first search loads each part's metadata, and each word one index chunk per part, so
- * every part costs a phone some requests (measured at 10,000 profiles, see CONTRIBUTING.md).
+ * every part costs a phone requests and bytes.
  */
 export const MOST_PARTS = 16;
 
 /**
- * How many parts a site of about `pages` searchable pages is indexed in: a power of two, so that the count changes
- * (and every page is indexed again) only when the site doubles or halves past a boundary.
+ * How many parts a site of about `pages` searchable pages is indexed in, at about `perPart` pages each (one, without
+ * it): a power of two, so that the count changes (and every page is indexed again) only when the site doubles or
+ * halves past a boundary.
  */
-export function partCount(pages: number, perPart: number = PAGES_PER_PART): number {
+export function partCount(pages: number, perPart?: number): number {
   let parts = 1;
+  if (perPart === undefined) return parts;
   while (parts * 2 <= MOST_PARTS && parts * 2 * perPart <= pages) parts *= 2;
   return parts;
 }
@@ -38,12 +41,12 @@ export function partOf(file: string, parts: number): number {
 }
 
 /**
- * Pages per part: PAGES_PER_PART, or the positive whole number in CG_SEARCH_PAGES_PER_PART (the tests split a small
- * site into parts with it).
+ * Pages per part: the positive whole number in CG_SEARCH_PAGES_PER_PART, or none (the site is one index). The tests
+ * split a small site into parts with it.
  */
-export function pagesPerPart(env: NodeJS.ProcessEnv = process.env): number {
+export function pagesPerPart(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const set = env.CG_SEARCH_PAGES_PER_PART;
-  if (set === undefined || set === '') return PAGES_PER_PART;
+  if (set === undefined || set === '') return undefined;
   if (!/^[1-9][0-9]{0,6}$/.test(set))
     throw new Error(`CG_SEARCH_PAGES_PER_PART must be a whole number above 0, not "${set}"`);
   return Number(set);

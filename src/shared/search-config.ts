@@ -15,6 +15,14 @@ export const INDEX_PARTS_FILE = 'parts.json';
 /** The folder of a part other than the primary, relative to PAGEFIND_PATH. */
 export const partFolder = (part: number): string => `part-${part}/`;
 
+/**
+ * The filter each part's pages carry in the browser (Pagefind's `mergeFilter`), valued with the part's name: its
+ * folder without the slash, or PRIMARY_PART. It lets a search keep to the parts that hold all its words
+ * (search-parts-query.ts).
+ */
+export const PART_FILTER = 'part';
+export const PRIMARY_PART = 'primary';
+
 /** A part folder as the manifest names it, and nothing else: the search page merges only these. */
 export const PART_FOLDER = /^part-(0|[1-9][0-9]{0,3})\/$/;
 

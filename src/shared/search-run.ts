@@ -20,6 +20,7 @@ import {
   type WordHits,
 } from './search-relax.ts';
 import { hasFacetFilters, pagefindFilters, type SearchState } from './search-state.ts';
+import { keptTo, partsWithEveryWord } from './search-parts-query.ts';
 
 // The parts of Pagefind's JS API the search page uses (pagefind_web_js/types/index.d.ts, 1.6.0).
 
@@ -48,9 +49,11 @@ export interface PagefindResponse {
   filters: FilterCounts;
   totalFilters: FilterCounts;
 }
-/** What the orchestration asks of Pagefind: searches, nothing else. */
+/** What the orchestration asks of Pagefind: searches, nothing else; and of an index in parts, their names. */
 export interface PagefindSearch {
   search(term: string | null, options?: { filters?: object }): Promise<PagefindResponse | null>;
+  /** The parts merged (src/shared/search-parts-query.ts); none or one: the index is whole. */
+  readonly parts?: readonly string[];
 }
 
 /** One line of the result list: a page, and for a relaxed match the reader's words it lacks. */
@@ -97,12 +100,15 @@ async function search(pagefind: PagefindSearch, term: string | null, filters: ob
 
 /** Runs the searches of one state: the query, the counts of each filter group, and, if needed, the relaxation. */
 export async function runSearch(
-  pagefind: PagefindSearch,
+  index: PagefindSearch,
   s: SearchState,
   memo: SearchMemo = {},
   vocabulary?: Vocabulary,
 ): Promise<SearchOutcome> {
   const term = s.q ? searchTerm(s.q) : null;
+  // Searches of the whole term keep to the parts that can hold all its words; a word searched alone needs no care.
+  const within = await partsWithEveryWord(index, index.parts ?? [], term);
+  const pagefind = within ? keptTo(index, within) : index;
   const main = await search(pagefind, term, pagefindFilters(s));
   const counts = await filterCounts(pagefind, term, s, main);
   const supersededMore = s.status === 'current' ? (counts.status?.superseded ?? 0) : 0;
@@ -119,7 +125,7 @@ export async function runSearch(
     counts,
   };
   if (s.q && found.length < MIN_RESULTS && canRelax(s.q)) {
-    const relaxed = await relax(pagefind, s, found, memo);
+    const relaxed = await relax(index, s, found, memo);
     entries.push(...relaxed.entries);
     if (relaxed.entries.length || relaxed.relaxation.unknown.length) outcome.relaxation = relaxed.relaxation;
   }

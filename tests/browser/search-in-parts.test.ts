@@ -12,14 +12,7 @@ import { searchablePages } from '../../src/integrations/search-index-build.ts';
 import { partsToMerge } from '../../src/client/search/open-index.ts';
 import { urlOfFile } from '../../src/shared/urls.ts';
 import { loadPage, textOf } from '../support/built-html.ts';
-import {
-  apiSearch,
-  foreignRequests,
-  openSearch,
-  openSearchSite,
-  shownResults,
-  type SearchSite,
-} from './search-support.ts';
+import { foreignRequests, openSearch, openSearchSite, shownResults, type SearchSite } from './search-support.ts';
 
 const wholeDir = inject('fixtureSiteDir');
 const partsDir = inject('fixtureInPartsDir');
@@ -44,36 +37,37 @@ const titled = [...searchablePages(partsDir).keys()].map((file) => {
 });
 const merged = partsToMerge(JSON.parse(readFileSync(join(partsDir, 'pagefind', 'parts.json'), 'utf8')));
 
-/** Every result of a query from the index as the search page opened it, as a sorted list of URLs. */
-const allResults = async (page: Page, query: string) => (await apiSearch(page, query, 10_000)).sort();
+/** What the search page shows for a query, every edition included: its status line, results and filter counts. */
+async function shown(page: Page, origin: string, q: string) {
+  await openSearch(page, origin, { q, status: 'all' });
+  return {
+    status: await page.locator('#search-status').textContent(),
+    results: (await shownResults(page)).sort(),
+    // Each filter option's count, as the reader sees it beside the option.
+    counts: await page
+      .locator('[data-count]')
+      .evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.count} ${el.textContent}`).sort()),
+  };
+}
 
 describe('a search index in parts', () => {
   it('is in parts: the build lists merged parts beside the primary index, and indexes every page once', () => {
-    expect(merged.length).toBeGreaterThanOrEqual(2);
-    expect(titled.length).toBeGreaterThan(merged.length);
+    expect(merged.length).toBeGreaterThanOrEqual(1);
+    expect(titled.length).toBeGreaterThan(merged.length + 1);
   });
 
+  // A title has words that only some parts have: Pagefind's own search of a part leaves such words out.
   it.each(titled.map((p) => [p.title, p.url] as const))(
-    '“%s” finds the same pages in parts as in one index, %s among them',
+    '“%s” shows the same results in parts as in one index, %s among them',
     async (title, url) => {
-      const [fromWhole, fromParts] = await Promise.all([allResults(onWhole, title), allResults(onParts, title)]);
-      expect(fromParts).toContain(url);
+      const [fromWhole, fromParts] = await Promise.all([
+        shown(onWhole, whole.origin, title),
+        shown(onParts, parts.origin, title),
+      ]);
       expect(fromParts).toEqual(fromWhole);
+      expect(fromParts.results).toContain(url);
     },
   );
-
-  it('shows the same results and filter counts on the search page as the site indexed whole', async () => {
-    const query = { q: titled[0].title.split(' ')[0], status: 'all' };
-    await Promise.all([openSearch(onWhole, whole.origin, query), openSearch(onParts, parts.origin, query)]);
-    // Each filter option's count, as the reader sees it beside the option.
-    const counts = (page: Page) =>
-      page
-        .locator('[data-count]')
-        .evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.count} ${el.textContent}`).sort());
-    expect((await shownResults(onParts)).sort()).toEqual((await shownResults(onWhole)).sort());
-    expect(await counts(onParts)).toEqual(await counts(onWhole));
-    expect((await shownResults(onParts)).length).toBeGreaterThan(0);
-  });
 
   it('loads every part from this site only', () => {
     const partRequests = parts.requests.map((r) => new URL(r.url()).pathname).filter((p) => /\/part-\d+\//.test(p));

@@ -4,28 +4,33 @@
  * of parts holds; the search page merges only folders of the form the build writes.
  */
 import { describe, expect, it } from 'vitest';
-import { MOST_PARTS, pagesPerPart, partCount, partOf, PAGES_PER_PART } from '../../src/integrations/search-parts.ts';
+import { MOST_PARTS, pagesPerPart, partCount, partOf } from '../../src/integrations/search-parts.ts';
 import { partsToMerge } from '../../src/client/search/open-index.ts';
 import { partFolder, PART_FOLDER } from '../../src/shared/search-config.ts';
 
 describe('the number of parts', () => {
-  it('is one for a site of up to twice the pages a part holds, as the guidance for one country is', () => {
+  it('is one unless the site chooses parts: readers search one index by default', () => {
     expect(partCount(0)).toBe(1);
-    expect(partCount(40)).toBe(1);
-    expect(partCount(2 * PAGES_PER_PART - 1)).toBe(1);
+    expect(partCount(10_000)).toBe(1);
+    expect(partCount(10_000, pagesPerPart({}))).toBe(1);
+  });
+
+  it('is one for a site of up to twice the pages a part holds', () => {
+    expect(partCount(40, 128)).toBe(1);
+    expect(partCount(255, 128)).toBe(1);
   });
 
   it('doubles as the site doubles, and stops at the most a phone should load', () => {
-    expect(partCount(2 * PAGES_PER_PART)).toBe(2);
+    expect(partCount(256, 128)).toBe(2);
     expect(partCount(1000, 128)).toBe(4);
     expect(partCount(10_000, 128)).toBe(MOST_PARTS);
-    expect(partCount(10_000_000)).toBe(MOST_PARTS);
-    for (const pages of [300, 1000, 5000])
-      expect(Math.log2(partCount(pages))).toBe(Math.floor(Math.log2(partCount(pages))));
+    expect(partCount(10_000_000, 1)).toBe(MOST_PARTS);
+    for (const pages of [300, 1000, 5000]) expect(Number.isInteger(Math.log2(partCount(pages, 64)))).toBe(true);
   });
 
   it('follows CG_SEARCH_PAGES_PER_PART when it is a whole number above zero, and refuses anything else', () => {
-    expect(pagesPerPart({})).toBe(PAGES_PER_PART);
+    expect(pagesPerPart({})).toBeUndefined();
+    expect(pagesPerPart({ CG_SEARCH_PAGES_PER_PART: '' })).toBeUndefined();
     expect(pagesPerPart({ CG_SEARCH_PAGES_PER_PART: '1' })).toBe(1);
     for (const bad of ['0', '-4', '1.5', 'lots', '1e3', ' 8'])
       expect(() => pagesPerPart({ CG_SEARCH_PAGES_PER_PART: bad })).toThrow(/CG_SEARCH_PAGES_PER_PART/);

@@ -2,15 +2,29 @@
  * Opens the search index in the browser: Pagefind's JS API from this site's /pagefind/ (never another origin),
  * configured as every search here is, with the index's parts merged (src/integrations/search-parts.ts).
  */
-import { INDEX_PARTS_FILE, PAGEFIND_OPTIONS, PAGEFIND_PATH, PART_FOLDER } from '../../shared/search-config.ts';
+import {
+  INDEX_PARTS_FILE,
+  PAGEFIND_OPTIONS,
+  PAGEFIND_PATH,
+  PART_FILTER,
+  PART_FOLDER,
+  PRIMARY_PART,
+} from '../../shared/search-config.ts';
 import type { PagefindSearch } from '../../shared/search-run.ts';
 
-export interface Pagefind extends PagefindSearch {
+/** Pagefind's JS API (pagefind_web_js/types/index.d.ts, 1.6.0): the parts the search page uses. */
+interface PagefindModule extends PagefindSearch {
   options(options: object): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options?: object): Promise<void>;
   preload(term: string, options?: object): Promise<void>;
   filters(): Promise<unknown>;
+}
+
+/** The index as the search page uses it: searches, and the names of its parts. */
+export interface Pagefind extends PagefindSearch {
+  preload(term: string): Promise<void>;
+  readonly parts: readonly string[];
 }
 
 /**
@@ -31,15 +45,32 @@ async function readParts(): Promise<string[]> {
   }
 }
 
-/** Loads Pagefind and merges every part of the index. The URL is built at run time so that Vite leaves it alone. */
+/**
+ * Loads Pagefind and merges every part of the index, each part's pages marked with its name (PART_FILTER). The URL
+ * is built at run time so that Vite leaves it alone.
+ */
 export async function openIndex(): Promise<Pagefind> {
-  const parts = readParts();
-  const pagefind = (await import(/* @vite-ignore */ `${PAGEFIND_PATH}pagefind.js`)) as Pagefind;
+  const folders = readParts();
+  const pagefind = (await import(/* @vite-ignore */ `${PAGEFIND_PATH}pagefind.js`)) as PagefindModule;
   await pagefind.options(PAGEFIND_OPTIONS);
   await pagefind.init();
+  const merged = await folders;
+  const parts = merged.length ? [PRIMARY_PART, ...merged.map((folder) => folder.slice(0, -1))] : [];
+  if (merged.length) await pagefind.options({ mergeFilter: { [PART_FILTER]: PRIMARY_PART } });
   // Each part is ranked with the same settings as the primary index.
-  await Promise.all((await parts).map((part) => pagefind.mergeIndex(`${PAGEFIND_PATH}${part}`, PAGEFIND_OPTIONS)));
+  await Promise.all(
+    merged.map((folder) =>
+      pagefind.mergeIndex(`${PAGEFIND_PATH}${folder}`, {
+        ...PAGEFIND_OPTIONS,
+        mergeFilter: { [PART_FILTER]: folder.slice(0, -1) },
+      }),
+    ),
+  );
   // Filter counts come back with results only for filters already loaded.
   await pagefind.filters();
-  return pagefind;
+  return {
+    search: (term, options) => pagefind.search(term, options),
+    preload: (term) => pagefind.preload(term),
+    parts,
+  };
 }
