@@ -1,6 +1,6 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ import {
   renderedPages,
   WorkerFeed,
 } from '../../../src/prerender-tap/rendered-pages.ts';
-import { renderOrder, type KeptPages } from '../../../src/prerender-tap/kept-pages.ts';
+import { foldersAhead, renderOrder, type KeptPages } from '../../../src/prerender-tap/kept-pages.ts';
 import { outputFileOf, pagePath } from '../../../src/prerender-tap/output-path.ts';
 import { folderWith } from '../../support/temp-folder.ts';
 
@@ -242,5 +242,24 @@ describe('a rebuild with pages kept from an earlier build', () => {
       },
     };
     await expect(tapped([listed('/testland/evaders')], gone, out)).rejects.toThrow('the kept page changed');
+  });
+});
+
+describe('the folders of kept pages', () => {
+  it('are made ahead, each once, however many pages share one', async () => {
+    const out = folderWith({});
+    const folders = ['a/b', 'a/b', 'a/c/d', 'e'].map((f) => join(out, f));
+    const ahead = foldersAhead(folders);
+    expect([...ahead.keys()]).toEqual([...new Set(folders)]);
+    await Promise.all(ahead.values());
+    for (const folder of folders) expect(existsSync(folder)).toBe(true);
+  });
+
+  it('that cannot be made fail only the pages placed in them', async () => {
+    const out = folderWith({ blocked: 'a file where a folder should be' });
+    const ahead = foldersAhead([join(out, 'blocked', 'page'), join(out, 'fine')]);
+    await expect(ahead.get(join(out, 'blocked', 'page'))).rejects.toThrow();
+    await expect(ahead.get(join(out, 'fine'))).resolves.not.toThrow();
+    expect(existsSync(join(out, 'fine'))).toBe(true);
   });
 });
