@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { outputFiles } from '../prerender-tap/output-on-disk.ts';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
 import { INDEX_PARTS_FILE, PART_FOLDER } from '../shared/search-config.ts';
 import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
@@ -62,16 +63,13 @@ export function partKey({ code, parts, part, primary, pages }: PartInputs): stri
 }
 
 /**
- * Every file of the part in `folder`, as "/"-separated paths relative to it. The primary index's folder also holds
- * the other parts' folders and their manifest, which are not its own.
+ * Every file of the part in `folder`. The primary index's folder also holds the other parts' folders and their
+ * manifest, which are not its own.
  */
-function filesIn(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(folder, join(d.parentPath, d.name)).split('\\').join('/'))
-    .filter((file) => file !== INDEX_PARTS_FILE && !PART_FOLDER.test(file.slice(0, file.indexOf('/') + 1)))
-    .sort();
-}
+const filesOfPart = (folder: string): string[] =>
+  outputFiles(folder).filter(
+    (file) => file !== INDEX_PARTS_FILE && !PART_FOLDER.test(file.slice(0, file.indexOf('/') + 1)),
+  );
 
 export class IndexPartStore {
   private readonly dir: string;
@@ -132,7 +130,7 @@ export class IndexPartStore {
     rmSync(stored, { recursive: true, force: true });
     const files: [string, string][] = [];
     try {
-      for (const file of filesIn(folder)) {
+      for (const file of filesOfPart(folder)) {
         mkdirSync(dirname(join(stored, file)), { recursive: true });
         linkSync(join(folder, file), join(stored, file));
         files.push([file, digestOf(readFileSync(join(stored, file)))]);

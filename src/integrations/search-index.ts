@@ -46,11 +46,13 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
   let storeDir = '';
   let root = '';
   /**
-   * Decided when the build starts, once the content is checked: the parts follow the number of profile pages
-   * (each profile in each edition), and kept parts are keyed on the project's code.
+   * Decided when the build starts, once the content is checked: one index unless the site chooses parts
+   * (./search-parts.ts), which follow the number of profile pages (each profile in each edition); kept parts are
+   * keyed on the project's code.
    */
   const setup = (): IndexSetup => {
-    const parts = partCount(getCorpus().profiles.length, pagesPerPart());
+    const perPart = pagesPerPart();
+    const parts = perPart === undefined ? 1 : partCount(getCorpus().profiles.length, perPart);
     // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
     return parts === 1 ? { parts } : { parts, store: { dir: storeDir, code: codeFingerprint(root) } };
   };

@@ -14,8 +14,6 @@
  */
 import { createHash } from 'node:crypto';
 
-export { partFolder } from '../shared/search-config.ts';
-
 /**
  * At most this many parts: a first search loads each part's metadata, and each word one index chunk per part, so
  * every part costs a phone requests and bytes.
@@ -23,13 +21,12 @@ export { partFolder } from '../shared/search-config.ts';
 export const MOST_PARTS = 16;
 
 /**
- * How many parts a site of about `pages` searchable pages is indexed in, at about `perPart` pages each (one, without
- * it): a power of two, so that the count changes (and every page is indexed again) only when the site doubles or
- * halves past a boundary.
+ * How many parts a site of about `pages` searchable pages is indexed in, at about `perPart` pages each: a power of
+ * two, so that the count changes (and every page is indexed again) only when the site doubles or halves past a
+ * boundary.
  */
-export function partCount(pages: number, perPart?: number): number {
+export function partCount(pages: number, perPart: number): number {
   let parts = 1;
-  if (perPart === undefined) return parts;
   while (parts * 2 <= MOST_PARTS && parts * 2 * perPart <= pages) parts *= 2;
   return parts;
 }

@@ -10,9 +10,7 @@ import { partFolder, PART_FOLDER } from '../../src/shared/search-config.ts';
 
 describe('the number of parts', () => {
   it('is one unless the site chooses parts: readers search one index by default', () => {
-    expect(partCount(0)).toBe(1);
-    expect(partCount(10_000)).toBe(1);
-    expect(partCount(10_000, pagesPerPart({}))).toBe(1);
+    expect(pagesPerPart({})).toBeUndefined();
   });
 
   it('is one for a site of up to twice the pages a part holds', () => {
