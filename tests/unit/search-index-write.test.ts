@@ -33,6 +33,9 @@ function storeDir(): string {
   return dir;
 }
 
+/** Parts kept in a fresh store, written by code "code-1". */
+const keptIn = (parts: number): IndexSetup => ({ parts, store: { dir: storeDir(), code: 'code-1' } });
+
 /** The index folder: file → bytes. */
 const indexOf = (dir: string) =>
   Object.fromEntries(outputFiles(join(dir, 'pagefind')).map((f) => [f, readFileSync(join(dir, 'pagefind', f))]));
@@ -108,8 +111,7 @@ describe('a search index in parts', () => {
   }, 60_000);
 
   it('is published from the store when no page changed, byte for byte as indexing the pages again writes it', async () => {
-    const store = storeDir();
-    const setup = { parts: PARTS, store: { dir: store, code: 'code-1' } };
+    const setup = keptIn(PARTS);
     const first = site(pages);
     await writeAfterHanding(first, pages, setup);
     const again = site(pages);
@@ -118,8 +120,7 @@ describe('a search index in parts', () => {
   }, 60_000);
 
   it('indexes again only the part whose page changed, and the result is the index of the new pages', async () => {
-    const store = storeDir();
-    const setup = { parts: PARTS, store: { dir: store, code: 'code-1' } };
+    const setup = keptIn(PARTS);
     await writeAfterHanding(site(pages), pages, setup);
     const edited = { ...pages, 'syria/profile-5/index.html': page('Profile 5', 'amnesty decree') };
     const rebuilt = site(edited);
@@ -130,8 +131,7 @@ describe('a search index in parts', () => {
   }, 60_000);
 
   it('is indexed again, not published, when a kept file was changed, or the code is not the same', async () => {
-    const store = storeDir();
-    const setup = { parts: PARTS, store: { dir: store, code: 'code-1' } };
+    const setup = keptIn(PARTS);
     const first = site(pages);
     await writeAfterHanding(first, pages, setup);
     // Kept files are links to the published ones: writing to a published file changes the kept one.
@@ -143,7 +143,9 @@ describe('a search index in parts', () => {
     expect(indexOf(again)).toEqual(indexOf(clean));
     // After a change of code, nothing kept is used, and every part is indexed while rendering.
     const newCode = site(pages);
-    expect(await writeAfterHanding(newCode, pages, { ...setup, store: { dir: store, code: 'code-2' } })).toMatchObject({
+    expect(
+      await writeAfterHanding(newCode, pages, { ...setup, store: { ...setup.store!, code: 'code-2' } }),
+    ).toMatchObject({
       fed: 4,
       kept: 0,
     });

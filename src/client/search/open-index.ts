@@ -55,14 +55,16 @@ export async function openIndex(): Promise<Pagefind> {
   await pagefind.options(PAGEFIND_OPTIONS);
   await pagefind.init();
   const merged = await folders;
-  const parts = merged.length ? [PRIMARY_PART, ...merged.map((folder) => folder.slice(0, -1))] : [];
+  // A part is named by its folder without the slash.
+  const names = merged.map((folder) => folder.slice(0, -1));
+  const parts = merged.length ? [PRIMARY_PART, ...names] : [];
   if (merged.length) await pagefind.options({ mergeFilter: { [PART_FILTER]: PRIMARY_PART } });
   // Each part is ranked with the same settings as the primary index.
   await Promise.all(
-    merged.map((folder) =>
+    merged.map((folder, i) =>
       pagefind.mergeIndex(`${PAGEFIND_PATH}${folder}`, {
         ...PAGEFIND_OPTIONS,
-        mergeFilter: { [PART_FILTER]: folder.slice(0, -1) },
+        mergeFilter: { [PART_FILTER]: names[i] },
       }),
     ),
   );
