@@ -28,6 +28,7 @@ const pages = renderedPages({
   identical: (pathname) => identicalPageKey(pathname),
   wrap: cache.wrap,
   kept: cache.kept,
+  rank: cache.rank,
   ready: check.ready,
 });
 // The open data is made a slice at a time while the bundler works, and written after rendering.

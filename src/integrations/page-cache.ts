@@ -20,7 +20,7 @@ import { cacheKey } from '../build-cache/cache-key.ts';
 import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 import { PageStore } from '../build-cache/page-store.ts';
 import { outputFileOf } from '../prerender-tap/output-path.ts';
-import type { KeptPages } from '../prerender-tap/kept-pages.ts';
+import type { KeptPages, RenderRank } from '../prerender-tap/kept-pages.ts';
 import {
   PageResponse,
   pageResponse,
@@ -29,7 +29,7 @@ import {
   type Render,
 } from '../prerender-tap/prerender-result.ts';
 import { getCorpus } from '../site/site-data.ts';
-import { familyOfPage, renderInScope, renderUnscoped, scopeOf } from '../site/page-scope.ts';
+import { familyOfPage, pageOfProfile, renderInScope, renderUnscoped, scopeOf } from '../site/page-scope.ts';
 
 const entryDigests = new WeakMap<object, string>();
 
@@ -193,6 +193,20 @@ export function pageCache({
       return result;
     };
 
+  /**
+   * The order pages render in (src/prerender-tap/kept-pages.ts renderOrder), the same in every build: the pages of
+   * each profile first, its own page before its history and comparisons, then every other page.
+   *
+   * Why: a rebuild waits for the search index, and the search index is fed in render order. Pages every build renders
+   * (sources, lists, the law) are slow to render, and histories and comparisons are not searchable: in Astro's order
+   * both came before the first profile page, and Pagefind had nothing to index for the first second and a half of a
+   * nine-second rebuild at 1,000 profiles. Kept profile pages now reach it as rendering starts.
+   */
+  const rank: RenderRank = (pathname, type) => {
+    const page = type === 'page' ? pageOfProfile(getCorpus(), pathname) : undefined;
+    return page === undefined ? 2 : page.shows === 'profile' ? 0 : 1;
+  };
+
   /** The pages this build takes from the store instead of rendering them; none without a store. */
   let published = 0;
   const kept = (): KeptPages | undefined => store && keptPages(store, getCorpus(), keyOf, () => published++);
@@ -216,5 +230,5 @@ export function pageCache({
       },
     },
   };
-  return { integration, wrap, kept };
+  return { integration, wrap, kept, rank };
 }

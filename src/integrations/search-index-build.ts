@@ -12,6 +12,8 @@ import * as pagefind from 'pagefind';
 import { IndexPartStore, partKey } from '../build-cache/index-part-store.ts';
 import { INDEX_PARTS_FILE, partFolder } from '../shared/search-config.ts';
 import { partOf } from './search-parts.ts';
+import { searchInput } from './search-input.ts';
+import { SearchCuts } from '../build-cache/search-cuts.ts';
 import { canonicalPath } from '../publish/canonical-link.ts';
 import { urlOfFile } from '../shared/urls.ts';
 import { digestOf, renderedFile } from '../prerender-tap/rendered-pages.ts';
@@ -95,16 +97,29 @@ export class FedIndex {
   /** Output path → fingerprint of the text Pagefind was given. */
   readonly fed = new Map<string, string>();
   private readonly added: Promise<string[]>[] = [];
+  private readonly cuts?: SearchCuts;
+  /** The length of the pages' text, and of what Pagefind was handed of it. */
+  readonly text = { pages: 0, handed: 0 };
 
-  constructor() {
+  /** `cuts`, if given, says what to cut from pages an earlier build cut (src/build-cache/search-cuts.ts). */
+  constructor(cuts?: SearchCuts) {
+    this.cuts = cuts;
     // A failed start is reported by errors() and write(); until then it must not end the process.
     this.ready.catch(() => {});
   }
 
-  /** Hands one page to Pagefind; `sourcePath` is relative to the site, so Pagefind gives it its published URL. */
+  /**
+   * Hands one page to Pagefind, without what it would leave out of the index (./search-input.ts); `sourcePath` is
+   * relative to the site, so Pagefind gives it its published URL.
+   */
   add(sourcePath: string, content: string, digest: string): void {
     this.fed.set(sourcePath, digest);
-    this.added.push(this.ready.then((index) => index.addHTMLFile({ sourcePath, content })).then((a) => a.errors));
+    const input = searchInput(content, this.cuts?.spans(digest, content));
+    this.text.pages += content.length;
+    this.text.handed += input.length;
+    this.added.push(
+      this.ready.then((index) => index.addHTMLFile({ sourcePath, content: input })).then((a) => a.errors),
+    );
   }
 
   /** Whether Pagefind was given exactly these pages (output path → fingerprint), with exactly this text. */
@@ -145,12 +160,15 @@ export interface IndexSetup {
   parts: number;
   /** The store of parts and the code fingerprint they are kept under; without it every part is indexed. */
   store?: { dir: string; code: string };
+  /** Where what was cut from each page is kept (src/build-cache/search-cuts.ts); without it every page is parsed. */
+  cuts?: { file: string; code: string };
 }
 
 /** The pages handed over while rendering, by part: fed to Pagefind at once, or only noted if a stored part may do. */
 export class PartedIndex {
   readonly setup: IndexSetup;
   readonly store?: IndexPartStore;
+  readonly cuts?: SearchCuts;
   /** Parts fed to Pagefind as their pages come. */
   readonly live = new Map<number, FedIndex>();
   /** Parts an earlier build kept: their pages' fingerprints, in the order handed over. */
@@ -161,6 +179,7 @@ export class PartedIndex {
   constructor(setup: IndexSetup) {
     this.setup = setup;
     this.store = setup.store && new IndexPartStore(setup.store.dir);
+    this.cuts = setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code);
   }
 
   /** Hands over a searchable page at output path `file`. */
@@ -174,7 +193,7 @@ export class PartedIndex {
       return;
     }
     let live = this.live.get(part);
-    if (!live) this.live.set(part, (live = new FedIndex()));
+    if (!live) this.live.set(part, (live = new FedIndex(this.cuts)));
     live.add(file, content, digest);
   }
 
@@ -216,12 +235,21 @@ function trimPart(folder: string, primary: boolean): void {
 /** How a part was made: fed while rendering, indexed from disk at the end, or published from the store. */
 type PartMade = 'fed' | 'disk' | 'kept';
 
-/** What writeSearchIndex reports: the pages indexed, and how many parts were made each way. */
-export type IndexWritten = { pages: number; parts: number } & Record<PartMade, number>;
+/**
+ * What writeSearchIndex reports: the pages indexed, how many parts were made each way, and the share of the indexed
+ * pages' text Pagefind was handed (./search-input.ts) where it indexed any.
+ */
+export type IndexWritten = { pages: number; parts: number; handed?: number } & Record<PartMade, number>;
+
+/** The share of the pages' text Pagefind was handed, over `indexes`; undefined if they were handed nothing. */
+function handedShare(indexes: readonly FedIndex[]): number | undefined {
+  const pages = indexes.reduce((sum, i) => sum + i.text.pages, 0);
+  return pages ? indexes.reduce((sum, i) => sum + i.text.handed, 0) / pages : undefined;
+}
 
 /** Indexes the pages `order` names (output paths with their fingerprints) from the files in `dir`, in that order. */
-function indexFromDisk(dir: string, order: Iterable<string>): FedIndex {
-  const session = new FedIndex();
+function indexFromDisk(dir: string, order: Iterable<string>, cuts?: SearchCuts): FedIndex {
+  const session = new FedIndex(cuts);
   for (const file of order) {
     const bytes = readFileSync(join(dir, file));
     session.add(file, bytes.toString('utf8'), digestOf(bytes));
@@ -271,7 +299,7 @@ function indexAhead(
     const noted = fed.noted.get(part);
     const live = fed.live.get(part);
     if (noted && fed.store?.matches(partId(fed.setup.parts, part), keyOf(part, primary, noted))) continue;
-    const index = live ?? indexFromDisk(dir, noted!.keys());
+    const index = live ?? indexFromDisk(dir, noted!.keys(), fed.cuts);
     const written = index.write(folderOf(part, primary));
     written.catch(() => {}); // awaited by writeSearchIndex
     indexed.set(part, { index, how: live ? 'fed' : 'disk', written });
@@ -292,6 +320,7 @@ export async function writeSearchIndex(
 ): Promise<IndexWritten> {
   const indexDir = join(dir, 'pagefind');
   const store = fed?.store ?? (setup.store && new IndexPartStore(setup.store.dir));
+  const cuts = fed?.cuts ?? (setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code));
   const code = setup.store?.code ?? '';
   const folderOf = (part: number, primary: boolean) => (primary ? indexDir : join(indexDir, partFolder(part)));
   const keyOf = (part: number, primary: boolean, pages: ReadonlyMap<string, string>) =>
@@ -314,6 +343,7 @@ export async function writeSearchIndex(
       await fed?.drop();
     }
     const made: PartMade[] = [];
+    const handedTo: FedIndex[] = [];
     // The primary index first: it is written to the index folder itself, which holds the other parts' folders.
     for (const part of used) {
       const primary = part === used[0];
@@ -329,6 +359,7 @@ export async function writeSearchIndex(
         if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
         order = ready.index.fed;
         made.push(ready.how);
+        handedTo.push(ready.index);
       } else {
         await fed?.live.get(part)?.drop();
         const noted = fed?.noted.get(part);
@@ -339,13 +370,14 @@ export async function writeSearchIndex(
           continue;
         }
         // Read again, one page at a time: the pages differ from what was handed over, or nothing was.
-        const session = indexFromDisk(dir, order.keys());
+        const session = indexFromDisk(dir, order.keys(), cuts);
         const failures = await session.errors();
         if (failures.length) throw new Error(`Pagefind indexing failed: ${failures.join('\n')}`);
         if (!session.holds(onDiskPart)) throw new Error(`the pages of ${folder} changed while they were indexed`);
         const unwritten = await session.write(folder);
         if (unwritten.length) throw new Error(`Pagefind could not write the index: ${unwritten.join('\n')}`);
         made.push('disk');
+        handedTo.push(session);
       }
       trimPart(folder, primary);
       store?.keep(id, keyOf(part, primary, order), code, folder);
@@ -353,8 +385,10 @@ export async function writeSearchIndex(
     const merged = used.slice(1).map(partFolder);
     writeFileSync(join(indexDir, INDEX_PARTS_FILE), `${JSON.stringify({ merge: merged })}\n`);
     await store?.save();
+    await cuts?.save();
     const count = (how: PartMade) => made.filter((m) => m === how).length;
-    return { pages: pages.size, parts: used.length, fed: count('fed'), disk: count('disk'), kept: count('kept') };
+    const parts = { fed: count('fed'), disk: count('disk'), kept: count('kept') };
+    return { pages: pages.size, parts: used.length, ...parts, handed: handedShare(handedTo) };
   } finally {
     await pagefind.close();
   }

@@ -38,7 +38,8 @@ export function describeIndex(w: IndexWritten): string {
     w.kept && `${w.kept} kept from an earlier build`,
   ].filter(Boolean);
   const parts = w.parts === 1 ? 'one part' : `${w.parts} parts`;
-  return `search index: ${w.pages} pages marked data-pagefind-body, in ${parts} (${made.join(', ')})`;
+  const handed = w.handed === undefined ? '' : `; Pagefind was handed ${Math.round(w.handed * 100)} % of their text`;
+  return `search index: ${w.pages} pages marked data-pagefind-body, in ${parts} (${made.join(', ')})${handed}`;
 }
 
 export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages> } = {}): AstroIntegration {
@@ -53,8 +54,10 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
   const setup = (): IndexSetup => {
     const perPart = pagesPerPart();
     const parts = perPart === undefined ? 1 : partCount(getCorpus().profiles.length, perPart);
+    const code = codeFingerprint(root);
+    const cuts = { file: join(storeDir, 'cuts.v8'), code };
     // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
-    return parts === 1 ? { parts } : { parts, store: { dir: storeDir, code: codeFingerprint(root) } };
+    return parts === 1 ? { parts, cuts } : { parts, store: { dir: storeDir, code }, cuts };
   };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {

@@ -12,21 +12,31 @@ import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
 /**
- * The paths in the order Astro renders them, each once: Astro keeps the first of two paths that differ only by a
- * trailing slash, and renders fallback routes after every other. Render numbers (and so the order pages reach
- * the search index) follow this list, not the order renders happen to be called in, so that a build that renders
- * only some pages numbers each page as a build that renders all of them.
+ * When a path renders, as a rank: lower ranks first (a whole number, 0 for the first). The same in a build that keeps
+ * nothing as in one that keeps almost everything, since the search index depends on the order.
  */
-export function renderOrder(paths: readonly PathWithRoute[]): PathWithRoute[] {
+export type RenderRank = (pathname: string, routeType: string) => number;
+
+/**
+ * The paths in the order they are rendered, each once: Astro keeps the first of two paths that differ only by a
+ * trailing slash, and renders fallback routes after every other; the others go by `rank`, and in Astro's order
+ * within a rank. Render numbers (and so the order pages reach the search index) follow this list, not the order
+ * renders happen to be called in, so that a build that renders only some pages numbers each page as a build that
+ * renders all of them.
+ */
+export function renderOrder(paths: readonly PathWithRoute[], rank: RenderRank = () => 0): PathWithRoute[] {
   const seen = new Set<string>();
-  const [own, fallback]: PathWithRoute[][] = [[], []];
+  const ranked: PathWithRoute[][] = [];
+  const fallback: PathWithRoute[] = [];
   for (const p of paths) {
     const normalized = removeTrailingForwardSlash(p.pathname);
     if (seen.has(normalized)) continue;
     seen.add(normalized);
-    (p.route.type === 'fallback' ? fallback : own).push(p);
+    const type = p.route.type;
+    if (type === 'fallback') fallback.push(p);
+    else (ranked[rank(pagePath(p.pathname, type), type)] ??= []).push(p);
   }
-  return [...own, ...fallback];
+  return [...ranked.flatMap((group) => group ?? []), ...fallback];
 }
 
 /**
@@ -81,13 +91,17 @@ export class RenderPlan {
     return removeTrailingForwardSlash(encodedPath(pathname));
   }
 
-  /** Numbers Astro's `paths`; returns those Astro is to render, and places the `kept` ones as their turn comes. */
+  /**
+   * Numbers Astro's `paths` in the order `rank` gives; returns those Astro is to render, in that order, and places the
+   * `kept` ones as their turn comes.
+   */
   paths(
     paths: readonly PathWithRoute[],
     kept: KeptPages | undefined,
     to: { outDir: string; send: (seq: number, file: string, bytes: Uint8Array) => unknown },
+    rank?: RenderRank,
   ): PathWithRoute[] {
-    const listed = renderOrder(paths);
+    const listed = renderOrder(paths, rank);
     const order = listed.map((p, seq): Ordered => {
       const type = p.route.type;
       const path = pagePath(p.pathname, type);

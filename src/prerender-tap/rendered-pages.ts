@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOnDisk } from './output-on-disk.ts';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
-import { RenderPlan, type KeptPages } from './kept-pages.ts';
+import { RenderPlan, type KeptPages, type RenderRank } from './kept-pages.ts';
 import { outputFileOf } from './output-path.ts';
 import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
@@ -210,6 +210,7 @@ interface RenderedPagesOptions {
   wrap?: (render: Render) => Render;
   ready?: () => Promise<unknown>;
   kept?: () => KeptPages | undefined;
+  rank?: RenderRank;
 }
 
 /**
@@ -217,9 +218,10 @@ interface RenderedPagesOptions {
  * once (./identical-renders.ts); `wrap`, if given, takes each render first (src/integrations/page-cache.ts);
  * `ready`, if given, is waited for before the first page renders (after the bundle, which does not need it);
  * `kept`, if given, names pages an earlier build rendered from the same inputs: Astro is not asked to render them,
- * and they are put in the output folder and handed to the consumers in their turn, as a render of them would be.
+ * and they are put in the output folder and handed to the consumers in their turn, as a render of them would be;
+ * `rank`, if given, orders the pages to render (and number): ./kept-pages.ts renderOrder.
  */
-export function renderedPages({ identical, wrap, ready, kept }: RenderedPagesOptions = {}) {
+export function renderedPages({ identical, wrap, ready, kept, rank }: RenderedPagesOptions = {}) {
   const registered: Registration[] = [];
   let worker: Worker | undefined;
   let failure: Error | undefined;
@@ -244,7 +246,7 @@ export function renderedPages({ identical, wrap, ready, kept }: RenderedPagesOpt
     // Numbered before rendering: with build.concurrency renders finish out of order, and the search index depends
     // on the order pages reach it (the worker restores this one, so every build gives the same index).
     getStaticPaths: async () =>
-      plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send: (...args) => feed?.send(...args) }),
+      plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send: (...args) => feed?.send(...args) }, rank),
     teardown: async () => {
       try {
         await plan.placed();

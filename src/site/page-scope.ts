@@ -54,31 +54,37 @@ function versionsByFamily(c: Corpus): Map<Family, ProfileEntry[]> {
   return versions;
 }
 
-const families = new WeakMap<Corpus, Map<string, Family>>();
+/** What a page of one profile shows: the profile itself (a version of it, or its current URL), or its history or a comparison. */
+export type PageOfProfile = { family: Family; shows: 'profile' | 'history' | 'comparison' };
+
+const families = new WeakMap<Corpus, Map<string, PageOfProfile>>();
 
 /**
- * The profile a page belongs to, by its path: every URL of its versions, its current URL (a current or retired
- * profile), its history and each of its comparisons. Undefined for every other page (home, editions, sources…).
+ * The profile a page belongs to, by its path, and what the page shows of it: every URL of its versions, its current
+ * URL (a current or retired profile), its history and each of its comparisons. Undefined for every other page
+ * (home, editions, sources…).
  */
-export function familyOfPage(c: Corpus, pathname: string): Family | undefined {
+export function pageOfProfile(c: Corpus, pathname: string): PageOfProfile | undefined {
   let byPath = families.get(c);
   if (!byPath) {
     byPath = new Map();
     for (const [family, versions] of versionsByFamily(c)) {
       const [country, profile] = family.split('/');
-      const paths = [
-        ...versions.map((v) => editionProfileUrl(country, v.edition, profile)),
-        currentProfileUrl(country, profile),
-        historyUrl(country, profile),
-        ...comparisonPairs(versions).map(({ before, after }) =>
-          compareUrl(country, profile, comparisonSlug(before, after)),
-        ),
-      ];
-      for (const path of paths) byPath.set(path, family);
+      const page = (path: string, shows: PageOfProfile['shows']) => byPath!.set(path, { family, shows });
+      for (const v of versions) page(editionProfileUrl(country, v.edition, profile), 'profile');
+      page(currentProfileUrl(country, profile), 'profile');
+      page(historyUrl(country, profile), 'history');
+      for (const { before, after } of comparisonPairs(versions))
+        page(compareUrl(country, profile, comparisonSlug(before, after)), 'comparison');
     }
     families.set(c, byPath);
   }
   return byPath.get(pathname);
+}
+
+/** The profile a page belongs to, by its path (see pageOfProfile). */
+export function familyOfPage(c: Corpus, pathname: string): Family | undefined {
+  return pageOfProfile(c, pathname)?.family;
 }
 
 /** Profiles a version points to in its own edition: related profiles, findings its conclusions rest on, cross-references. */

@@ -59,7 +59,7 @@ describe('the search index written at the end of a build', () => {
   it('is the index of the pages handed over while rendering when they are the pages on disk', async () => {
     const dir = site(onDisk);
     const fromDisk = site(onDisk);
-    expect(await writeAfterHanding(dir, onDisk)).toEqual({ pages: 2, parts: 1, fed: 1, disk: 0, kept: 0 });
+    expect(await writeAfterHanding(dir, onDisk)).toEqual({ pages: 2, parts: 1, fed: 1, disk: 0, kept: 0, handed: 1 });
     await writeSearchIndex(fromDisk, { parts: 1 });
     expect(indexOf(dir)).toEqual(indexOf(fromDisk));
   }, 60_000);
@@ -68,7 +68,7 @@ describe('the search index written at the end of a build', () => {
     const dir = site(onDisk);
     const fromDisk = site(onDisk);
     const stale = { ...onDisk, 'syria/deserters/index.html': page('Deserters', 'an older text about amnesty') };
-    expect(await writeAfterHanding(dir, stale)).toEqual({ pages: 2, parts: 1, fed: 0, disk: 1, kept: 0 });
+    expect(await writeAfterHanding(dir, stale)).toEqual({ pages: 2, parts: 1, fed: 0, disk: 1, kept: 0, handed: 1 });
     await writeSearchIndex(fromDisk, { parts: 1 });
     expect(Object.keys(indexOf(dir)).length).toBeGreaterThan(0);
     expect(indexOf(dir)).toEqual(indexOf(fromDisk));

@@ -72,6 +72,19 @@ async function build(paths: string[], cache = pageCache({ outDir })) {
 
 const publish = (c: Corpus) => publishCheckedCorpus(c);
 
+describe('the order pages render in', () => {
+  it('puts each profile page first, its history and comparisons next, and every other page last', () => {
+    publish(loadCorpus(VALID_FIXTURE));
+    const { rank } = pageCache({ outDir });
+    expect(rank('/testland/2024-06/evaders/', 'page')).toBe(0);
+    expect(rank('/testland/evaders/', 'page')).toBe(0);
+    expect(rank('/testland/evaders/history/', 'page')).toBe(1);
+    expect(rank('/testland/evaders/compare/2023-01..2024-06/', 'page')).toBe(1);
+    for (const path of ['/', '/testland/', '/sources/', '/law/qd-9/']) expect(rank(path, 'page'), path).toBe(2);
+    expect(rank('/testland/evaders/', 'redirect')).toBe(2);
+  });
+});
+
 describe('pages of one profile in a rebuild', () => {
   const paths = ['/testland/2024-06/evaders/', '/testland/deserters/', '/testland/'];
 

@@ -13,7 +13,7 @@ import {
   renderedPages,
   WorkerFeed,
 } from '../../../src/prerender-tap/rendered-pages.ts';
-import { foldersAhead, renderOrder, type KeptPages } from '../../../src/prerender-tap/kept-pages.ts';
+import { foldersAhead, renderOrder, type KeptPages, type RenderRank } from '../../../src/prerender-tap/kept-pages.ts';
 import { outputFileOf, pagePath } from '../../../src/prerender-tap/output-path.ts';
 import { folderWith } from '../../support/temp-folder.ts';
 
@@ -157,6 +157,34 @@ describe('the order pages are rendered and numbered in', () => {
     expect(order.map((p) => p.pathname)).toEqual(['/a', '/b', '/updates.xml', '/fr/a']);
   });
 
+  it("goes by rank, in Astro's order within a rank, and asks the rank of each page by the path its request has", () => {
+    const asked: string[] = [];
+    const rank = (path: string) => (
+      asked.push(path),
+      path.startsWith('/syria/') ? (path.includes('/history/') ? 1 : 0) : 2
+    );
+    const order = renderOrder(
+      [
+        listed('/sources/report'),
+        listed('/syria/deserters/history'),
+        listed('/syria/deserters'),
+        listed('/fr/a', 'fallback'),
+        listed('/law/qd-9'),
+        listed('/syria/returnees'),
+      ],
+      rank,
+    );
+    expect(order.map((p) => p.pathname)).toEqual([
+      '/syria/deserters',
+      '/syria/returnees',
+      '/syria/deserters/history',
+      '/sources/report',
+      '/law/qd-9',
+      '/fr/a',
+    ]);
+    expect(asked).toContain('/syria/deserters/');
+  });
+
   it('names a page by the path its request has: encoded, with the trailing slash of every page', () => {
     expect(pagePath('/syria/deserters', 'page')).toBe('/syria/deserters/');
     expect(pagePath('/syria/deserters/', 'page')).toBe('/syria/deserters/');
@@ -169,8 +197,8 @@ describe('the order pages are rendered and numbered in', () => {
 
 describe('a rebuild with pages kept from an earlier build', () => {
   /** The tap around a stand-in for Astro's prerenderer, with `kept` pages; what Astro was asked to render. */
-  async function tapped(paths: Listed[], kept: KeptPages, outDir: string) {
-    const pages = renderedPages({ kept: () => kept });
+  async function tapped(paths: Listed[], kept: KeptPages, outDir: string, rank?: RenderRank) {
+    const pages = renderedPages({ kept: () => kept, rank });
     const hooks = pages.integration.hooks as Required<AstroIntegration['hooks']>;
     await (hooks['astro:config:done'] as (p: unknown) => unknown)({ config: { outDir: pathToFileURL(`${outDir}/`) } });
     let tap!: (inner: AstroPrerenderer) => AstroPrerenderer;
@@ -231,6 +259,20 @@ describe('a rebuild with pages kept from an earlier build', () => {
     expect(readFileSync(join(out, 'testland/2024-06/evaders/index.html'), 'utf8')).toBe(
       '<p>kept /testland/2024-06/evaders/</p>',
     );
+  });
+
+  it('asks Astro to render the pages not kept in rank order, profile pages before the rest', async () => {
+    const out = folderWith({});
+    const kept = keeping(['/testland/evaders/']);
+    const rank = (path: string) => (path.startsWith('/testland/') ? 0 : 1);
+    const { asked, rendered } = await tapped(
+      [listed('/'), listed('/testland/evaders'), listed('/testland/returnees'), listed('/updates.xml', 'endpoint')],
+      kept,
+      out,
+      rank,
+    );
+    expect(asked).toEqual(['/testland/returnees', '/', '/updates.xml']);
+    expect(rendered).toEqual(['/testland/returnees/', '/', '/updates.xml']);
   });
 
   it('fails when a kept page can no longer be taken, instead of publishing without it', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/corpus.ts';
-import { familyOfPage, renderInScope, renderUnscoped, scopeOf } from '../../../src/site/page-scope.ts';
+import { familyOfPage, pageOfProfile, renderInScope, renderUnscoped, scopeOf } from '../../../src/site/page-scope.ts';
 import { getCorpus, publishCheckedCorpus } from '../../../src/site/site-data.ts';
 import { VALID_FIXTURE } from '../../support/content-copy.ts';
 
@@ -24,6 +24,13 @@ describe('the pages of one profile', () => {
     // A profile no longer in the current edition still has its current URL (the retired notice) and history.
     expect(familyOfPage(c, '/testland/deserters/')).toBe('testland/deserters');
     expect(familyOfPage(c, '/testland/deserters/history/')).toBe('testland/deserters');
+  });
+
+  it('say what they show: the profile itself at each of its URLs, or its history or a comparison', () => {
+    for (const path of ['/testland/2023-01/evaders/', '/testland/2024-06/evaders/', '/testland/evaders/'])
+      expect(pageOfProfile(c, path)?.shows, path).toBe('profile');
+    expect(pageOfProfile(c, '/testland/evaders/history/')?.shows).toBe('history');
+    expect(pageOfProfile(c, '/testland/evaders/compare/2023-01..2024-06/')?.shows).toBe('comparison');
   });
 
   it('do not include pages that list many profiles, or a comparison that has no page', () => {
