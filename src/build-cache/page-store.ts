@@ -83,6 +83,11 @@ export class PageStore {
     return digest(bytes) === expected ? bytes : undefined;
   }
 
+  /** The digest of the page kept for `key`: that of the bytes `lookup` gives, which it checks. */
+  keptDigest(key: string): string | undefined {
+    return this.earlier.get(key)?.digest;
+  }
+
   /**
    * Whether the page of `key` is kept whole. A file as the last build saw it when it saved the store (inode, size,
    * mtime: each build links it into a new output folder and deletes the old one, which moves its ctime) is not read

@@ -10,9 +10,15 @@ import { cuttableSpans } from '../integrations/search-input.ts';
 
 type Spans = [number, number][];
 
-const isSpans = (value: unknown): value is Spans =>
-  Array.isArray(value) &&
-  value.every((s) => Array.isArray(s) && s.length === 2 && s.every((n) => Number.isSafeInteger(n) && n >= 0));
+/** Spans as the record keeps them: start, end, start, end… (one typed array per page reads back in one piece). */
+const flat = (spans: Spans) => Uint32Array.from(spans.flat());
+
+function unflat(value: unknown): Spans | undefined {
+  if (!(value instanceof Uint32Array) || value.length % 2 !== 0) return undefined;
+  const spans: Spans = [];
+  for (let i = 0; i < value.length; i += 2) spans.push([value[i], value[i + 1]]);
+  return spans;
+}
 
 export class SearchCuts {
   private readonly earlier: Map<string, unknown>;
@@ -35,8 +41,8 @@ export class SearchCuts {
     const key = cacheKey(this.code, digest);
     let spans = this.now.get(key);
     if (spans) return spans;
-    const before = this.earlier.get(key);
-    if (isSpans(before)) {
+    const before = unflat(this.earlier.get(key));
+    if (before) {
       spans = before;
       this.reused++;
     } else spans = cuttableSpans(text);
@@ -46,6 +52,6 @@ export class SearchCuts {
 
   /** Keeps this build's cuts, and only those, for the next build. */
   async save(): Promise<void> {
-    if (this.file) await writeCacheFile(this.file, this.now);
+    if (this.file) await writeCacheFile(this.file, new Map([...this.now].map(([key, spans]) => [key, flat(spans)])));
   }
 }

@@ -133,7 +133,7 @@ function keptPages(
       }
       store.record(key, file, bytes, true);
       taken();
-      return { bytes, publish: (path) => store.publish(key, path) };
+      return { bytes, digest: store.keptDigest(key)!, publish: (path) => store.publish(key, path) };
     },
   };
 }

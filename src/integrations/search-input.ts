@@ -16,6 +16,9 @@ import { Parser } from 'htmlparser2';
 
 const IGNORE = 'data-pagefind-ignore';
 
+/** How every attribute of Pagefind's begins. */
+const MARK = 'data-pagefind-';
+
 /** Attributes by which an element inside an ignored one still reaches the index. */
 const REACHES_INDEX = /^data-pagefind-(?!ignore$)/;
 
@@ -84,25 +87,33 @@ export function cuttableSpans(text: string): [number, number][] {
   return spans;
 }
 
-/** How many times Pagefind's attributes other than the ignore mark are written in `text`, as text. */
-function marksIn(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('data-pagefind-'); at !== -1; at = text.indexOf('data-pagefind-', at + 1))
-    if (!text.startsWith(IGNORE, at)) n++;
-  return n;
+/** Whether Pagefind's attributes other than the ignore mark are written in `text` between `from` and `to`, as text. */
+function marksBetween(text: string, from: number, to: number): boolean {
+  for (let at = text.indexOf(MARK, from); at !== -1 && at + MARK.length <= to; at = text.indexOf(MARK, at + 1))
+    if (!text.startsWith(IGNORE, at) || at + IGNORE.length > to) return true;
+  return false;
 }
 
-/** A span of `text` as cuttableSpans gives them: one ignored element, start tag to end tag. */
-function isElementSpan(text: string, [start, end]: [number, number], after: number): boolean {
+/** Whitespace, or the edge of a tag: what may stand either side of a cut without joining two words into one. */
+const EDGE = /[\s<>]/;
+
+/**
+ * A span of `text` as cuttableSpans gives them: one ignored element, start tag to end tag, after `after`, with
+ * whitespace or a tag on either side (so the text either side is not joined into one word) and none of Pagefind's
+ * attributes but the ignore mark written in it.
+ */
+function isCuttable(text: string, [start, end]: [number, number], after: number): boolean {
   if (!(start >= after && start < end && end <= text.length)) return false;
-  const tagEnd = text.indexOf('>', start);
+  if (text[start] !== '<' || text[end - 1] !== '>') return false;
+  if (start > 0 && !EDGE.test(text[start - 1])) return false;
+  if (end < text.length && !EDGE.test(text[end])) return false;
   const ignore = text.indexOf(IGNORE, start);
-  return text[start] === '<' && text[end - 1] === '>' && ignore !== -1 && ignore < tagEnd;
+  return ignore !== -1 && ignore < text.indexOf('>', start) && !marksBetween(text, start, end);
 }
 
 /**
  * The page as Pagefind is handed it: without the ignored elements that cannot reach the index, `spans` if given
- * (as cuttableSpans gave them for these very bytes in an earlier build). If a span is not an ignored element, or the
+ * (as cuttableSpans gave them for these very bytes in an earlier build). If a span is not such an element, or the
  * text cut holds any of Pagefind's attributes (written as text, say), the page is handed over whole.
  */
 export function searchInput(text: string, spans = cuttableSpans(text)): string {
@@ -110,10 +121,9 @@ export function searchInput(text: string, spans = cuttableSpans(text)): string {
   let cut = '';
   let at = 0;
   for (const span of spans) {
-    if (!isElementSpan(text, span, at)) return text;
+    if (!isCuttable(text, span, at)) return text;
     cut += text.slice(at, span[0]);
     at = span[1];
   }
-  cut += text.slice(at);
-  return marksIn(cut) === marksIn(text) ? cut : text;
+  return cut + text.slice(at);
 }

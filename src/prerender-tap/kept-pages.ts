@@ -11,6 +11,9 @@ import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
+/** Hands a page on as render number `seq`, with its digest if it is known already (./rendered-pages.ts WorkerFeed). */
+export type Send = (seq: number, file: string, bytes: Uint8Array, digest?: string) => unknown;
+
 /**
  * When a path renders, as a rank: lower ranks first (a whole number, 0 for the first). The same in a build that keeps
  * nothing as in one that keeps almost everything, since the search index depends on the order.
@@ -46,7 +49,11 @@ export function renderOrder(paths: readonly PathWithRoute[], rank: RenderRank = 
  */
 export interface KeptPages {
   has(pathname: string, routeType: string): boolean;
-  take(pathname: string, routeType: string): { bytes: Uint8Array<ArrayBuffer>; publish(path: string): Promise<void> };
+  /** The page's bytes, their digest (digestOf, known already), and how to publish it. */
+  take(
+    pathname: string,
+    routeType: string,
+  ): { bytes: Uint8Array<ArrayBuffer>; digest: string; publish(path: string): Promise<void> };
 }
 
 /** Settles when each render number has been handed to the worker or skipped, in any order. */
@@ -98,7 +105,7 @@ export class RenderPlan {
   paths(
     paths: readonly PathWithRoute[],
     kept: KeptPages | undefined,
-    to: { outDir: string; send: (seq: number, file: string, bytes: Uint8Array) => unknown },
+    to: { outDir: string; send: Send },
     rank?: RenderRank,
   ): PathWithRoute[] {
     const listed = renderOrder(paths, rank);
@@ -164,11 +171,7 @@ export function foldersAhead(folders: readonly string[]): Map<string, Promise<un
 export async function placeKept(
   order: readonly Ordered[],
   pages: KeptPages,
-  {
-    outDir,
-    handed,
-    send,
-  }: { outDir: string; handed: Handed; send: (seq: number, file: string, bytes: Uint8Array) => unknown },
+  { outDir, handed, send }: { outDir: string; handed: Handed; send: Send },
 ): Promise<void> {
   const folders = foldersAhead(
     order.flatMap(({ path, type, keep }) => (keep ? [dirname(join(outDir, outputFileOf(path, type)!))] : [])),
@@ -183,7 +186,7 @@ export async function placeKept(
     const target = join(outDir, file);
     await folders.get(dirname(target));
     await page.publish(target);
-    await send(seq, file, page.bytes);
+    await send(seq, file, page.bytes, page.digest);
     handed.mark(seq);
   }
 }

@@ -18,8 +18,9 @@ for (const { name, module, options } of registered) {
 }
 
 // Rendering is what the build waits for: this thread gives way to it. On Linux a priority set with pid 0 applies to
-// the calling thread only, and a process started from it inherits it: Pagefind, started above by the search index,
-// keeps the normal priority, since the index it builds is the last thing the build waits for.
+// the calling thread only, and a process started from it inherits it: Pagefind, which the search index starts at the
+// first page, gives way too. Started at the normal priority instead, it made a full build at 1,000 profiles 0.5 s
+// slower (it took CPU from rendering) and a rebuild no faster.
 try {
   setPriority(0, 10);
 } catch {
@@ -27,9 +28,9 @@ try {
 }
 
 /** Hands one file to every consumer. */
-function deliver({ file, bytes }: FeedEntry): void {
+function deliver({ file, bytes, digest }: FeedEntry): void {
   if (file === undefined || bytes === undefined) return;
-  const rendered = renderedFile(file, bytes);
+  const rendered = renderedFile(file, bytes, digest);
   for (const consumer of consumers.values()) consumer.file(rendered);
 }
 

@@ -51,13 +51,16 @@ export function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64');
 }
 
-/** A rendered file as consumers receive it: fingerprinted, and decoded the first time a consumer reads its text. */
-export function renderedFile(file: string, bytes: Uint8Array): RenderedFile {
+/**
+ * A rendered file as consumers receive it: fingerprinted, and decoded the first time a consumer reads its text.
+ * `digest`, if given, is `digestOf(bytes)` known already: a kept page's, which the page store checked.
+ */
+export function renderedFile(file: string, bytes: Uint8Array, digest = digestOf(bytes)): RenderedFile {
   let text: string | undefined;
   return {
     file,
     bytes,
-    digest: digestOf(bytes),
+    digest,
     get text() {
       return (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     },
@@ -73,8 +76,11 @@ interface Registration {
 
 type Reply = { id: number; result?: unknown; error?: string };
 
-/** One render's file for the worker, numbered in the order Astro started the renders; no file if it was skipped. */
-export type FeedEntry = { seq: number; file?: string; bytes?: Uint8Array };
+/**
+ * One render's file for the worker, numbered in the order Astro started the renders, with its digest if known; no
+ * file if it was skipped.
+ */
+export type FeedEntry = { seq: number; file?: string; bytes?: Uint8Array; digest?: string };
 
 /**
  * Puts entries back in render-start order: files arrive in the order their renders finished, and are handed on
@@ -126,9 +132,9 @@ export class WorkerFeed {
    * Queues the file of render number `seq` (its bytes are moved to the worker, not copied); waits while the worker
    * is too far behind. Every render number is either sent or skipped: the worker hands files on in that order.
    */
-  async send(seq: number, file: string, bytes: Uint8Array): Promise<void> {
+  async send(seq: number, file: string, bytes: Uint8Array, digest?: string): Promise<void> {
     if (this.stopped) return;
-    this.batch.push({ seq, file, bytes });
+    this.batch.push({ seq, file, bytes, digest });
     this.batchBytes += bytes.byteLength;
     if (this.batch.length >= 32 || this.batchBytes >= 1 << 20) this.flush();
     if (this.unread > WorkerFeed.UNREAD_LIMIT && !this.stopped)

@@ -79,6 +79,14 @@ describe('what Pagefind is handed of a page', () => {
     expect(searchInput(html)).toBe(html);
   });
 
+  it('hands over whole an ignored element written against a word, which the cut would join to the next', () => {
+    // Pagefind reads "Conscription" and "ended" on either side; cut, they would read as one word.
+    const html = page('<p>Conscription<span data-pagefind-ignore>[1]</span>ended</p>');
+    expect(searchInput(html)).toBe(html);
+    const spaced = page('<p>Conscription <span data-pagefind-ignore>[1]</span> ended</p>');
+    expect(searchInput(spaced)).toBe(page('<p>Conscription  ended</p>'));
+  });
+
   it('hands over the whole page for spans that are not ignored elements of it', () => {
     const html = page(`<p>before</p>${CITE}`);
     const [span] = cuttableSpans(html);
@@ -131,7 +139,7 @@ describe('what was cut from pages in earlier builds', () => {
   it('is parsed again when the record holds something other than spans', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cg-search-cuts-')), 'cuts.v8');
     dirs.push(join(file, '..'));
-    await writeCacheFile(file, new Map([[cacheKey('code-1', 'digest-a'), [['0', 5]]]]));
+    await writeCacheFile(file, new Map([[cacheKey('code-1', 'digest-a'), Uint32Array.from([0, 5, 9])]]));
     const cuts = new SearchCuts(file, 'code-1');
     expect(cuts.spans('digest-a', html)).toEqual(cuttableSpans(html));
     expect(cuts.reused).toBe(0);

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { digestOf } from '../../../src/prerender-tap/rendered-pages.ts';
 import { PageStore } from '../../../src/build-cache/page-store.ts';
 
 const KEY_A = 'a'.repeat(64);
@@ -51,6 +52,14 @@ describe('the page store', () => {
     expect(text(second.lookup(KEY_A))).toBe('<p>A</p>');
     second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
     expect(second.counts()).toEqual({ reused: 1, total: 1 });
+  });
+
+  it('knows the digest of a kept page without hashing it again: that of the bytes it gives', async () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    await firstBuild(store, out, A);
+    const second = new PageStore(store);
+    expect(second.keptDigest(KEY_A)).toBe(digestOf(second.lookup(KEY_A)!));
+    expect(second.keptDigest(KEY_B)).toBeUndefined();
   });
 
   it('keeps a page after the published folder is deleted (a link, not the published name)', async () => {

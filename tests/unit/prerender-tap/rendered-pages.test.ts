@@ -234,7 +234,7 @@ describe('a rebuild with pages kept from an earlier build', () => {
       take: (path) => {
         taken.push(path);
         const bytes = new TextEncoder().encode(`<p>kept ${path}</p>`);
-        return { bytes, publish: (file) => writeFile(file, `<p>kept ${path}</p>`) };
+        return { bytes, digest: digestOf(bytes), publish: (file) => writeFile(file, `<p>kept ${path}</p>`) };
       },
     };
   };
