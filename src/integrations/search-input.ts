@@ -7,10 +7,11 @@
  *
  * An ignored element is cut, start tag to end tag, only when nothing in it can reach the index: no attribute of
  * Pagefind's other than the mark itself (a filter, a meta field, a sort key or a weight is still read inside an
- * ignored element), no heading, no image, and an end tag written in the page (an element htmlparser2 closes by
- * implication is kept whole, as is anything the two parsers could see differently). A page where any of that cannot
- * be told for sure is handed over whole: the cut only ever saves time, and Pagefind builds the same index either way
- * (tests/unit/search-input.test.ts indexes both and compares every file).
+ * ignored element), no heading, no image, an end tag written in the page (an element htmlparser2 closes by
+ * implication is kept whole, as is anything the two parsers could see differently), and whitespace or a tag on
+ * either side. A page where any of that cannot be told for sure is handed over whole: the cut only ever saves time,
+ * and Pagefind builds the same index either way (tests/unit/search-input.test.ts and, on the real site and the
+ * fixture, tests/build/search-index-is-what-whole-pages-give.test.ts index both and compare every file).
  */
 import { Parser } from 'htmlparser2';
 

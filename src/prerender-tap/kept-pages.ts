@@ -15,8 +15,8 @@ type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[num
 export type Send = (seq: number, file: string, bytes: Uint8Array, digest?: string) => unknown;
 
 /**
- * When a path renders, as a rank: lower ranks first (a whole number, 0 for the first). The same in a build that keeps
- * nothing as in one that keeps almost everything, since the search index depends on the order.
+ * When a path renders, as a rank: lower ranks first. The same in a build that keeps nothing as in one that keeps
+ * almost everything, since the search index depends on the order.
  */
 export type RenderRank = (pathname: string, routeType: string) => number;
 
@@ -29,17 +29,24 @@ export type RenderRank = (pathname: string, routeType: string) => number;
  */
 export function renderOrder(paths: readonly PathWithRoute[], rank: RenderRank = () => 0): PathWithRoute[] {
   const seen = new Set<string>();
-  const ranked: PathWithRoute[][] = [];
+  const ranked = new Map<number, PathWithRoute[]>();
   const fallback: PathWithRoute[] = [];
   for (const p of paths) {
     const normalized = removeTrailingForwardSlash(p.pathname);
     if (seen.has(normalized)) continue;
     seen.add(normalized);
     const type = p.route.type;
-    if (type === 'fallback') fallback.push(p);
-    else (ranked[rank(pagePath(p.pathname, type), type)] ??= []).push(p);
+    if (type === 'fallback') {
+      fallback.push(p);
+      continue;
+    }
+    const r = rank(pagePath(p.pathname, type), type);
+    const group = ranked.get(r);
+    if (group) group.push(p);
+    else ranked.set(r, [p]);
   }
-  return [...ranked.flatMap((group) => group ?? []), ...fallback];
+  const ranks = [...ranked.keys()].sort((a, b) => a - b);
+  return [...ranks.flatMap((r) => ranked.get(r)!), ...fallback];
 }
 
 /**

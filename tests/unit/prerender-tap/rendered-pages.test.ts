@@ -185,6 +185,12 @@ describe('the order pages are rendered and numbered in', () => {
     expect(asked).toContain('/syria/deserters/');
   });
 
+  it('keeps every page whatever numbers the ranks are', () => {
+    const ranks: Record<string, number> = { '/a/': 10, '/b/': -1, '/c/': 0.5 };
+    const order = renderOrder([listed('/a'), listed('/b'), listed('/c')], (path) => ranks[path]);
+    expect(order.map((p) => p.pathname)).toEqual(['/b', '/c', '/a']);
+  });
+
   it('names a page by the path its request has: encoded, with the trailing slash of every page', () => {
     expect(pagePath('/syria/deserters', 'page')).toBe('/syria/deserters/');
     expect(pagePath('/syria/deserters/', 'page')).toBe('/syria/deserters/');
