@@ -236,10 +236,14 @@ function trimPart(folder: string, primary: boolean): void {
 type PartMade = 'fed' | 'disk' | 'kept';
 
 /**
- * What writeSearchIndex reports: the pages indexed, how many parts were made each way, and the share of the indexed
- * pages' text Pagefind was handed (./search-input.ts) where it indexed any.
+ * What writeSearchIndex reports: the pages indexed, how many parts were made each way, the share of the indexed
+ * pages' text Pagefind was handed (./search-input.ts) where it indexed any, and how many pages were cut as an earlier
+ * build cut them.
  */
-export type IndexWritten = { pages: number; parts: number; handed?: number } & Record<PartMade, number>;
+export type IndexWritten = { pages: number; parts: number; handed?: number; cutBefore?: number } & Record<
+  PartMade,
+  number
+>;
 
 /** The share of the pages' text Pagefind was handed, over `indexes`; undefined if they were handed nothing. */
 function handedShare(indexes: readonly FedIndex[]): number | undefined {
@@ -388,7 +392,8 @@ export async function writeSearchIndex(
     await cuts?.save();
     const count = (how: PartMade) => made.filter((m) => m === how).length;
     const parts = { fed: count('fed'), disk: count('disk'), kept: count('kept') };
-    return { pages: pages.size, parts: used.length, ...parts, handed: handedShare(handedTo) };
+    const handed = { handed: handedShare(handedTo), cutBefore: cuts?.reused };
+    return { pages: pages.size, parts: used.length, ...parts, ...handed };
   } finally {
     await pagefind.close();
   }

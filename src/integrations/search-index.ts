@@ -38,7 +38,9 @@ export function describeIndex(w: IndexWritten): string {
     w.kept && `${w.kept} kept from an earlier build`,
   ].filter(Boolean);
   const parts = w.parts === 1 ? 'one part' : `${w.parts} parts`;
-  const handed = w.handed === undefined ? '' : `; Pagefind was handed ${Math.round(w.handed * 100)} % of their text`;
+  const reused = w.cutBefore ? ` (${w.cutBefore} pages cut as an earlier build cut them)` : '';
+  const handed =
+    w.handed === undefined ? '' : `; Pagefind was handed ${Math.round(w.handed * 100)} % of their text${reused}`;
   return `search index: ${w.pages} pages marked data-pagefind-body, in ${parts} (${made.join(', ')})${handed}`;
 }
 

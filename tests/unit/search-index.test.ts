@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { indexFile, searchIndex } from '../../src/integrations/search-index.ts';
+import { describeIndex, indexFile, searchIndex } from '../../src/integrations/search-index.ts';
 
 // A built index folder: dist/pagefind/ with the library and one chunk.
 const dir = mkdtempSync(join(tmpdir(), 'cg-pagefind-'));
@@ -85,6 +85,17 @@ async function devRequest(
     middleware({ url }, res, () => done({ status: 0, body: '', passed: true }));
   });
 }
+
+describe('the line a build logs for its search index', () => {
+  it('says how each part was made, the share of the text Pagefind read, and the pages cut as before', () => {
+    expect(describeIndex({ pages: 1080, parts: 1, fed: 1, disk: 0, kept: 0, handed: 0.438, cutBefore: 1079 })).toBe(
+      'search index: 1080 pages marked data-pagefind-body, in one part (1 indexed while rendering); Pagefind was handed 44 % of their text (1079 pages cut as an earlier build cut them)',
+    );
+    expect(describeIndex({ pages: 9, parts: 4, fed: 0, disk: 1, kept: 3 })).toBe(
+      'search index: 9 pages marked data-pagefind-body, in 4 parts (1 indexed after rendering, 3 kept from an earlier build)',
+    );
+  });
+});
 
 describe('search in `npm run dev`', () => {
   it("serves the last build's index at /pagefind/", async () => {
