@@ -5,6 +5,9 @@
  * Pagefind writes the same files from the same pages in the same order, so a part published from the store is what
  * indexing those pages again would write (tests/build/rebuild-equals-clean-build.test.ts).
  *
+ * The record also lists those pages, so that a build can tell, as each page renders, whether a part can still be the
+ * kept one (src/integrations/search-index-build.ts starts indexing it while rendering at the first page that differs).
+ *
  * Files are kept as hard links to those the build wrote, with their digests. A kept part is published only if every
  * one of its files still has its digest: a file changed in place (a link shares the change), missing or unreadable
  * means the part is indexed again, never that a wrong index is published.
@@ -19,7 +22,7 @@ import { INDEX_PARTS_FILE, PART_FOLDER } from '../shared/search-config.ts';
 import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
 
 /** Part id → the key it was written from and its files, in a cache file (./cache-file.ts). */
-const RECORD = 'parts.v2';
+const RECORD = 'parts.v3';
 
 /** Keys name folders: hex only, so that no key can name a path outside the store. */
 const KEY = /^[0-9a-f]{64}$/;
@@ -33,17 +36,24 @@ interface KeptPart {
   code: string;
   /** Path in the part folder → digest of its bytes. */
   files: [string, string][];
+  /** The pages it was written from (output path → fingerprint), in the order Pagefind was given them. */
+  pages: [string, string][];
 }
+
+const isPairs = (value: unknown): value is [string, string][] =>
+  Array.isArray(value) &&
+  value.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string');
 
 function isKeptPart(value: unknown): value is KeptPart {
   if (typeof value !== 'object' || value === null) return false;
-  const { key, code, files } = value as Partial<KeptPart>;
+  const { key, code, files, pages } = value as Partial<KeptPart>;
   return (
     typeof key === 'string' &&
     typeof code === 'string' &&
     KEY.test(key) &&
-    Array.isArray(files) &&
-    files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && FILE.test(f[0]) && typeof f[1] === 'string')
+    isPairs(files) &&
+    files.every((f) => FILE.test(f[0])) &&
+    isPairs(pages)
   );
 }
 
@@ -73,7 +83,7 @@ const filesOfPart = (folder: string): string[] =>
 
 export class IndexPartStore {
   private readonly dir: string;
-  private readonly earlier = new Map<string, KeptPart>();
+  private readonly earlier = new Map<string, KeptPart & { pageMap?: Map<string, string> }>();
   /** This build's parts, by id. */
   private readonly now = new Map<string, KeptPart>();
 
@@ -86,11 +96,15 @@ export class IndexPartStore {
   }
 
   /**
-   * Whether an earlier build kept a part with this id written by this code: its pages may then be the same, and the
-   * build notes them instead of indexing them (after a change of code, every part is indexed while rendering).
+   * The pages (output path → fingerprint) of the part an earlier build kept as `id`, written by this code: while a
+   * build's pages are these, it notes them instead of indexing them. Undefined if no part was kept for this code
+   * (after a change of code, every part is indexed while rendering).
    */
-  expects(id: string, code: string): boolean {
-    return this.earlier.get(id)?.code === code;
+  pagesOf(id: string, code: string): ReadonlyMap<string, string> | undefined {
+    const kept = this.earlier.get(id);
+    if (kept?.code !== code) return undefined;
+    kept.pageMap ??= new Map(kept.pages);
+    return kept.pageMap;
   }
 
   /** Whether the part kept as `id` was written from `key` (its files are checked only when it is published). */
@@ -120,12 +134,15 @@ export class IndexPartStore {
       await mkdir(dirname(target), { recursive: true });
       await link(join(stored, file), target).catch(() => copyFile(join(stored, file), target));
     }
-    this.now.set(id, kept);
+    this.now.set(id, { key: kept.key, code: kept.code, files: kept.files, pages: kept.pages });
     return true;
   }
 
-  /** Keeps the part `id` that this build wrote to `folder` from `key`. A file that cannot be linked is not kept. */
-  keep(id: string, key: string, code: string, folder: string): void {
+  /**
+   * Keeps the part `id` that this build wrote to `folder` from `key`, which is the key of `pages`. A file that cannot
+   * be linked is not kept.
+   */
+  keep(id: string, key: string, code: string, folder: string, pages: ReadonlyMap<string, string>): void {
     const stored = join(this.dir, key);
     rmSync(stored, { recursive: true, force: true });
     const files: [string, string][] = [];
@@ -139,7 +156,7 @@ export class IndexPartStore {
       rmSync(stored, { recursive: true, force: true });
       return;
     }
-    this.now.set(id, { key, code, files });
+    this.now.set(id, { key, code, files, pages: [...pages] });
   }
 
   /** Records this build's parts and drops every other kept part. */

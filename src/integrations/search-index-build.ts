@@ -162,9 +162,25 @@ export interface IndexSetup {
   store?: { dir: string; code: string };
   /** Where what was cut from each page is kept (src/build-cache/search-cuts.ts); without it every page is parsed. */
   cuts?: { file: string; code: string };
+  /** The folder the build writes its pages to, where a page handed over as published can be read again. */
+  pagesDir?: string;
+  /** How much text of rendered pages may be held for parts that may be kept; HELD_TEXT_LIMIT unless given. */
+  heldTextLimit?: number;
 }
 
-/** The pages handed over while rendering, by part: fed to Pagefind at once, or only noted if a stored part may do. */
+/**
+ * How much text of rendered pages a build holds for parts it may keep, until it knows whether it keeps them: a
+ * rendered page is handed over before Astro writes it, so a part that turns out to differ could not read it again.
+ * Past this, a part is left to be indexed from disk at the end, as if it were not held.
+ */
+const HELD_TEXT_LIMIT = 64 << 20;
+
+/**
+ * The pages handed over while rendering, by part: fed to Pagefind at once, or only noted while every page of the part
+ * is one the part an earlier build kept was written from. At the first page that is not, the part is fed from then
+ * on, its noted pages first (read again from the output folder, or held if they were not written yet), so that a
+ * rebuild indexes the part that changed while the rest renders, in the order a clean build would.
+ */
 export class PartedIndex {
   readonly setup: IndexSetup;
   readonly store?: IndexPartStore;
@@ -173,6 +189,11 @@ export class PartedIndex {
   readonly live = new Map<number, FedIndex>();
   /** Parts an earlier build kept: their pages' fingerprints, in the order handed over. */
   readonly noted = new Map<number, Map<string, string>>();
+  /** The text of noted pages that were not in the output folder yet, by part. */
+  private readonly held = new Map<number, Map<string, string>>();
+  private heldText = 0;
+  /** Parts with a noted page that can be read neither from memory nor from the output folder. */
+  private readonly unheld = new Set<number>();
   /** Every page judged while rendering, handed over or not. */
   private readonly verdicts = new Map<string, { digest: string; searchable: boolean }>();
 
@@ -182,19 +203,63 @@ export class PartedIndex {
     this.cuts = setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code);
   }
 
-  /** Hands over a searchable page at output path `file`. */
-  add(file: string, content: string, digest: string): void {
+  /**
+   * Hands over a searchable page at output path `file`; `published` if it is in the output folder already (a kept
+   * page), with these bytes.
+   */
+  add(file: string, content: string, digest: string, published = false): void {
     this.verdicts.set(file, { digest, searchable: true });
     const part = partOf(file, this.setup.parts);
-    if (this.setup.store && this.store?.expects(partId(this.setup.parts, part), this.setup.store.code)) {
-      let noted = this.noted.get(part);
-      if (!noted) this.noted.set(part, (noted = new Map()));
-      noted.set(file, digest);
+    const live = this.live.get(part) ?? this.liveUnlessKept(part, file, digest);
+    if (live) {
+      live.add(file, content, digest);
       return;
     }
-    let live = this.live.get(part);
-    if (!live) this.live.set(part, (live = new FedIndex(this.cuts)));
-    live.add(file, content, digest);
+    let noted = this.noted.get(part);
+    if (!noted) this.noted.set(part, (noted = new Map()));
+    noted.set(file, digest);
+    if (published && this.setup.pagesDir !== undefined) return;
+    if (this.unheld.has(part)) return;
+    if (this.heldText + content.length > (this.setup.heldTextLimit ?? HELD_TEXT_LIMIT)) {
+      this.unheld.add(part);
+      this.release(part);
+      return;
+    }
+    let held = this.held.get(part);
+    if (!held) this.held.set(part, (held = new Map()));
+    held.set(file, content);
+    this.heldText += content.length;
+  }
+
+  /**
+   * Starts feeding `part`, with the pages noted for it so far, unless it may still be the kept part: that is, an
+   * earlier build kept it for this code and `file` is among its pages with this fingerprint. A part whose noted pages
+   * cannot all be read again stays noted, and is indexed from disk at the end if it differs.
+   */
+  private liveUnlessKept(part: number, file: string, digest: string): FedIndex | undefined {
+    const { store: kept, pagesDir } = this.setup;
+    const pages = kept && this.store?.pagesOf(partId(this.setup.parts, part), kept.code);
+    if (pages?.get(file) === digest || this.unheld.has(part)) return undefined;
+    const live = new FedIndex(this.cuts);
+    this.live.set(part, live);
+    const held = this.held.get(part);
+    for (const [noted, notedDigest] of this.noted.get(part) ?? []) {
+      const text = held?.get(noted);
+      if (text !== undefined) live.add(noted, text, notedDigest);
+      else {
+        // Published before it was handed over; if it changed since, the index's check at the end finds it.
+        const bytes = readFileSync(join(pagesDir!, noted));
+        live.add(noted, bytes.toString('utf8'), digestOf(bytes));
+      }
+    }
+    this.noted.delete(part);
+    this.release(part);
+    return live;
+  }
+
+  private release(part: number): void {
+    for (const text of this.held.get(part)?.values() ?? []) this.heldText -= text.length;
+    this.held.delete(part);
   }
 
   /** A page judged not searchable while rendering, on the bytes with fingerprint `digest`. */
@@ -384,7 +449,7 @@ export async function writeSearchIndex(
         handedTo.push(session);
       }
       trimPart(folder, primary);
-      store?.keep(id, keyOf(part, primary, order), code, folder);
+      store?.keep(id, keyOf(part, primary, order), code, folder, order);
     }
     const merged = used.slice(1).map(partFolder);
     writeFileSync(join(indexDir, INDEX_PARTS_FILE), `${JSON.stringify({ merge: merged })}\n`);

@@ -19,7 +19,7 @@ export default function indexWhileRendering(setup: IndexSetup): PageConsumer<Ind
   return {
     file: (rendered) => {
       if (!SearchablePages.wants(rendered.file)) return;
-      if (isSearchable(rendered.file, rendered.text)) fed.add(rendered.file, rendered.text, rendered.digest);
+      if (isSearchable(rendered.file, rendered.text)) fed.add(rendered.file, rendered.text, rendered.digest, rendered.published);
       else fed.passOver(rendered.file, rendered.digest);
     },
     wants: SearchablePages.wants,

@@ -59,7 +59,8 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
     const code = codeFingerprint(root);
     const cuts = { file: join(storeDir, 'cuts.v8'), code };
     // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
-    return parts === 1 ? { parts, cuts } : { parts, store: { dir: storeDir, code }, cuts };
+    if (parts === 1) return { parts, cuts };
+    return { parts, store: { dir: storeDir, code }, cuts, pagesDir: outDir && fileURLToPath(outDir) };
   };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {

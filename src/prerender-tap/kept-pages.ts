@@ -11,7 +11,10 @@ import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
-/** Hands a page on as render number `seq`, with its digest if it is known already (./rendered-pages.ts WorkerFeed). */
+/**
+ * Hands a page on as render number `seq` (./rendered-pages.ts WorkerFeed), with its digest if it is a kept page: the
+ * worker takes a digest to mean the page is in the output folder already.
+ */
 export type Send = (seq: number, file: string, bytes: Uint8Array, digest?: string) => unknown;
 
 /**

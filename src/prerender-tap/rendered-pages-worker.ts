@@ -30,7 +30,8 @@ try {
 /** Hands one file to every consumer. */
 function deliver({ file, bytes, digest }: FeedEntry): void {
   if (file === undefined || bytes === undefined) return;
-  const rendered = renderedFile(file, bytes, digest);
+  // Only a kept page comes with its digest, and it is published before it is sent (./kept-pages.ts placeKept).
+  const rendered = renderedFile(file, bytes, digest, digest !== undefined);
   for (const consumer of consumers.values()) consumer.file(rendered);
 }
 

@@ -27,6 +27,11 @@ export interface RenderedFile {
   digest: string;
   /** The bytes decoded as `readFileSync(file, 'utf8')` decodes them on disk; decoded once, for every consumer. */
   readonly text: string;
+  /**
+   * Whether the file is in the output folder already, with these bytes: a kept page (./kept-pages.ts) is linked
+   * there before it is handed over, while a rendered one is handed over before Astro writes it.
+   */
+  published?: boolean;
 }
 
 /**
@@ -55,12 +60,18 @@ export function digestOf(bytes: Uint8Array): string {
  * A rendered file as consumers receive it: fingerprinted, and decoded the first time a consumer reads its text.
  * `digest`, if given, is `digestOf(bytes)` known already: a kept page's, which the page store checked.
  */
-export function renderedFile(file: string, bytes: Uint8Array, digest = digestOf(bytes)): RenderedFile {
+export function renderedFile(
+  file: string,
+  bytes: Uint8Array,
+  digest = digestOf(bytes),
+  published = false,
+): RenderedFile {
   let text: string | undefined;
   return {
     file,
     bytes,
     digest,
+    published,
     get text() {
       return (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     },
@@ -77,8 +88,8 @@ interface Registration {
 type Reply = { id: number; result?: unknown; error?: string };
 
 /**
- * One render's file for the worker, numbered in the order Astro started the renders, with its digest if known; no
- * file if it was skipped.
+ * One render's file for the worker, numbered in the order Astro started the renders; no file if it was skipped. A
+ * digest comes only with a kept page, which is published before it is sent (./kept-pages.ts placeKept).
  */
 export type FeedEntry = { seq: number; file?: string; bytes?: Uint8Array; digest?: string };
 

@@ -40,10 +40,18 @@ const keptIn = (parts: number): IndexSetup => ({ parts, store: { dir: storeDir()
 const indexOf = (dir: string) =>
   Object.fromEntries(outputFiles(join(dir, 'pagefind')).map((f) => [f, readFileSync(join(dir, 'pagefind', f))]));
 
-/** Hands `handed` to Pagefind as if rendered, in order, then writes the index of `dir` as the build's worker does. */
-async function writeAfterHanding(dir: string, handed: Record<string, string>, setup: IndexSetup = { parts: 1 }) {
-  const fed = new PartedIndex(setup);
-  for (const [file, html] of Object.entries(handed)) fed.add(file, html, digestOf(Buffer.from(html)));
+/**
+ * Hands `handed` to Pagefind as if rendered, in order, then writes the index of `dir` as the build's worker does.
+ * `published`: the pages are handed over as kept pages are, already in `dir`, which the setup names.
+ */
+async function writeAfterHanding(
+  dir: string,
+  handed: Record<string, string>,
+  setup: IndexSetup = { parts: 1 },
+  { published = false } = {},
+) {
+  const fed = new PartedIndex(published ? { ...setup, pagesDir: dir } : setup);
+  for (const [file, html] of Object.entries(handed)) fed.add(file, html, digestOf(Buffer.from(html)), published);
   const pages = new SearchablePages(fed.judged);
   const read = readOutput(dir, SearchablePages.wants, (f) => pages.hear(f));
   return writeSearchIndex(dir, setup, fed, { pages, read });
@@ -119,15 +127,57 @@ describe('a search index in parts', () => {
     expect(indexOf(again)).toEqual(indexOf(first));
   }, 60_000);
 
-  it('indexes again only the part whose page changed, and the result is the index of the new pages', async () => {
+  // Profile 5 is not the first page of its part, so the pages before it were only noted when it came.
+  const edited = { ...pages, 'syria/profile-5/index.html': page('Profile 5', 'amnesty decree') };
+  const editedPart = partOf('syria/profile-5/index.html', PARTS);
+  const before = Object.keys(pages).filter((f, i) => i < 5 && partOf(f, PARTS) === editedPart);
+
+  /** The index a build that keeps nothing writes of `pages`. */
+  async function cleanIndexOf(pages: Record<string, string>) {
+    const clean = site(pages);
+    await writeAfterHanding(clean, pages, { parts: PARTS });
+    return indexOf(clean);
+  }
+
+  it('indexes again, while rendering, only the part whose page changed, and the result is the index of the new pages', async () => {
+    expect(before.length).toBeGreaterThan(0);
     const setup = keptIn(PARTS);
     await writeAfterHanding(site(pages), pages, setup);
-    const edited = { ...pages, 'syria/profile-5/index.html': page('Profile 5', 'amnesty decree') };
     const rebuilt = site(edited);
-    expect(await writeAfterHanding(rebuilt, edited, setup)).toMatchObject({ fed: 0, disk: 1, kept: 3 });
-    const clean = site(edited);
-    await writeAfterHanding(clean, edited, { parts: PARTS });
-    expect(indexOf(rebuilt)).toEqual(indexOf(clean));
+    expect(await writeAfterHanding(rebuilt, edited, setup)).toMatchObject({ fed: 1, disk: 0, kept: 3 });
+    expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
+  }, 60_000);
+
+  it('reads the pages it noted before the change again from the output folder when they were published there', async () => {
+    const setup = keptIn(PARTS);
+    await writeAfterHanding(site(pages), pages, setup);
+    const rebuilt = site(edited);
+    expect(await writeAfterHanding(rebuilt, edited, setup, { published: true })).toMatchObject({ fed: 1, kept: 3 });
+    expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
+  }, 60_000);
+
+  it('indexes the part from disk at the end when a page it noted was neither held nor published', async () => {
+    const setup = keptIn(PARTS);
+    await writeAfterHanding(site(pages), pages, setup);
+    const rebuilt = site(edited);
+    const unheld = { ...setup, heldTextLimit: 0 };
+    expect(await writeAfterHanding(rebuilt, edited, unheld)).toMatchObject({ fed: 0, disk: 1, kept: 3 });
+    expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
+  }, 60_000);
+
+  it('feeds a part from the first page its kept version does not have, and from disk when a page is gone', async () => {
+    const setup = keptIn(PARTS);
+    await writeAfterHanding(site(pages), pages, setup);
+    const added = { ...pages, 'syria/profile-new/index.html': page('New profile', 'first edition') };
+    const withNew = site(added);
+    expect(await writeAfterHanding(withNew, added, setup)).toMatchObject({ fed: 1, disk: 0, kept: 3 });
+    expect(indexOf(withNew)).toEqual(await cleanIndexOf(added));
+    const keptWhole = keptIn(PARTS);
+    await writeAfterHanding(site(pages), pages, keptWhole);
+    const { ['syria/profile-5/index.html']: _, ...removed } = pages;
+    const withoutOne = site(removed);
+    expect(await writeAfterHanding(withoutOne, removed, keptWhole)).toMatchObject({ fed: 0, disk: 1, kept: 3 });
+    expect(indexOf(withoutOne)).toEqual(await cleanIndexOf(removed));
   }, 60_000);
 
   it('is indexed again, not published, when a kept file was changed, or the code is not the same', async () => {
