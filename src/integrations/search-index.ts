@@ -49,13 +49,12 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
   let storeDir = '';
   let root = '';
   /**
-   * Decided when the build starts, once the content is checked: one index unless the site chooses parts
+   * Decided when the build starts, once the content is checked: one index unless the site is large enough for parts
    * (./search-parts.ts), which follow the number of profile pages (each profile in each edition); kept parts are
    * keyed on the project's code.
    */
   const setup = (): IndexSetup => {
-    const perPart = pagesPerPart();
-    const parts = perPart === undefined ? 1 : partCount(getCorpus().profiles.length, perPart);
+    const parts = partCount(getCorpus().profiles.length, pagesPerPart());
     const code = codeFingerprint(root);
     const cuts = { file: join(storeDir, 'cuts.v8'), code };
     // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.

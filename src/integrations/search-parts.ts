@@ -1,13 +1,15 @@
 /**
- * The search index in parts, for a very large site that chooses it (CG_SEARCH_PAGES_PER_PART). Pagefind rebuilds an
- * index whole, whatever changed; in parts, each part is its own Pagefind index, a rebuild indexes again only the
- * parts whose pages changed and publishes the others as an earlier build wrote them
- * (src/build-cache/index-part-store.ts), and the search page merges the parts in the browser (Pagefind's
- * `mergeIndex`, read by src/client/search/open-index.ts; queries by src/shared/search-parts-query.ts).
+ * The search index in parts, for a large site. Pagefind rebuilds an index whole, whatever changed; in parts, each
+ * part is its own Pagefind index, a rebuild indexes again only the parts whose pages changed, while the pages render,
+ * and publishes the others as an earlier build wrote them (src/build-cache/index-part-store.ts), and the search page
+ * merges the parts in the browser (Pagefind's `mergeIndex`, read by src/client/search/open-index.ts; queries by
+ * src/shared/search-parts-query.ts).
  *
- * It is a trade, measured at 10,000 profiles (CONTRIBUTING.md, "Search index in parts"): 16 parts cut a rebuild after
- * one profile edit from 125 s to 74 s, and cost a reader 1.7 to 3.5 times the bytes per search, since every word
- * loads one chunk of each part. Readers come first: by default the site is one index, exactly as Pagefind makes it.
+ * It is a trade, measured at 10,000 profiles (CONTRIBUTING.md, "Search index in parts"): every word a reader searches
+ * loads one chunk of each part. With 4 parts a search cost 1.05 to 1.56 times the bytes of one index, and a rebuild
+ * after one profile edit went from 0.54 to about a third of a full build; 16 parts cost 1.7 to 3.5 times the bytes.
+ * So a site is one index, exactly as Pagefind makes it, until it has twice PAGES_PER_PART profile pages, and never
+ * more than MOST_PARTS parts.
  *
  * A page's part is a hash of its output path, so it keeps its part for as long as the number of parts holds, and a
  * one-profile edit touches one part.
@@ -38,12 +40,18 @@ export function partOf(file: string, parts: number): number {
 }
 
 /**
- * Pages per part: the positive whole number in CG_SEARCH_PAGES_PER_PART, or none (the site is one index). The tests
- * split a small site into parts with it.
+ * About how many profile pages a part holds when the site sets nothing: a site of fewer than 5,000 (every profile in
+ * every edition) is one index, 10,000 are 4 parts.
  */
-export function pagesPerPart(env: NodeJS.ProcessEnv = process.env): number | undefined {
+export const PAGES_PER_PART = 2500;
+
+/**
+ * Pages per part: the positive whole number in CG_SEARCH_PAGES_PER_PART, or PAGES_PER_PART. The tests split a small
+ * site into parts with it; a number above the site's size keeps any site in one index.
+ */
+export function pagesPerPart(env: NodeJS.ProcessEnv = process.env): number {
   const set = env.CG_SEARCH_PAGES_PER_PART;
-  if (set === undefined || set === '') return undefined;
+  if (set === undefined || set === '') return PAGES_PER_PART;
   if (!/^[1-9][0-9]{0,6}$/.test(set))
     throw new Error(`CG_SEARCH_PAGES_PER_PART must be a whole number above 0, not "${set}"`);
   return Number(set);

@@ -1,16 +1,21 @@
 /**
  * How a large site's search index is split (src/integrations/search-parts.ts) and how the search page reads the
- * list of parts (src/client/search/open-index.ts): a small site is one index; a page keeps its part while the number
+ * list of parts (src/client/search/open-index.ts): a site of fewer than 5,000 profile pages is one index; a page keeps its part while the number
  * of parts holds; the search page merges only folders of the form the build writes.
  */
 import { describe, expect, it } from 'vitest';
-import { MOST_PARTS, pagesPerPart, partCount, partOf } from '../../src/integrations/search-parts.ts';
+import { MOST_PARTS, PAGES_PER_PART, pagesPerPart, partCount, partOf } from '../../src/integrations/search-parts.ts';
 import { partsToMerge } from '../../src/client/search/open-index.ts';
 import { partFolder, PART_FOLDER } from '../../src/shared/search-config.ts';
 
 describe('the number of parts', () => {
-  it('is one unless the site chooses parts: readers search one index by default', () => {
-    expect(pagesPerPart({})).toBeUndefined();
+  it('is one for a site of fewer than 5,000 profile pages, and four at 10,000, unless the site says otherwise', () => {
+    expect(pagesPerPart({})).toBe(PAGES_PER_PART);
+    expect(partCount(1_000, pagesPerPart({}))).toBe(1);
+    expect(partCount(4_999, pagesPerPart({}))).toBe(1);
+    expect(partCount(5_000, pagesPerPart({}))).toBe(2);
+    expect(partCount(10_000, pagesPerPart({}))).toBe(4);
+    expect(partCount(10_000, pagesPerPart({ CG_SEARCH_PAGES_PER_PART: '100000' }))).toBe(1);
   });
 
   it('is one for a site of up to twice the pages a part holds', () => {
@@ -27,8 +32,7 @@ describe('the number of parts', () => {
   });
 
   it('follows CG_SEARCH_PAGES_PER_PART when it is a whole number above zero, and refuses anything else', () => {
-    expect(pagesPerPart({})).toBeUndefined();
-    expect(pagesPerPart({ CG_SEARCH_PAGES_PER_PART: '' })).toBeUndefined();
+    expect(pagesPerPart({ CG_SEARCH_PAGES_PER_PART: '' })).toBe(PAGES_PER_PART);
     expect(pagesPerPart({ CG_SEARCH_PAGES_PER_PART: '1' })).toBe(1);
     for (const bad of ['0', '-4', '1.5', 'lots', '1e3', ' 8'])
       expect(() => pagesPerPart({ CG_SEARCH_PAGES_PER_PART: bad })).toThrow(/CG_SEARCH_PAGES_PER_PART/);
