@@ -83,7 +83,24 @@ export class PageStore {
     return digest(bytes) === expected ? bytes : undefined;
   }
 
-  /** The digest of the page kept for `key`: that of the bytes `lookup` gives, which it checks. */
+  /**
+   * The kept page of `key` as published at `path` (by `publish`): its bytes, and the status of the file just before
+   * they were read, so that a later look at the file's status tells whether they are still what it holds
+   * (unchangedSince). Undefined if the bytes are not those recorded.
+   */
+  readPublished(key: string, path: string): { bytes: Uint8Array<ArrayBuffer>; seen: SeenFile } | undefined {
+    const expected = this.earlier.get(key)?.digest;
+    if (expected === undefined) return undefined;
+    try {
+      const seen = seenNow(path);
+      const bytes = new Uint8Array(readFileSync(path));
+      return digest(bytes) === expected ? { bytes, seen } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The digest of the page kept for `key`: that of the bytes `lookup` and `readPublished` give, which they check. */
   keptDigest(key: string): string | undefined {
     return this.earlier.get(key)?.digest;
   }
@@ -123,10 +140,18 @@ export class PageStore {
     }
   }
 
-  /** Records that this build wrote the page of `key` to `file` (in the output folder), rendered or reused. */
-  record(key: string, file: string, bytes: Uint8Array, reused: boolean): void {
+  /** Records that this build wrote the page of `key` to `file` (in the output folder), rendered. */
+  record(key: string, file: string, bytes: Uint8Array): void {
     if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
-    this.kept.set(key, { file, digest: reused ? this.earlier.get(key)!.digest : digest(bytes), reused });
+    this.kept.set(key, { file, digest: digest(bytes), reused: false });
+  }
+
+  /** Records that this build published the kept page of `key` as `file` (in the output folder). */
+  reuse(key: string, file: string): void {
+    if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
+    const kept = this.earlier.get(key);
+    if (kept === undefined) throw new Error(`no page is kept for ${key}`);
+    this.kept.set(key, { file, digest: kept.digest, reused: true });
   }
 
   /** How many of this build's recorded pages were reused, of how many. */

@@ -124,16 +124,25 @@ function keptPages(
     },
     take: (pathname, type) => {
       const key = keyOfPath(pathname, type);
-      const bytes = key === undefined ? undefined : store.lookup(key);
+      const digest = key === undefined ? undefined : store.keptDigest(key);
       const file = outputFileOf(pathname, type);
-      if (key === undefined || bytes === undefined || file === null) {
-        // The next build renders it instead of trusting the store's file again.
+      // The next build renders it instead of trusting the store's file again.
+      const refuse = () => {
         if (key !== undefined) store.forget(key);
-        throw new KeptPageChanged(pathname);
-      }
-      store.record(key, file, bytes, true);
+        return new KeptPageChanged(pathname);
+      };
+      if (key === undefined || digest === undefined || file === null) throw refuse();
+      store.reuse(key, file);
       taken();
-      return { bytes, digest: store.keptDigest(key)!, publish: (path) => store.publish(key, path) };
+      return {
+        digest,
+        publish: (path) => store.publish(key, path),
+        read: (path) => {
+          const page = store.readPublished(key, path);
+          if (!page) throw refuse();
+          return page;
+        },
+      };
     },
   };
 }
@@ -171,7 +180,7 @@ export function pageCache({
       const key = store && keyOf(c, pathname, family);
       const kept = key ? store!.lookup(key) : undefined;
       if (key && kept) {
-        store!.record(key, file, kept, true);
+        store!.reuse(key, file);
         return new PageResponse(kept, { status: 200, headers: new Headers(HTML) });
       }
       // The body is read inside the scope: a page's text may be produced as it is read.
@@ -189,7 +198,7 @@ export function pageCache({
           throw new PageReadsBeyondScope(pathname, family, at, around(a), around(b));
         }
       }
-      if (key && page.status === 200) store!.record(key, file, page.rendered, false);
+      if (key && page.status === 200) store!.record(key, file, page.rendered);
       return result;
     };
 

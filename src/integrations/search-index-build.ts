@@ -14,6 +14,7 @@ import { INDEX_PARTS_FILE, partFolder } from '../shared/search-config.ts';
 import { partOf } from './search-parts.ts';
 import { searchInput } from './search-input.ts';
 import { SearchCuts } from '../build-cache/search-cuts.ts';
+import { SearchVerdicts } from '../build-cache/search-verdicts.ts';
 import { canonicalPath } from '../publish/canonical-link.ts';
 import { urlOfFile } from '../shared/urls.ts';
 import { digestOf, renderedFile } from '../prerender-tap/rendered-pages.ts';
@@ -70,10 +71,12 @@ export class SearchablePages {
     return file.endsWith('.html');
   }
 
-  hear({ file, digest, text }: { file: string; digest: string; readonly text: string }): void {
+  hear(found: { file: string; digest: string; readonly text: string }): void {
+    // The text is decoded (and, for a file not read again, read) only if the page must be judged again.
+    const { file, digest } = found;
     if (!SearchablePages.wants(file)) return;
     const before = this.judged?.get(file);
-    if (before?.digest === digest ? before.searchable : isSearchable(file, text)) this.pages.set(file, digest);
+    if (before?.digest === digest ? before.searchable : isSearchable(file, found.text)) this.pages.set(file, digest);
   }
 }
 
@@ -162,6 +165,8 @@ export interface IndexSetup {
   store?: { dir: string; code: string };
   /** Where what was cut from each page is kept (src/build-cache/search-cuts.ts); without it every page is parsed. */
   cuts?: { file: string; code: string };
+  /** Where whether each page is searchable is kept (src/build-cache/search-verdicts.ts). */
+  verdicts?: { file: string; code: string };
   /** The folder the build writes its pages to, where a page handed over as published can be read again. */
   pagesDir?: string;
   /** How much text of rendered pages may be held for parts that may be kept; HELD_TEXT_LIMIT unless given. */
@@ -185,6 +190,7 @@ export class PartedIndex {
   readonly setup: IndexSetup;
   readonly store?: IndexPartStore;
   readonly cuts?: SearchCuts;
+  readonly searchVerdicts?: SearchVerdicts;
   /** Parts fed to Pagefind as their pages come. */
   readonly live = new Map<number, FedIndex>();
   /** Parts an earlier build kept: their pages' fingerprints, in the order handed over. */
@@ -201,18 +207,28 @@ export class PartedIndex {
     this.setup = setup;
     this.store = setup.store && new IndexPartStore(setup.store.dir);
     this.cuts = setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code);
+    this.searchVerdicts = setup.verdicts && new SearchVerdicts(setup.verdicts.file, setup.verdicts.code);
   }
 
   /**
-   * Hands over a searchable page at output path `file`; `published` if it is in the output folder already (a kept
-   * page), with these bytes.
+   * Whether the page at output path `file`, with fingerprint `digest` and text `page.text`, is searchable: as an
+   * earlier build judged the same bytes (src/build-cache/search-verdicts.ts), or judged now.
    */
-  add(file: string, content: string, digest: string, published = false): void {
+  searchable(file: string, digest: string, page: { readonly text: string }): boolean {
+    const judge = () => isSearchable(file, page.text);
+    return this.searchVerdicts ? this.searchVerdicts.searchable(file, digest, judge) : judge();
+  }
+
+  /**
+   * Hands over a searchable page at output path `file`, whose text is read from `page` only if it is needed; with
+   * `published` if it is in the output folder already (a kept page), with these bytes.
+   */
+  add(file: string, page: { readonly text: string }, digest: string, published = false): void {
     this.verdicts.set(file, { digest, searchable: true });
     const part = partOf(file, this.setup.parts);
     const live = this.live.get(part) ?? this.liveUnlessKept(part, file, digest);
     if (live) {
-      live.add(file, content, digest);
+      live.add(file, page.text, digest);
       return;
     }
     let noted = this.noted.get(part);
@@ -220,6 +236,7 @@ export class PartedIndex {
     noted.set(file, digest);
     if (published && this.setup.pagesDir !== undefined) return;
     if (this.unheld.has(part)) return;
+    const content = page.text;
     if (this.heldText + content.length > (this.setup.heldTextLimit ?? HELD_TEXT_LIMIT)) {
       this.unheld.add(part);
       this.release(part);
@@ -229,6 +246,15 @@ export class PartedIndex {
     if (!held) this.held.set(part, (held = new Map()));
     held.set(file, content);
     this.heldText += content.length;
+  }
+
+  /**
+   * Hears of a searchable page ahead of its turn in `add`: if it is not a page its part was kept for, with these
+   * bytes, the part is fed from now on.
+   */
+  foresee(file: string, digest: string): void {
+    const part = partOf(file, this.setup.parts);
+    if (!this.live.has(part)) this.liveUnlessKept(part, file, digest);
   }
 
   /**
@@ -455,6 +481,7 @@ export async function writeSearchIndex(
     writeFileSync(join(indexDir, INDEX_PARTS_FILE), `${JSON.stringify({ merge: merged })}\n`);
     await store?.save();
     await cuts?.save();
+    await fed?.searchVerdicts?.save();
     const count = (how: PartMade) => made.filter((m) => m === how).length;
     const parts = { fed: count('fed'), disk: count('disk'), kept: count('kept') };
     const handed = { handed: handedShare(handedTo), cutBefore: cuts?.reused };

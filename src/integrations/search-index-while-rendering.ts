@@ -3,9 +3,8 @@
  * to its part of the index as it is rendered (./search-index-build.ts); at the end the parts are checked against the
  * disk and written.
  */
-import type { PageConsumer } from '../prerender-tap/rendered-pages.ts';
+import type { PageConsumer, RenderedFile } from '../prerender-tap/rendered-pages.ts';
 import {
-  isSearchable,
   PartedIndex,
   SearchablePages,
   writeSearchIndex,
@@ -16,11 +15,23 @@ import {
 export default function indexWhileRendering(setup: IndexSetup): PageConsumer<IndexWritten> {
   const fed = new PartedIndex(setup);
   const onDisk = new SearchablePages(fed.judged);
+  /** Pages judged ahead of their turn. */
+  const judged = new WeakMap<RenderedFile, boolean>();
+  const searchable = (rendered: RenderedFile) =>
+    judged.get(rendered) ?? fed.searchable(rendered.file, rendered.digest, rendered);
   return {
+    // A page's text is decoded only if it is judged or indexed: a kept page of a kept part is neither.
     file: (rendered) => {
       if (!SearchablePages.wants(rendered.file)) return;
-      if (isSearchable(rendered.file, rendered.text)) fed.add(rendered.file, rendered.text, rendered.digest, rendered.published);
+      if (searchable(rendered)) fed.add(rendered.file, rendered, rendered.digest, rendered.published);
       else fed.passOver(rendered.file, rendered.digest);
+    },
+    // A rendered page that differs from the one its part was kept for is known as it renders, often long before its
+    // turn (a rebuild places thousands of kept pages before it): its part is fed from then on, not from that turn.
+    ahead: (rendered) => {
+      if (!setup.store || !SearchablePages.wants(rendered.file)) return;
+      judged.set(rendered, searchable(rendered));
+      if (judged.get(rendered)) fed.foresee(rendered.file, rendered.digest);
     },
     wants: SearchablePages.wants,
     onDisk: (found) => onDisk.hear(found),

@@ -57,9 +57,11 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
     const parts = partCount(getCorpus().profiles.length, pagesPerPart());
     const code = codeFingerprint(root);
     const cuts = { file: join(storeDir, 'cuts.v8'), code };
+    const verdicts = { file: join(storeDir, 'verdicts.v1'), code };
     // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
-    if (parts === 1) return { parts, cuts };
-    return { parts, store: { dir: storeDir, code }, cuts, pagesDir: outDir && fileURLToPath(outDir) };
+    if (parts === 1) return { parts, cuts, verdicts };
+    const pagesDir = outDir && fileURLToPath(outDir);
+    return { parts, store: { dir: storeDir, code }, cuts, verdicts, pagesDir };
   };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {

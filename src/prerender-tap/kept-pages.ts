@@ -7,15 +7,22 @@ import { removeTrailingForwardSlash } from '@astrojs/internal-helpers/path';
 import type { AstroPrerenderer } from 'astro';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { SeenFile } from './output-on-disk.ts';
 import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
 /**
- * Hands a page on as render number `seq` (./rendered-pages.ts WorkerFeed), with its digest if it is a kept page: the
- * worker takes a digest to mean the page is in the output folder already.
+ * Hands a page on as render number `seq` (./rendered-pages.ts WorkerFeed); a kept page with its digest and the status
+ * its file had just before its bytes were read from the output folder.
  */
-export type Send = (seq: number, file: string, bytes: Uint8Array, digest?: string) => unknown;
+export type Send = (seq: number, file: string, bytes: Uint8Array, kept?: PublishedPage) => unknown;
+
+/** A kept page as it was read from the output folder: the digest of its bytes, and its file's status before. */
+export interface PublishedPage {
+  digest: string;
+  seen: SeenFile;
+}
 
 /**
  * When a path renders, as a rank: lower ranks first. The same in a build that keeps nothing as in one that keeps
@@ -54,16 +61,20 @@ export function renderOrder(paths: readonly PathWithRoute[], rank: RenderRank = 
 
 /**
  * A page an earlier build rendered from the same inputs (src/integrations/page-cache.ts). `has` is asked of every
- * path before rendering starts; a page it answers for is not rendered: `take` gives its bytes when its turn comes,
- * and `publish` puts it in the output folder.
+ * path before rendering starts; a page it answers for is not rendered: `take` gives its digest, `publish` puts it
+ * in the output folder, and `read` reads it back from there when its turn comes, its bytes checked against the
+ * digest (it throws if they differ).
  */
 export interface KeptPages {
   has(pathname: string, routeType: string): boolean;
-  /** The page's bytes, their digest (digestOf, known already), and how to publish it. */
   take(
     pathname: string,
     routeType: string,
-  ): { bytes: Uint8Array<ArrayBuffer>; digest: string; publish(path: string): Promise<void> };
+  ): {
+    digest: string;
+    publish(path: string): Promise<void>;
+    read(path: string): { bytes: Uint8Array<ArrayBuffer>; seen: SeenFile };
+  };
 }
 
 /** Settles when each render number has been handed to the worker or skipped, in any order. */
@@ -174,29 +185,45 @@ export function foldersAhead(folders: readonly string[]): Map<string, Promise<un
 }
 
 /**
- * Puts each kept page in `outDir` and hands it on (`send`, which waits while the consumers are far behind), in render
- * order. Before each rendered page it waits for that page's render: kept pages sent far ahead of the renders would
- * be held by the consumers until the renders came.
+ * Puts each kept page in `outDir` as soon as its folder is made, ahead of its turn; then, in render order, reads it
+ * back and hands it on (`send`, which waits while the consumers are far behind). Before each rendered page it waits
+ * for that page's render: kept pages sent far ahead of the renders would be held by the consumers until the renders
+ * came.
+ *
+ * Why ahead: a page read back well after it was linked into the folder gives a status (`seen`) that a later look can
+ * trust (unchangedSince refuses a file changed moments before it was seen), so the consumers need not read it again
+ * once rendering is over: at 10,000 profiles that is 750 MB not read twice.
  */
 export async function placeKept(
   order: readonly Ordered[],
   pages: KeptPages,
   { outDir, handed, send }: { outDir: string; handed: Handed; send: Send },
 ): Promise<void> {
-  const folders = foldersAhead(
-    order.flatMap(({ path, type, keep }) => (keep ? [dirname(join(outDir, outputFileOf(path, type)!))] : [])),
-  );
+  const kept = order.flatMap(({ path, type, keep }) => {
+    if (!keep) return [];
+    const target = join(outDir, outputFileOf(path, type)!);
+    return [{ path, type, target }];
+  });
+  const folders = foldersAhead(kept.map(({ target }) => dirname(target)));
+  const placed = new Map<string, Promise<ReturnType<KeptPages['take']>>>();
+  for (const { path, type, target } of kept) {
+    const page = folders.get(dirname(target))!.then(async () => {
+      const page = pages.take(path, type);
+      await page.publish(target);
+      return page;
+    });
+    // Awaited in its turn below, where a failure fails the build.
+    page.catch(() => {});
+    placed.set(path, page);
+  }
   for (const { seq, path, type, keep } of order) {
     if (!keep) {
       await handed.until(seq);
       continue;
     }
-    const file = outputFileOf(path, type)!;
-    const page = pages.take(path, type);
-    const target = join(outDir, file);
-    await folders.get(dirname(target));
-    await page.publish(target);
-    await send(seq, file, page.bytes, page.digest);
+    const page = await placed.get(path)!;
+    const { bytes, seen } = page.read(join(outDir, outputFileOf(path, type)!));
+    await send(seq, outputFileOf(path, type)!, bytes, { digest: page.digest, seen });
     handed.mark(seq);
   }
 }

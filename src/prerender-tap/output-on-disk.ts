@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { renderedFile, type RenderedFile } from './rendered-pages.ts';
+import { digestOf, renderedFile, type RenderedFile } from './rendered-pages.ts';
 
 /** Every file of an output folder, relative to it, "/"-separated, sorted (so every build lists them alike). */
 export function outputFiles(dir: string): string[] {
@@ -65,19 +65,56 @@ export function unchangedSince(path: string, seen: SeenFile, { linked = false } 
 }
 
 /**
+ * A file of the output folder whose status is unchanged since `seen`, just before bytes with `digest` were read from
+ * it: it holds those bytes, and is read again only if a consumer asks for them (a consumer that compares digests
+ * does not), and then must still have them.
+ */
+function unchangedFile(path: string, file: string, { digest, seen }: { digest: string; seen: SeenFile }): FileOnDisk {
+  let read: RenderedFile | undefined;
+  const again = (): RenderedFile => {
+    if (read) return read;
+    const bytes = readFileSync(path);
+    if (digestOf(bytes) !== digest) throw new Error(`${file} changed while the build was writing its output`);
+    return (read = renderedFile(file, bytes, digest, true));
+  };
+  return {
+    file,
+    digest,
+    seen,
+    published: true,
+    get bytes() {
+      return again().bytes;
+    },
+    get text() {
+      return again().text;
+    },
+  };
+}
+
+/**
  * Lists `dir` now, then reads each file `wants` accepts and hands it to `hear`, one file per turn of the event
  * loop: this thread also writes Pagefind's input, and a pipe holds less than one page, so a read of the whole folder
- * in one go would leave Pagefind idle until it is over. Settles when every file has been heard.
+ * in one go would leave Pagefind idle until it is over. Settles when every file has been heard. A file `known` names
+ * (read while rendering, with its status just before) is not read again while its status is unchanged since.
  */
 export function readOutput(
   dir: string,
   wants: (file: string) => boolean,
   hear: (found: FileOnDisk) => void,
+  known: ReadonlyMap<string, { digest: string; seen: SeenFile }> = new Map(),
 ): Promise<void> {
   const files = outputFiles(dir).filter(wants);
   return (async () => {
+    let unread = 0;
     for (const file of files) {
       const path = join(dir, file);
+      const before = known.get(file);
+      if (before && unchangedSince(path, before.seen)) {
+        hear(unchangedFile(path, file, before));
+        // Statuses are cheap: a turn of the event loop per hundred keeps Pagefind's pipe moving all the same.
+        if (++unread % 100 === 0) await new Promise((next) => setImmediate(next));
+        continue;
+      }
       // Seen before it is read: a write after this moment shows in its status, whether before or after the read.
       const seen = seenNow(path);
       // Added to the rendered file itself: a copy would decode its text, which a consumer may never read.

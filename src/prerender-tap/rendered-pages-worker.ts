@@ -6,7 +6,14 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readOutput } from './output-on-disk.ts';
-import { inStartOrder, renderedFile, type FeedEntry, type PageConsumer } from './rendered-pages.ts';
+import type { PublishedPage } from './kept-pages.ts';
+import {
+  inStartOrder,
+  renderedFile,
+  type FeedEntry,
+  type PageConsumer,
+  type RenderedFile,
+} from './rendered-pages.ts';
 
 type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
 
@@ -27,15 +34,28 @@ try {
   // Not permitted here: the work is the same, only less polite.
 }
 
-/** Hands one file to every consumer. */
-function deliver({ file, bytes, digest }: FeedEntry): void {
-  if (file === undefined || bytes === undefined) return;
-  // Only a kept page comes with its digest, and it is published before it is sent (./kept-pages.ts placeKept).
-  const rendered = renderedFile(file, bytes, digest, digest !== undefined);
+/** A render number and its file, made into what consumers hear when it arrives. */
+type Arrived = { seq: number; rendered?: RenderedFile; kept?: PublishedPage };
+
+/** Hands one file to every consumer, in its turn. */
+function deliver({ rendered, kept }: Arrived): void {
+  if (rendered === undefined) return;
+  if (kept) published.set(rendered.file, kept);
   for (const consumer of consumers.values()) consumer.file(rendered);
 }
 
 const ordered = inStartOrder(deliver);
+
+/** Makes what consumers hear of an entry, and lets them see a rendered file ahead of its turn. */
+function arrive({ seq, file, bytes, kept }: FeedEntry): void {
+  if (file === undefined || bytes === undefined) return ordered.arrive({ seq });
+  const rendered = renderedFile(file, bytes, kept?.digest, kept !== undefined);
+  if (!kept) for (const consumer of consumers.values()) consumer.ahead?.(rendered);
+  ordered.arrive({ seq, rendered, kept });
+}
+
+/** Kept pages as they were read from the output folder while rendering: not read again if unchanged since. */
+const published = new Map<string, PublishedPage>();
 
 /** The output folder read for every consumer, from the first finish on. */
 let read: Promise<void> | undefined;
@@ -48,6 +68,7 @@ function readOnce(dir: string): Promise<void> {
     (found) => {
       for (const c of readers) if (c.wants!(found.file)) c.onDisk!(found);
     },
+    published,
   );
   return read;
 }
@@ -81,7 +102,7 @@ async function handleQueue(): Promise<void> {
     }
     let bytes = 0;
     for (const entry of message.files) {
-      ordered.arrive(entry);
+      arrive(entry);
       bytes += entry.bytes?.byteLength ?? 0;
       await new Promise((next) => setImmediate(next));
     }

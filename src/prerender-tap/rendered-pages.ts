@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOnDisk } from './output-on-disk.ts';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
-import { RenderPlan, type KeptPages, type RenderRank } from './kept-pages.ts';
+import { RenderPlan, type KeptPages, type PublishedPage, type RenderRank } from './kept-pages.ts';
 import { outputFileOf } from './output-path.ts';
 import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
@@ -42,6 +42,11 @@ export interface RenderedFile {
  */
 export interface PageConsumer<Result> {
   file(rendered: RenderedFile): void;
+  /**
+   * A file Astro rendered, as soon as it reaches the worker: before its turn in `file`, which hears files in render
+   * order. Kept pages, which arrive in their turn, are not heard here.
+   */
+  ahead?(rendered: RenderedFile): void;
   wants?(file: string): boolean;
   onDisk?(found: FileOnDisk): void;
   finish(dir: string, read: Promise<void>): Promise<Result>;
@@ -89,20 +94,20 @@ type Reply = { id: number; result?: unknown; error?: string };
 
 /**
  * One render's file for the worker, numbered in the order Astro started the renders; no file if it was skipped. A
- * digest comes only with a kept page, which is published before it is sent (./kept-pages.ts placeKept).
+ * kept page comes as it was read from the output folder (./kept-pages.ts placeKept).
  */
-export type FeedEntry = { seq: number; file?: string; bytes?: Uint8Array; digest?: string };
+export type FeedEntry = { seq: number; file?: string; bytes?: Uint8Array; kept?: PublishedPage };
 
 /**
  * Puts entries back in render-start order: files arrive in the order their renders finished, and are handed on
  * in the order the renders started. `drain` hands on whatever is still held (it waited for a render that never
  * reported, which only a failed build has), in order.
  */
-export function inStartOrder(deliver: (entry: FeedEntry) => void) {
-  const held = new Map<number, FeedEntry>();
+export function inStartOrder<Entry extends { seq: number }>(deliver: (entry: Entry) => void) {
+  const held = new Map<number, Entry>();
   let next = 0;
   return {
-    arrive(entry: FeedEntry): void {
+    arrive(entry: Entry): void {
       held.set(entry.seq, entry);
       for (let e = held.get(next); e; e = held.get(next)) {
         held.delete(next++);
@@ -143,9 +148,9 @@ export class WorkerFeed {
    * Queues the file of render number `seq` (its bytes are moved to the worker, not copied); waits while the worker
    * is too far behind. Every render number is either sent or skipped: the worker hands files on in that order.
    */
-  async send(seq: number, file: string, bytes: Uint8Array, digest?: string): Promise<void> {
+  async send(seq: number, file: string, bytes: Uint8Array, kept?: PublishedPage): Promise<void> {
     if (this.stopped) return;
-    this.batch.push({ seq, file, bytes, digest });
+    this.batch.push({ seq, file, bytes, kept });
     this.batchBytes += bytes.byteLength;
     if (this.batch.length >= 32 || this.batchBytes >= 1 << 20) this.flush();
     if (this.unread > WorkerFeed.UNREAD_LIMIT && !this.stopped)

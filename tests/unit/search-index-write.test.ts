@@ -51,7 +51,11 @@ async function writeAfterHanding(
   { published = false } = {},
 ) {
   const fed = new PartedIndex(published ? { ...setup, pagesDir: dir } : setup);
-  for (const [file, html] of Object.entries(handed)) fed.add(file, html, digestOf(Buffer.from(html)), published);
+  for (const [file, html] of Object.entries(handed)) {
+    const digest = digestOf(Buffer.from(html));
+    if (fed.searchable(file, digest, { text: html })) fed.add(file, { text: html }, digest, published);
+    else fed.passOver(file, digest);
+  }
   const pages = new SearchablePages(fed.judged);
   const read = readOutput(dir, SearchablePages.wants, (f) => pages.hear(f));
   return writeSearchIndex(dir, setup, fed, { pages, read });
@@ -81,6 +85,21 @@ describe('the search index written at the end of a build', () => {
     expect(Object.keys(indexOf(dir)).length).toBeGreaterThan(0);
     expect(indexOf(dir)).toEqual(indexOf(fromDisk));
   }, 60_000);
+
+  it('does not decode a page on disk that was judged while rendering with the same bytes', () => {
+    const judged = new Map([['a/index.html', { digest: 'd1', searchable: true }]]);
+    const pages = new SearchablePages(judged);
+    const unread = (file: string, digest: string) => ({
+      file,
+      digest,
+      get text(): string {
+        throw new Error(`${file} was decoded`);
+      },
+    });
+    pages.hear(unread('a/index.html', 'd1'));
+    expect([...pages.pages]).toEqual([['a/index.html', 'd1']]);
+    expect(() => pages.hear(unread('a/index.html', 'd2'))).toThrow('a/index.html was decoded');
+  });
 
   it('lists no part to merge for a site in one part', async () => {
     const dir = site(onDisk);
@@ -148,11 +167,52 @@ describe('a search index in parts', () => {
     expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
   }, 60_000);
 
+  it('feeds the part of a rendered page that differs from the kept one as soon as it is heard of, ahead of its turn', async () => {
+    const setup = keptIn(PARTS);
+    await writeAfterHanding(site(pages), pages, setup);
+    const fed = new PartedIndex(setup);
+    const unchanged = Object.keys(pages).find((f) => partOf(f, PARTS) !== editedPart)!;
+    fed.foresee(unchanged, digestOf(Buffer.from(pages[unchanged])));
+    expect(fed.live.size).toBe(0);
+    const file = 'syria/profile-5/index.html';
+    fed.foresee(file, digestOf(Buffer.from(edited[file])));
+    expect([...fed.live.keys()]).toEqual([editedPart]);
+    for (const [f, html] of Object.entries(edited)) fed.add(f, { text: html }, digestOf(Buffer.from(html)));
+    const rebuilt = site(edited);
+    const onDisk = new SearchablePages(fed.judged);
+    const read = readOutput(rebuilt, SearchablePages.wants, (f) => onDisk.hear(f));
+    expect(await writeSearchIndex(rebuilt, setup, fed, { pages: onDisk, read })).toMatchObject({ fed: 1, kept: 3 });
+    expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
+  }, 60_000);
+
   it('reads the pages it noted before the change again from the output folder when they were published there', async () => {
     const setup = keptIn(PARTS);
     await writeAfterHanding(site(pages), pages, setup);
     const rebuilt = site(edited);
     expect(await writeAfterHanding(rebuilt, edited, setup, { published: true })).toMatchObject({ fed: 1, kept: 3 });
+    expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
+  }, 60_000);
+
+  it('does not decode a kept page of a part it keeps: whether it is searchable is known from the build before', async () => {
+    const verdicts = { file: join(storeDir(), 'verdicts.v1'), code: 'code-1' };
+    const setup = { ...keptIn(PARTS), verdicts };
+    await writeAfterHanding(site(pages), pages, setup);
+    const rebuilt = site(edited);
+    const fed = new PartedIndex({ ...setup, pagesDir: rebuilt });
+    for (const [file, html] of Object.entries(edited)) {
+      const changedPart = partOf(file, PARTS) === editedPart;
+      const page = {
+        get text(): string {
+          if (!changedPart) throw new Error(`${file} was decoded`);
+          return html;
+        },
+      };
+      if (fed.searchable(file, digestOf(Buffer.from(html)), page))
+        fed.add(file, page, digestOf(Buffer.from(html)), true);
+    }
+    const onDisk = new SearchablePages(fed.judged);
+    const read = readOutput(rebuilt, SearchablePages.wants, (f) => onDisk.hear(f));
+    expect(await writeSearchIndex(rebuilt, setup, fed, { pages: onDisk, read })).toMatchObject({ fed: 1, kept: 3 });
     expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
   }, 60_000);
 

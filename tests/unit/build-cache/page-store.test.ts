@@ -2,7 +2,7 @@
  * Pages kept between builds are used only whole: the bytes a key rendered to, checked against their digest.
  * Anything else (no store, a file changed or gone, an unreadable record) is a page to render again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : u
 /** A first build that rendered `pages` (key → [file, bytes]) and saved them from `out`. */
 async function firstBuild(store: string, out: string, pages: Record<string, [string, string]>): Promise<void> {
   const first = new PageStore(store);
-  for (const [key, [file, rendered]] of Object.entries(pages)) first.record(key, file, bytes(rendered), false);
+  for (const [key, [file, rendered]] of Object.entries(pages)) first.record(key, file, bytes(rendered));
   await first.save(out);
 }
 const A: Record<string, [string, string]> = { [KEY_A]: ['a/index.html', '<p>A</p>'] };
@@ -50,7 +50,7 @@ describe('the page store', () => {
     await firstBuild(store, out, AB);
     const second = new PageStore(store);
     expect(text(second.lookup(KEY_A))).toBe('<p>A</p>');
-    second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
+    second.reuse(KEY_A, 'a/index.html');
     expect(second.counts()).toEqual({ reused: 1, total: 1 });
   });
 
@@ -60,6 +60,22 @@ describe('the page store', () => {
     const second = new PageStore(store);
     expect(second.keptDigest(KEY_A)).toBe(digestOf(second.lookup(KEY_A)!));
     expect(second.keptDigest(KEY_B)).toBeUndefined();
+  });
+
+  it('reads a kept page back where it was published, with the status its file had before, and refuses other bytes', async () => {
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
+    await firstBuild(store, out, A);
+    const second = new PageStore(store);
+    const target = join(out, 'again.html');
+    await second.publish(KEY_A, target);
+    const page = second.readPublished(KEY_A, target)!;
+    expect(text(page.bytes)).toBe('<p>A</p>');
+    expect(page.seen.ino).toBe(statSync(target, { bigint: true }).ino);
+    // A link to the kept file: a write to it is a write to the kept page.
+    writeFileSync(target, '<p>B</p>');
+    expect(second.readPublished(KEY_A, target)).toBeUndefined();
+    expect(second.readPublished(KEY_B, target)).toBeUndefined();
+    expect(second.readPublished(KEY_A, join(out, 'missing.html'))).toBeUndefined();
   });
 
   it('keeps a page after the published folder is deleted (a link, not the published name)', async () => {
@@ -93,7 +109,7 @@ describe('the page store', () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>', 'b/index.html': '<p>B</p>' });
     await firstBuild(store, out, AB);
     const second = new PageStore(store);
-    second.record(KEY_A, 'a/index.html', second.lookup(KEY_A)!, true);
+    second.reuse(KEY_A, 'a/index.html');
     await second.save(out);
     expect(readdirSync(store).sort()).toEqual([KEY_A, 'pages.v9']);
     expect(new PageStore(store).lookup(KEY_B)).toBeUndefined();
@@ -141,7 +157,7 @@ describe('the page store', () => {
 
   it('refuses a key that could name a path outside the store', async () => {
     const { store } = setUp({});
-    expect(() => new PageStore(store).record('../../etc/passwd', 'x', bytes(''), false)).toThrow(/not a page key/);
+    expect(() => new PageStore(store).record('../../etc/passwd', 'x', bytes(''))).toThrow(/not a page key/);
     await expect(new PageStore(store).publish('../../etc/passwd', 'x')).rejects.toThrow(/not a page key/);
   });
 });

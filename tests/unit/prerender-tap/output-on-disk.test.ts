@@ -1,7 +1,13 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputFiles, readOutput, unchangedSince, type FileOnDisk } from '../../../src/prerender-tap/output-on-disk.ts';
+import {
+  outputFiles,
+  readOutput,
+  seenNow,
+  unchangedSince,
+  type FileOnDisk,
+} from '../../../src/prerender-tap/output-on-disk.ts';
 import { folderWith } from '../../support/temp-folder.ts';
 import { digestOf } from '../../../src/prerender-tap/rendered-pages.ts';
 
@@ -95,5 +101,50 @@ describe('a file read earlier', () => {
     const dir = folder({ 'a.html': '<p>a</p>' });
     const { seen } = (await heard(dir)).get('a.html')!;
     expect(unchangedSince(join(dir, 'a.html'), seen)).toBe(false);
+  });
+});
+
+describe('a kept page read while rendering', () => {
+  const a = '<p>a</p>';
+  /** The page as the rendering thread read it: its status first, then its bytes. */
+  const readWhileRendering = (dir: string, file: string) => ({
+    seen: seenNow(join(dir, file)),
+    digest: digestOf(readFileSync(join(dir, file))),
+  });
+
+  it('is not read again at the end while its status is unchanged: its digest is the one it was read with', async () => {
+    const dir = folder({ 'a.html': a, 'b.html': '<p>b</p>' });
+    await settle();
+    const before = readWhileRendering(dir, 'a.html');
+    // A digest the file does not have: heard as given, the file was not read again.
+    const claimed = { ...before, digest: digestOf(Buffer.from('<p>other</p>')) };
+    const found = new Map<string, FileOnDisk>();
+    await readOutput(dir, () => true, (f) => found.set(f.file, f), new Map([['a.html', claimed]]));
+    expect(found.get('a.html')!.digest).toBe(claimed.digest);
+    expect(found.get('b.html')!.digest).toBe(digestOf(Buffer.from('<p>b</p>')));
+    // Asked for its bytes after all, it must still have the digest it was read with.
+    expect(() => found.get('a.html')!.text).toThrow(/changed while the build was writing/);
+    const honest = new Map<string, FileOnDisk>();
+    await readOutput(dir, () => true, (f) => honest.set(f.file, f), new Map([['a.html', before]]));
+    expect(honest.get('a.html')!.text).toBe(a);
+  });
+
+  it('is read again when it was written after it was read, or moments before', async () => {
+    const dir = folder({ 'a.html': a, 'b.html': a });
+    await settle();
+    const before = readWhileRendering(dir, 'a.html');
+    writeFileSync(join(dir, 'a.html'), '<p>z</p>');
+    writeFileSync(join(dir, 'b.html'), '<p>y</p>');
+    // Read at once after its write: a later write could leave the same times, so its status proves nothing.
+    const recent = { ...readWhileRendering(dir, 'b.html'), digest: 'not read again' };
+    const found = new Map<string, FileOnDisk>();
+    const known = new Map([
+      ['a.html', before],
+      ['b.html', recent],
+    ]);
+    await readOutput(dir, () => true, (f) => found.set(f.file, f), known);
+    expect(found.get('a.html')!.digest).toBe(digestOf(Buffer.from('<p>z</p>')));
+    expect(found.get('a.html')!.text).toBe('<p>z</p>');
+    expect(found.get('b.html')!.digest).toBe(digestOf(Buffer.from('<p>y</p>')));
   });
 });

@@ -12,9 +12,11 @@ import {
   renderedFile,
   renderedPages,
   WorkerFeed,
+  type FeedEntry,
 } from '../../../src/prerender-tap/rendered-pages.ts';
 import { foldersAhead, renderOrder, type KeptPages, type RenderRank } from '../../../src/prerender-tap/kept-pages.ts';
 import { outputFileOf, pagePath } from '../../../src/prerender-tap/output-path.ts';
+import { seenNow } from '../../../src/prerender-tap/output-on-disk.ts';
 import { folderWith } from '../../support/temp-folder.ts';
 
 describe('where a rendered page will be written', () => {
@@ -126,7 +128,7 @@ describe('rendered files on their way to the worker', () => {
 describe('pages reach the search index in the order their renders started', () => {
   it('whatever order the renders finish in, skipped renders included', () => {
     const seen: string[] = [];
-    const ordered = inStartOrder((e) => e.file && seen.push(e.file));
+    const ordered = inStartOrder<FeedEntry>((e) => e.file && seen.push(e.file));
     const page = (seq: number) => ({ seq, file: `p${seq}`, bytes: new Uint8Array(1) });
     for (const entry of [page(2), { seq: 1 }, page(4), page(0), page(3)]) ordered.arrive(entry);
     expect(seen).toEqual(['p0', 'p2', 'p3', 'p4']);
@@ -134,7 +136,7 @@ describe('pages reach the search index in the order their renders started', () =
 
   it('hands on what is still held when asked to finish, in order', () => {
     const seen: string[] = [];
-    const ordered = inStartOrder((e) => e.file && seen.push(e.file));
+    const ordered = inStartOrder<FeedEntry>((e) => e.file && seen.push(e.file));
     for (const seq of [5, 3, 4]) ordered.arrive({ seq, file: `p${seq}`, bytes: new Uint8Array(1) });
     expect(seen).toEqual([]);
     ordered.drain();
@@ -240,7 +242,11 @@ describe('a rebuild with pages kept from an earlier build', () => {
       take: (path) => {
         taken.push(path);
         const bytes = new TextEncoder().encode(`<p>kept ${path}</p>`);
-        return { bytes, digest: digestOf(bytes), publish: (file) => writeFile(file, `<p>kept ${path}</p>`) };
+        return {
+          digest: digestOf(bytes),
+          publish: (file) => writeFile(file, `<p>kept ${path}</p>`),
+          read: (file) => ({ bytes: new Uint8Array(readFileSync(file)), seen: seenNow(file) }),
+        };
       },
     };
   };
