@@ -5,7 +5,7 @@
  */
 import { removeTrailingForwardSlash } from '@astrojs/internal-helpers/path';
 import type { AstroPrerenderer } from 'astro';
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SeenFile } from './output-on-disk.ts';
 import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
@@ -165,23 +165,33 @@ export interface Ordered {
 }
 
 /**
- * Makes `folders` (each once, in order) on the thread pool, two at a time, from now on; each folder's promise settles
- * when it is made. Kept pages are mostly in folders of their own, and making a folder takes a fraction of a
- * millisecond here: made one by one as each page's turn came, they were the better part of placing the pages.
+ * Runs `place` on each of `items`, in order, on this thread, a batch at a time with a turn of the event loop between
+ * batches (renders go on meanwhile); gives each item's promise, which fails only if its own `place` failed.
+ *
+ * Why synchronously, in batches: placing a kept page is a folder and a hard link, and at 10,000 profiles the
+ * asynchronous calls through the thread pool cost twice the CPU of the synchronous ones (2.5 s against 1.3 s for
+ * 26,000 folders here), CPU the search index needs in a rebuild.
  */
-export function foldersAhead(folders: readonly string[]): Map<string, Promise<unknown>> {
-  const ahead = new Map<string, Promise<unknown>>();
-  const lanes = [Promise.resolve<unknown>(undefined), Promise.resolve<unknown>(undefined)];
-  for (const folder of folders) {
-    if (ahead.has(folder)) continue;
-    const lane = ahead.size % lanes.length;
-    // A folder that cannot be made fails the page placed in it, not every later one.
-    const made = lanes[lane].catch(() => {}).then(() => mkdir(folder, { recursive: true }));
-    made.catch(() => {});
-    lanes[lane] = made;
-    ahead.set(folder, made);
-  }
-  return ahead;
+export function inBatches<T, R>(items: readonly T[], place: (item: T) => R, size = 64): Promise<Awaited<R>>[] {
+  const settle: { resolve(value: Awaited<R>): void; reject(error: unknown): void }[] = [];
+  const promises = items.map(
+    () => new Promise<Awaited<R>>((resolve, reject) => settle.push({ resolve, reject })),
+  );
+  // Awaited by the caller, one by one, where a failure fails what needs it.
+  for (const p of promises) p.catch(() => {});
+  void (async () => {
+    for (let at = 0; at < items.length; at += size) {
+      for (let i = at; i < Math.min(at + size, items.length); i++) {
+        try {
+          settle[i].resolve(await place(items[i]));
+        } catch (error) {
+          settle[i].reject(error);
+        }
+      }
+      await new Promise((next) => setImmediate(next));
+    }
+  })();
+  return promises;
 }
 
 /**
@@ -204,18 +214,16 @@ export async function placeKept(
     const target = join(outDir, outputFileOf(path, type)!);
     return [{ path, type, target }];
   });
-  const folders = foldersAhead(kept.map(({ target }) => dirname(target)));
-  const placed = new Map<string, Promise<ReturnType<KeptPages['take']>>>();
-  for (const { path, type, target } of kept) {
-    const page = folders.get(dirname(target))!.then(async () => {
-      const page = pages.take(path, type);
-      await page.publish(target);
-      return page;
-    });
-    // Awaited in its turn below, where a failure fails the build.
-    page.catch(() => {});
-    placed.set(path, page);
-  }
+  const made = new Set<string>();
+  const ahead = inBatches(kept, async ({ path, type, target }) => {
+    const folder = dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    const page = pages.take(path, type);
+    await page.publish(target);
+    return page;
+  });
+  const placed = new Map(kept.map(({ path }, i) => [path, ahead[i]]));
   for (const { seq, path, type, keep } of order) {
     if (!keep) {
       await handed.until(seq);

@@ -1,6 +1,6 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import {
   WorkerFeed,
   type FeedEntry,
 } from '../../../src/prerender-tap/rendered-pages.ts';
-import { foldersAhead, renderOrder, type KeptPages, type RenderRank } from '../../../src/prerender-tap/kept-pages.ts';
+import { inBatches, renderOrder, type KeptPages, type RenderRank } from '../../../src/prerender-tap/kept-pages.ts';
 import { outputFileOf, pagePath } from '../../../src/prerender-tap/output-path.ts';
 import { seenNow } from '../../../src/prerender-tap/output-on-disk.ts';
 import { folderWith } from '../../support/temp-folder.ts';
@@ -299,21 +299,26 @@ describe('a rebuild with pages kept from an earlier build', () => {
   });
 });
 
-describe('the folders of kept pages', () => {
-  it('are made ahead, each once, however many pages share one', async () => {
-    const out = folderWith({});
-    const folders = ['a/b', 'a/b', 'a/c/d', 'e'].map((f) => join(out, f));
-    const ahead = foldersAhead(folders);
-    expect([...ahead.keys()]).toEqual([...new Set(folders)]);
-    await Promise.all(ahead.values());
-    for (const folder of folders) expect(existsSync(folder)).toBe(true);
+describe('kept pages placed ahead of their turn', () => {
+  it('are placed in order, a batch at a time, with renders let in between batches', async () => {
+    const placed: number[] = [];
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    const promises = inBatches(items, (i) => placed.push(i), 4);
+    const duringFirstTurn = await new Promise<number>((r) => setImmediate(() => r(placed.length)));
+    expect(duringFirstTurn).toBeGreaterThan(0);
+    expect(duringFirstTurn).toBeLessThan(10);
+    await Promise.all(promises);
+    expect(placed).toEqual(items);
   });
 
-  it('that cannot be made fail only the pages placed in them', async () => {
+  it('that cannot be placed fail only their own promise', async () => {
     const out = folderWith({ blocked: 'a file where a folder should be' });
-    const ahead = foldersAhead([join(out, 'blocked', 'page'), join(out, 'fine')]);
-    await expect(ahead.get(join(out, 'blocked', 'page'))).rejects.toThrow();
-    await expect(ahead.get(join(out, 'fine'))).resolves.not.toThrow();
+    const promises = inBatches([join(out, 'blocked', 'page'), join(out, 'fine')], (folder) =>
+      mkdirSync(folder, { recursive: true }),
+    );
+    await expect(promises[0]).rejects.toThrow();
+    await expect(promises[1]).resolves.not.toThrow();
     expect(existsSync(join(out, 'fine'))).toBe(true);
   });
 });
+
