@@ -126,9 +126,8 @@ export class PageStore {
 
   /**
    * Puts the kept page of `key` at `path` (a new file): linked, as the store keeps it, or copied where a link cannot
-   * be made. Only for a key `lookup` found whole. The link is made synchronously: it takes microseconds, while a
-   * round trip through the thread pool for each of thousands of kept pages kept the rendering thread waiting for
-   * seconds.
+   * be made. Only for a key `holds` answered for; `readPublished` then checks what was put there. The link is made
+   * synchronously: through the thread pool, thousands of kept pages cost twice the CPU.
    */
   async publish(key: string, path: string): Promise<void> {
     if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);

@@ -1,10 +1,10 @@
 /**
  * Building the Pagefind index of a built site, in parts (./search-parts.ts): pages handed over while Astro renders
  * them (PartedIndex, fed by ./search-index-while-rendering.ts) are checked against the pages on disk at the end.
- * A part whose pages an earlier build indexed is not fed while rendering: if its pages on disk are those it was
- * kept for, it is published from the store (src/build-cache/index-part-store.ts), otherwise indexed from disk. A
- * part whose pages on disk differ in any way from those handed over, or that nothing was handed over for, is
- * indexed again from disk. Any indexing error fails the build.
+ * A part an earlier build kept (src/build-cache/index-part-store.ts) is only noted while its pages are those it was
+ * kept for, and published from the store if they still are at the end; from its first page that differs it is fed
+ * while rendering. A part whose pages on disk differ in any way from those handed over, or that nothing was handed
+ * over for, is indexed again from disk. Any indexing error fails the build.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,8 @@ import * as pagefind from 'pagefind';
 import { IndexPartStore, partKey } from '../build-cache/index-part-store.ts';
 import { INDEX_PARTS_FILE, partFolder } from '../shared/search-config.ts';
 import { partOf } from './search-parts.ts';
-import { searchInput } from './search-input.ts';
 import { SearchCuts } from '../build-cache/search-cuts.ts';
+import { FedIndex, sameEntries } from './fed-index.ts';
 import { SearchVerdicts } from '../build-cache/search-verdicts.ts';
 import { canonicalPath } from '../publish/canonical-link.ts';
 import { urlOfFile } from '../shared/urls.ts';
@@ -86,72 +86,6 @@ export function searchablePages(dir: string, judged?: Judged): Map<string, strin
   for (const file of outputFiles(dir).filter(SearchablePages.wants))
     found.hear(renderedFile(file, readFileSync(join(dir, file))));
   return found.pages;
-}
-
-async function startIndex() {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('\n')}`);
-  return index;
-}
-
-/** One Pagefind index and the fingerprint of every page it was given, in the order given. */
-export class FedIndex {
-  private readonly ready = startIndex();
-  /** Output path → fingerprint of the text Pagefind was given. */
-  readonly fed = new Map<string, string>();
-  private readonly added: Promise<string[]>[] = [];
-  private readonly cuts?: SearchCuts;
-  /** The length of the pages' text, and of what Pagefind was handed of it. */
-  readonly text = { pages: 0, handed: 0 };
-
-  /** `cuts`, if given, says what to cut from pages an earlier build cut (src/build-cache/search-cuts.ts). */
-  constructor(cuts?: SearchCuts) {
-    this.cuts = cuts;
-    // A failed start is reported by errors() and write(); until then it must not end the process.
-    this.ready.catch(() => {});
-  }
-
-  /**
-   * Hands one page to Pagefind, without what it would leave out of the index (./search-input.ts); `sourcePath` is
-   * relative to the site, so Pagefind gives it its published URL.
-   */
-  add(sourcePath: string, content: string, digest: string): void {
-    this.fed.set(sourcePath, digest);
-    const input = searchInput(content, this.cuts?.spans(digest, content));
-    this.text.pages += content.length;
-    this.text.handed += input.length;
-    this.added.push(
-      this.ready.then((index) => index.addHTMLFile({ sourcePath, content: input })).then((a) => a.errors),
-    );
-  }
-
-  /** Whether Pagefind was given exactly these pages (output path → fingerprint), with exactly this text. */
-  holds(pages: ReadonlyMap<string, string>): boolean {
-    return sameEntries(this.fed, pages);
-  }
-
-  /** Every indexing error, once Pagefind has answered for every page. */
-  async errors(): Promise<string[]> {
-    return (await Promise.all(this.added)).flat();
-  }
-
-  async write(outputPath: string): Promise<string[]> {
-    return (await (await this.ready).writeFiles({ outputPath })).errors;
-  }
-
-  /** Deletes the index in Pagefind; once, however often it is asked. */
-  drop(): Promise<void> {
-    this.dropped ??= this.ready.then((index) => index.deleteIndex()).then(() => {});
-    return this.dropped;
-  }
-  private dropped?: Promise<void>;
-}
-
-/** Whether two maps of output path → fingerprint hold the same pages, in any order. */
-function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [file, digest] of b) if (a.get(file) !== digest) return false;
-  return true;
 }
 
 /**

@@ -174,9 +174,7 @@ export interface Ordered {
  */
 export function inBatches<T, R>(items: readonly T[], place: (item: T) => R, size = 64): Promise<Awaited<R>>[] {
   const settle: { resolve(value: Awaited<R>): void; reject(error: unknown): void }[] = [];
-  const promises = items.map(
-    () => new Promise<Awaited<R>>((resolve, reject) => settle.push({ resolve, reject })),
-  );
+  const promises = items.map(() => new Promise<Awaited<R>>((resolve, reject) => settle.push({ resolve, reject })));
   // Awaited by the caller, one by one, where a failure fails what needs it.
   for (const p of promises) p.catch(() => {});
   void (async () => {

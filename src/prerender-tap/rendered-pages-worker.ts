@@ -7,13 +7,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readOutput } from './output-on-disk.ts';
 import type { PublishedPage } from './kept-pages.ts';
-import {
-  inStartOrder,
-  renderedFile,
-  type FeedEntry,
-  type PageConsumer,
-  type RenderedFile,
-} from './rendered-pages.ts';
+import { inStartOrder, renderedFile, type FeedEntry, type PageConsumer, type RenderedFile } from './rendered-pages.ts';
 
 type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
 

@@ -119,13 +119,23 @@ describe('a kept page read while rendering', () => {
     // A digest the file does not have: heard as given, the file was not read again.
     const claimed = { ...before, digest: digestOf(Buffer.from('<p>other</p>')) };
     const found = new Map<string, FileOnDisk>();
-    await readOutput(dir, () => true, (f) => found.set(f.file, f), new Map([['a.html', claimed]]));
+    await readOutput(
+      dir,
+      () => true,
+      (f) => found.set(f.file, f),
+      new Map([['a.html', claimed]]),
+    );
     expect(found.get('a.html')!.digest).toBe(claimed.digest);
     expect(found.get('b.html')!.digest).toBe(digestOf(Buffer.from('<p>b</p>')));
     // Asked for its bytes after all, it must still have the digest it was read with.
     expect(() => found.get('a.html')!.text).toThrow(/changed while the build was writing/);
     const honest = new Map<string, FileOnDisk>();
-    await readOutput(dir, () => true, (f) => honest.set(f.file, f), new Map([['a.html', before]]));
+    await readOutput(
+      dir,
+      () => true,
+      (f) => honest.set(f.file, f),
+      new Map([['a.html', before]]),
+    );
     expect(honest.get('a.html')!.text).toBe(a);
   });
 
@@ -142,7 +152,12 @@ describe('a kept page read while rendering', () => {
       ['a.html', before],
       ['b.html', recent],
     ]);
-    await readOutput(dir, () => true, (f) => found.set(f.file, f), known);
+    await readOutput(
+      dir,
+      () => true,
+      (f) => found.set(f.file, f),
+      known,
+    );
     expect(found.get('a.html')!.digest).toBe(digestOf(Buffer.from('<p>z</p>')));
     expect(found.get('a.html')!.text).toBe('<p>z</p>');
     expect(found.get('b.html')!.digest).toBe(digestOf(Buffer.from('<p>y</p>')));

@@ -321,4 +321,3 @@ describe('kept pages placed ahead of their turn', () => {
     expect(existsSync(join(out, 'fine'))).toBe(true);
   });
 });
-
