@@ -34,6 +34,16 @@ function isKept(value: unknown): value is Kept {
 // The fingerprint every consumer of rendered pages compares bytes by.
 const digest = digestOf;
 
+/**
+ * The bytes as an array that owns its whole memory, so that they can be moved to the worker thread: the buffer
+ * Node read a page into is its own (a page is larger than the few kilobytes Node reads into a shared pool), and is
+ * copied only if it is not. Copying every kept page cost 750 MB of copies at 10,000 profiles.
+ */
+function owned(read: Buffer): Uint8Array<ArrayBuffer> {
+  const whole = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength;
+  return whole && read.buffer instanceof ArrayBuffer ? new Uint8Array(read.buffer) : new Uint8Array(read);
+}
+
 /** Keys name files: hex only, so that no key can name a path outside the store. */
 const KEY = /^[0-9a-f]{64}$/;
 
@@ -76,7 +86,7 @@ export class PageStore {
     if (expected === undefined) return undefined;
     let bytes: Uint8Array<ArrayBuffer>;
     try {
-      bytes = new Uint8Array(readFileSync(join(this.dir, key)));
+      bytes = owned(readFileSync(join(this.dir, key)));
     } catch {
       return undefined;
     }
@@ -93,7 +103,7 @@ export class PageStore {
     if (expected === undefined) return undefined;
     try {
       const seen = seenNow(path);
-      const bytes = new Uint8Array(readFileSync(path));
+      const bytes = owned(readFileSync(path));
       return digest(bytes) === expected ? { bytes, seen } : undefined;
     } catch {
       return undefined;

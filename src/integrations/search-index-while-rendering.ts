@@ -15,10 +15,8 @@ import {
 export default function indexWhileRendering(setup: IndexSetup): PageConsumer<IndexWritten> {
   const fed = new PartedIndex(setup);
   const onDisk = new SearchablePages(fed.judged);
-  /** Pages judged ahead of their turn. */
-  const judged = new WeakMap<RenderedFile, boolean>();
-  const searchable = (rendered: RenderedFile) =>
-    judged.get(rendered) ?? fed.searchable(rendered.file, rendered.digest, rendered);
+  // Judged once per build: a page heard ahead of its turn is not judged again in it (src/build-cache/search-verdicts.ts).
+  const searchable = (rendered: RenderedFile) => fed.searchable(rendered.file, rendered.digest, rendered);
   return {
     // A page's text is decoded only if it is judged or indexed: a kept page of a kept part is neither.
     file: (rendered) => {
@@ -29,9 +27,8 @@ export default function indexWhileRendering(setup: IndexSetup): PageConsumer<Ind
     // A rendered page that differs from the one its part was kept for is known as it renders, often long before its
     // turn (a rebuild places thousands of kept pages before it): its part is fed from then on, not from that turn.
     ahead: (rendered) => {
-      if (!setup.store || !SearchablePages.wants(rendered.file)) return;
-      judged.set(rendered, searchable(rendered));
-      if (judged.get(rendered)) fed.foresee(rendered.file, rendered.digest);
+      if (setup.store && SearchablePages.wants(rendered.file) && searchable(rendered))
+        fed.foresee(rendered.file, rendered.digest);
     },
     wants: SearchablePages.wants,
     onDisk: (found) => onDisk.hear(found),

@@ -87,6 +87,22 @@ describe('the page store', () => {
     expect(second.readPublished(KEY_A, join(out, 'missing.html'))).toBeUndefined();
   });
 
+  it('gives bytes that own their whole memory, small page or large, so they can be moved to another thread', async () => {
+    const large = `<p>${'x'.repeat(64 * 1024)}</p>`;
+    const { out, store } = setUp({ 'a/index.html': '<p>A</p>', 'b/index.html': large });
+    await firstBuild(store, out, { ...A, [KEY_B]: ['b/index.html', large] });
+    const second = new PageStore(store);
+    for (const key of [KEY_A, KEY_B]) {
+      const bytes = second.lookup(key)!;
+      expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+      const target = join(out, `${key}.html`);
+      await second.publish(key, target);
+      const read = second.readPublished(key, target)!.bytes;
+      expect(read.buffer.byteLength).toBe(read.byteLength);
+    }
+    expect(text(second.lookup(KEY_B))).toBe(large);
+  });
+
   it('keeps a page after the published folder is deleted (a link, not the published name)', async () => {
     const { out, store } = setUp({ 'a/index.html': '<p>A</p>' });
     await firstBuild(store, out, A);
