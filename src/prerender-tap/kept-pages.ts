@@ -209,8 +209,8 @@ export async function placeKept(
 ): Promise<void> {
   const kept = order.flatMap(({ path, type, keep }) => {
     if (!keep) return [];
-    const target = join(outDir, outputFileOf(path, type)!);
-    return [{ path, type, target }];
+    const file = outputFileOf(path, type)!;
+    return [{ path, type, file, target: join(outDir, file) }];
   });
   const made = new Set<string>();
   const ahead = inBatches(kept, async ({ path, type, target }) => {
@@ -221,15 +221,16 @@ export async function placeKept(
     await page.publish(target);
     return page;
   });
-  const placed = new Map(kept.map(({ path }, i) => [path, ahead[i]]));
-  for (const { seq, path, type, keep } of order) {
+  const placed = new Map(kept.map((k, i) => [k.path, { ...k, page: ahead[i] }]));
+  for (const { seq, path, keep } of order) {
     if (!keep) {
       await handed.until(seq);
       continue;
     }
-    const page = await placed.get(path)!;
-    const { bytes, seen } = page.read(join(outDir, outputFileOf(path, type)!));
-    await send(seq, outputFileOf(path, type)!, bytes, { digest: page.digest, seen });
+    const { file, target, page: placing } = placed.get(path)!;
+    const page = await placing;
+    const { bytes, seen } = page.read(target);
+    await send(seq, file, bytes, { digest: page.digest, seen });
     handed.mark(seq);
   }
 }

@@ -56,6 +56,11 @@ async function writeAfterHanding(
     if (fed.searchable(file, digest, { text: html })) fed.add(file, { text: html }, digest, published);
     else fed.passOver(file, digest);
   }
+  return finishIndex(dir, setup, fed);
+}
+
+/** Writes the index of `dir` from what `fed` was handed, the pages on disk read as the build's worker reads them. */
+function finishIndex(dir: string, setup: IndexSetup, fed: PartedIndex) {
   const pages = new SearchablePages(fed.judged);
   const read = readOutput(dir, SearchablePages.wants, (f) => pages.hear(f));
   return writeSearchIndex(dir, setup, fed, { pages, read });
@@ -179,9 +184,7 @@ describe('a search index in parts', () => {
     expect([...fed.live.keys()]).toEqual([editedPart]);
     for (const [f, html] of Object.entries(edited)) fed.add(f, { text: html }, digestOf(Buffer.from(html)));
     const rebuilt = site(edited);
-    const onDisk = new SearchablePages(fed.judged);
-    const read = readOutput(rebuilt, SearchablePages.wants, (f) => onDisk.hear(f));
-    expect(await writeSearchIndex(rebuilt, setup, fed, { pages: onDisk, read })).toMatchObject({ fed: 1, kept: 3 });
+    expect(await finishIndex(rebuilt, setup, fed)).toMatchObject({ fed: 1, kept: 3 });
     expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
   }, 60_000);
 
@@ -210,9 +213,7 @@ describe('a search index in parts', () => {
       if (fed.searchable(file, digestOf(Buffer.from(html)), page))
         fed.add(file, page, digestOf(Buffer.from(html)), true);
     }
-    const onDisk = new SearchablePages(fed.judged);
-    const read = readOutput(rebuilt, SearchablePages.wants, (f) => onDisk.hear(f));
-    expect(await writeSearchIndex(rebuilt, setup, fed, { pages: onDisk, read })).toMatchObject({ fed: 1, kept: 3 });
+    expect(await finishIndex(rebuilt, setup, fed)).toMatchObject({ fed: 1, kept: 3 });
     expect(indexOf(rebuilt)).toEqual(await cleanIndexOf(edited));
   }, 60_000);
 
