@@ -13,10 +13,14 @@ import { digestOf } from '../../../src/prerender-tap/rendered-pages.ts';
 
 const folder = (files: Record<string, string>) => folderWith(files, 'cg-on-disk-');
 
-/** Reads the folder as the worker does, keeping what was heard. */
-async function heard(dir: string, wants = (_: string) => true): Promise<Map<string, FileOnDisk>> {
+/** Reads the folder as the worker does, keeping what was heard; `known`: files read while rendering. */
+async function heard(
+  dir: string,
+  wants = (_: string) => true,
+  known?: Parameters<typeof readOutput>[3],
+): Promise<Map<string, FileOnDisk>> {
   const found = new Map<string, FileOnDisk>();
-  await readOutput(dir, wants, (f) => found.set(f.file, f));
+  await readOutput(dir, wants, (f) => found.set(f.file, f), known);
   return found;
 }
 
@@ -118,24 +122,12 @@ describe('a kept page read while rendering', () => {
     const before = readWhileRendering(dir, 'a.html');
     // A digest the file does not have: heard as given, the file was not read again.
     const claimed = { ...before, digest: digestOf(Buffer.from('<p>other</p>')) };
-    const found = new Map<string, FileOnDisk>();
-    await readOutput(
-      dir,
-      () => true,
-      (f) => found.set(f.file, f),
-      new Map([['a.html', claimed]]),
-    );
+    const found = await heard(dir, undefined, new Map([['a.html', claimed]]));
     expect(found.get('a.html')!.digest).toBe(claimed.digest);
     expect(found.get('b.html')!.digest).toBe(digestOf(Buffer.from('<p>b</p>')));
     // Asked for its bytes after all, it must still have the digest it was read with.
     expect(() => found.get('a.html')!.text).toThrow(/changed while the build was writing/);
-    const honest = new Map<string, FileOnDisk>();
-    await readOutput(
-      dir,
-      () => true,
-      (f) => honest.set(f.file, f),
-      new Map([['a.html', before]]),
-    );
+    const honest = await heard(dir, undefined, new Map([['a.html', before]]));
     expect(honest.get('a.html')!.text).toBe(a);
   });
 
@@ -147,17 +139,11 @@ describe('a kept page read while rendering', () => {
     writeFileSync(join(dir, 'b.html'), '<p>y</p>');
     // Read at once after its write: a later write could leave the same times, so its status proves nothing.
     const recent = { ...readWhileRendering(dir, 'b.html'), digest: 'not read again' };
-    const found = new Map<string, FileOnDisk>();
     const known = new Map([
       ['a.html', before],
       ['b.html', recent],
     ]);
-    await readOutput(
-      dir,
-      () => true,
-      (f) => found.set(f.file, f),
-      known,
-    );
+    const found = await heard(dir, undefined, known);
     expect(found.get('a.html')!.digest).toBe(digestOf(Buffer.from('<p>z</p>')));
     expect(found.get('a.html')!.text).toBe('<p>z</p>');
     expect(found.get('b.html')!.digest).toBe(digestOf(Buffer.from('<p>y</p>')));
