@@ -13,10 +13,9 @@ import { astroCacheDir } from './src/corpus/content-dir.ts';
 import { identicalPageKey } from './src/site/site-data.ts';
 import { siteUrl } from './src/site/site-url.ts';
 import { siteAddressPlugin } from './src/site/site-address-css.ts';
+import { PAGEFIND_FOLDER } from './src/shared/search-config.ts';
 
 const outDir = process.env.CG_OUT_DIR ?? './dist';
-// Builds go to a staging folder that replaces outDir only when every stage below has passed.
-const output = atomicOutput(outDir);
 // Pages go to the search index and the publish scan as they are rendered (both check the disk at the end); a
 // current profile, published at its current URL and its edition URL, is rendered once.
 // A page of one profile renders in its scope; a rebuild does not render it again while everything in its scope is
@@ -33,6 +32,9 @@ const pages = renderedPages({
 });
 // The open data is made a slice at a time while the bundler works, and written after rendering.
 const data = openData();
+// Builds go to a staging folder that replaces outDir only when every stage below has passed. It starts as the
+// previous output, where the pages a rebuild keeps are in place already; the search index is written anew.
+const output = atomicOutput(outDir, { rewritten: [PAGEFIND_FOLDER], kept: pages.kept });
 
 export default defineConfig({
   cacheDir: astroCacheDir(),

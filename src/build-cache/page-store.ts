@@ -7,8 +7,8 @@
  * each file's status (`holds`), without reading it; a page whose bytes then fail the digest when it is used was
  * written to with its mtime set back, and the build that finds it fails instead of publishing it.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { seenNow, unchangedSince, type SeenFile } from '../prerender-tap/output-on-disk.ts';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
 import { readCacheFileSync, writeCacheFile } from './cache-file.ts';
@@ -117,7 +117,7 @@ export class PageStore {
 
   /**
    * Whether the page of `key` is kept whole. A file as the last build saw it when it saved the store (inode, size,
-   * mtime: each build links it into a new output folder and deletes the old one, which moves its ctime) is not read
+   * mtime: a build that links it anew, or removes the output it was linked into, moves its ctime) is not read
    * again; `lookup`, which reads it to use it, checks its digest all the same.
    */
   holds(key: string): boolean {
@@ -135,13 +135,21 @@ export class PageStore {
   }
 
   /**
-   * Puts the kept page of `key` at `path` (a new file): linked, as the store keeps it, or copied where a link cannot
-   * be made. Only for a key `holds` answered for; `readPublished` then checks what was put there. The link is made
-   * synchronously: through the thread pool, thousands of kept pages cost twice the CPU.
+   * Puts the kept page of `key` at `path`: linked, as the store keeps it, or copied where a link cannot be made. A
+   * file at `path` that is not the store's own is replaced, never written to (it may be another page's link), and
+   * missing folders are made. Only for a key `holds` answered for; `readPublished` then checks what was put there.
+   * Synchronous: through the thread pool, thousands of kept pages cost twice the CPU.
    */
-  async publish(key: string, path: string): Promise<void> {
+  publish(key: string, path: string): void {
     if (!KEY.test(key)) throw new Error(`not a page key: ${key}`);
     const stored = join(this.dir, key);
+    const there = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (there) {
+      // In place already: a rebuild into the previous output, which this build published it as.
+      const own = statSync(stored, { bigint: true, throwIfNoEntry: false });
+      if (own && own.ino === there.ino && own.dev === there.dev) return;
+      rmSync(path, { force: true });
+    } else mkdirSync(dirname(path), { recursive: true });
     try {
       linkSync(stored, path);
     } catch {

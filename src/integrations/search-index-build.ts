@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { IndexPartStore, partKey } from '../build-cache/index-part-store.ts';
-import { INDEX_PARTS_FILE, partFolder } from '../shared/search-config.ts';
+import { INDEX_PARTS_FILE, PAGEFIND_FOLDER, partFolder } from '../shared/search-config.ts';
 import { partOf } from './search-parts.ts';
 import { SearchCuts } from '../build-cache/search-cuts.ts';
 import { FedIndex, sameEntries } from './fed-index.ts';
@@ -347,7 +347,7 @@ export async function writeSearchIndex(
   fed?: PartedIndex,
   onDisk?: { pages: SearchablePages; read: Promise<void> },
 ): Promise<IndexWritten> {
-  const indexDir = join(dir, 'pagefind');
+  const indexDir = join(dir, PAGEFIND_FOLDER);
   const store = fed?.store ?? (setup.store && new IndexPartStore(setup.store.dir));
   const cuts = fed?.cuts ?? (setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code));
   const code = setup.store?.code ?? '';

@@ -13,6 +13,7 @@ import { pagesPerPart, partCount } from './search-parts.ts';
 import { codeFingerprint } from '../build-cache/code-fingerprint.ts';
 import type { renderedPages } from '../prerender-tap/rendered-pages.ts';
 import { getCorpus } from '../site/site-data.ts';
+import { PAGEFIND_FOLDER } from '../shared/search-config.ts';
 
 /** Content types of the files Pagefind writes. The index chunks (pf_*) are gzip data read by pagefind.js itself. */
 const TYPES: Record<string, string> = {
@@ -73,7 +74,7 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
         storeDir = fileURLToPath(new URL('cg-search/', config.cacheDir));
       },
       'astro:server:setup': ({ server, logger }) => {
-        const indexDir = outDir ? join(fileURLToPath(outDir), 'pagefind') : '';
+        const indexDir = outDir ? join(fileURLToPath(outDir), PAGEFIND_FOLDER) : '';
         if (!indexDir || !existsSync(join(indexDir, 'pagefind.js'))) {
           logger.info('no search index yet: search on /search/ works after `npm run build`');
         }

@@ -5,8 +5,7 @@
  */
 import { removeTrailingForwardSlash } from '@astrojs/internal-helpers/path';
 import type { AstroPrerenderer } from 'astro';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { SeenFile } from './output-on-disk.ts';
 import { encodedPath, outputFileOf, pagePath } from './output-path.ts';
 
@@ -62,7 +61,7 @@ export function renderOrder(paths: readonly PathWithRoute[], rank: RenderRank = 
 /**
  * A page an earlier build rendered from the same inputs (src/integrations/page-cache.ts). `has` is asked of every
  * path before rendering starts; a page it answers for is not rendered: `take` gives its digest, `publish` puts it
- * in the output folder, and `read` reads it back from there when its turn comes, its bytes checked against the
+ * in the output folder (in place of whatever is at its path, and in the folders it needs), and `read` reads it back from there when its turn comes, its bytes checked against the
  * digest (it throws if they differ).
  */
 export interface KeptPages {
@@ -72,7 +71,7 @@ export interface KeptPages {
     routeType: string,
   ): {
     digest: string;
-    publish(path: string): Promise<void>;
+    publish(path: string): void;
     read(path: string): { bytes: Uint8Array<ArrayBuffer>; seen: SeenFile };
   };
 }
@@ -114,6 +113,8 @@ export class RenderPlan {
   /** For a path that was not listed (none should be): numbers after every listed one. */
   private unlisted = 0;
   private placing: Promise<void> = Promise.resolve();
+  /** The output paths of the kept pages. */
+  readonly keptFiles = new Set<string>();
 
   private static key(pathname: string): string {
     return removeTrailingForwardSlash(encodedPath(pathname));
@@ -138,6 +139,7 @@ export class RenderPlan {
     });
     this.unlisted = order.length;
     if (!kept) return listed;
+    for (const { path, type, keep } of order) if (keep) this.keptFiles.add(outputFileOf(path, type)!);
     this.placing = placeKept(order, kept, { ...to, handed: this.handed });
     // A failure is reported by placed(), which the build waits for; until then it must not end the process.
     this.placing.catch(() => {});
@@ -212,13 +214,9 @@ export async function placeKept(
     const file = outputFileOf(path, type)!;
     return [{ path, type, file, target: join(outDir, file) }];
   });
-  const made = new Set<string>();
   const ahead = inBatches(kept, async ({ path, type, target }) => {
-    const folder = dirname(target);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-    made.add(folder);
     const page = pages.take(path, type);
-    await page.publish(target);
+    page.publish(target);
     return page;
   });
   const placed = new Map(kept.map((k, i) => [k.path, { ...k, page: ahead[i] }]));

@@ -11,6 +11,8 @@
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOnDisk } from './output-on-disk.ts';
@@ -186,23 +188,26 @@ export class WorkerFeed {
 /** Renders one page and hands its file to the worker, numbered by `plan`; Astro gets the same response. */
 async function renderAndFeed(
   renderPage: Render,
-  feed: WorkerFeed | undefined,
+  to: { feed?: WorkerFeed; outDir: string },
   plan: RenderPlan,
   ...args: Parameters<Render>
 ) {
   const seq = plan.seqOf(new URL(args[0].url).pathname);
   try {
-    return await renderAndFeedAs(seq, renderPage, feed, ...args);
+    return await renderAndFeedAs(seq, renderPage, to, ...args);
   } finally {
     plan.handed.mark(seq);
   }
 }
 
-/** Renders one page as render number `seq`: its file is handed on, or the number skipped if it wrote none. */
+/**
+ * Renders one page as render number `seq`: its file is handed on, or the number skipped if it wrote none. Whatever
+ * is at its path in `outDir` is removed first.
+ */
 async function renderAndFeedAs(
   seq: number,
   renderPage: Render,
-  feed: WorkerFeed | undefined,
+  { feed, outDir }: { feed?: WorkerFeed; outDir: string },
   ...args: Parameters<Render>
 ) {
   const [request, options] = args;
@@ -216,6 +221,9 @@ async function renderAndFeedAs(
   const response = responseOf(result);
   // Redirects are written from Astro's own template, not from the body; they are read from disk at the end.
   const file = outputFileOf(new URL(request.url).pathname, options.routeData.type);
+  // Astro writes a page into the file at its path, in place: in a build into the previous output, that file may be
+  // a link to a page the page store keeps (src/build-cache/page-store.ts), which must not change with it.
+  if (file !== null && outDir) await rm(join(outDir, file), { force: true });
   if (!feed || response.status !== 200 || !response.body || file === null) {
     feed?.skip(seq);
     return result;
@@ -278,7 +286,7 @@ export function renderedPages({ identical, wrap, ready, kept, rank }: RenderedPa
       }
     },
     collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
-    render: (request, options) => renderAndFeed(renderPage, feed, plan, request, options),
+    render: (request, options) => renderAndFeed(renderPage, { feed, outDir }, plan, request, options),
   });
 
   /** Runs one consumer's finish on the output folder, in the worker; the worker ends after the last one. */
@@ -302,6 +310,8 @@ export function renderedPages({ identical, wrap, ready, kept, rank }: RenderedPa
       registered.push({ name, module: module.href, options });
     },
     finish,
+    /** The output paths of the pages this build published from earlier builds instead of rendering them. */
+    kept: (): ReadonlySet<string> => plan.keptFiles,
     integration: {
       name: 'cg:rendered-pages',
       hooks: {

@@ -5,6 +5,9 @@
 /** Where the Pagefind bundle is served: the site's own origin, never another. */
 export const PAGEFIND_PATH = '/pagefind/';
 
+/** The folder of the output the search index is written to: PAGEFIND_PATH. */
+export const PAGEFIND_FOLDER = PAGEFIND_PATH.slice(1, -1);
+
 /**
  * The search index's parts (src/integrations/search-parts.ts): the first part that holds pages is the primary index,
  * at PAGEFIND_PATH with Pagefind's scripts; each other part is in a folder of its own there, and this file in

@@ -67,10 +67,17 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
 
   const edits: [string, () => void, (out: Map<string, Buffer>) => void][] = [
     [
-      "a finding's text",
-      () => replace(profile, 'Conscription ended in March 2024', 'Conscription was ended in March 2024'),
+      "a finding's text (with files added to the published output by hand, which are not published again)",
+      () => {
+        replace(profile, 'Conscription ended in March 2024', 'Conscription was ended in March 2024');
+        // A rebuild is written into the previous output: what it did not write must not stay.
+        writeFileSync(join(outDir, 'stray.html'), '<p>stray</p>');
+        mkdirSync(join(outDir, 'testland/stray'));
+        writeFileSync(join(outDir, 'testland/stray/index.html'), '<p>stray</p>');
+      },
       (out) => {
         expect(out.get('testland/2024-06/evaders/index.html')!.toString()).toContain('was ended');
+        expect([...out.keys()].filter((f) => f.includes('stray'))).toEqual([]);
         // The pages of the edited profile render again; those of the retired one (another scope) are reused.
         const { reused, total } = reuse();
         expect(reused).toBeGreaterThan(0);

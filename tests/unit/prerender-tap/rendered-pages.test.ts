@@ -1,8 +1,8 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -203,16 +203,18 @@ describe('the order pages are rendered and numbered in', () => {
   });
 });
 
+/** The tap of `pages` around `inner` (a stand-in for Astro's prerenderer), building into `outDir`. */
+async function tapOf(pages: ReturnType<typeof renderedPages>, outDir: string, inner: AstroPrerenderer) {
+  const hooks = pages.integration.hooks as Required<AstroIntegration['hooks']>;
+  await (hooks['astro:config:done'] as (p: unknown) => unknown)({ config: { outDir: pathToFileURL(`${outDir}/`) } });
+  let tap!: (inner: AstroPrerenderer) => AstroPrerenderer;
+  await (hooks['astro:build:start'] as (p: unknown) => unknown)({ setPrerenderer: (t: typeof tap) => (tap = t) });
+  return tap(inner);
+}
+
 describe('a rebuild with pages kept from an earlier build', () => {
   /** The tap around a stand-in for Astro's prerenderer, with `kept` pages; what Astro was asked to render. */
   async function tapped(paths: Listed[], kept: KeptPages, outDir: string, rank?: RenderRank) {
-    const pages = renderedPages({ kept: () => kept, rank });
-    const hooks = pages.integration.hooks as Required<AstroIntegration['hooks']>;
-    await (hooks['astro:config:done'] as (p: unknown) => unknown)({ config: { outDir: pathToFileURL(`${outDir}/`) } });
-    let tap!: (inner: AstroPrerenderer) => AstroPrerenderer;
-    await (hooks['astro:build:start'] as (p: unknown) => unknown)({
-      setPrerenderer: (t: typeof tap) => (tap = t),
-    });
     const rendered: string[] = [];
     const inner: AstroPrerenderer = {
       name: 'astro',
@@ -222,7 +224,7 @@ describe('a rebuild with pages kept from an earlier build', () => {
         return new Response(`<p>rendered ${new URL(request.url).pathname}</p>`);
       },
     };
-    const prerenderer = tap(inner);
+    const prerenderer = await tapOf(renderedPages({ kept: () => kept, rank }), outDir, inner);
     await prerenderer.setup?.();
     const toRender = await prerenderer.getStaticPaths();
     for (const p of toRender) {
@@ -233,7 +235,7 @@ describe('a rebuild with pages kept from an earlier build', () => {
     return { asked: toRender.map((p) => p.pathname), rendered };
   }
 
-  /** Kept pages that say what they are, published by writing them. */
+  /** Kept pages that say what they are, published by writing them (in the folders they need). */
   const keeping = (paths: string[]): KeptPages & { taken: string[] } => {
     const taken: string[] = [];
     return {
@@ -244,7 +246,10 @@ describe('a rebuild with pages kept from an earlier build', () => {
         const bytes = new TextEncoder().encode(`<p>kept ${path}</p>`);
         return {
           digest: digestOf(bytes),
-          publish: (file) => writeFile(file, `<p>kept ${path}</p>`),
+          publish: (file) => {
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, `<p>kept ${path}</p>`);
+          },
           read: (file) => ({ bytes: new Uint8Array(readFileSync(file)), seen: seenNow(file) }),
         };
       },
@@ -285,6 +290,41 @@ describe('a rebuild with pages kept from an earlier build', () => {
     );
     expect(asked).toEqual(['/testland/returnees', '/', '/updates.xml']);
     expect(rendered).toEqual(['/testland/returnees/', '/', '/updates.xml']);
+  });
+
+  it('lists the output paths of the kept pages, which the build publishes untouched', async () => {
+    const out = folderWith({});
+    const pages = renderedPages({ kept: () => keeping(['/testland/evaders/']) });
+    const prerenderer = await tapOf(pages, out, {
+      name: 'astro',
+      getStaticPaths: async () => [listed('/'), listed('/testland/evaders')],
+      render: async () => new Response('<p>rendered</p>'),
+    });
+    await prerenderer.getStaticPaths();
+    expect([...pages.kept()]).toEqual(['testland/evaders/index.html']);
+  });
+
+  // A file of the previous output may be a hard link to a page the page store keeps: Astro, which writes a page into
+  // the file at its path, would change the kept page with it.
+  it("removes the file at a rendered page's path before Astro writes it, so that a link there is not written through", async () => {
+    const out = folderWith({ 'keep/stored.html': '<p>stored</p>', 'testland/returnees/index.html': '' });
+    const page = join(out, 'testland/returnees/index.html');
+    rmSync(page);
+    linkSync(join(out, 'keep/stored.html'), page);
+    const pages = renderedPages();
+    const prerenderer = await tapOf(pages, out, {
+      name: 'astro',
+      getStaticPaths: async () => [listed('/testland/returnees')],
+      render: async () => new Response('<p>rendered again</p>'),
+    });
+    await prerenderer.getStaticPaths();
+    const response = await prerenderer.render(new Request('http://localhost/testland/returnees/'), {
+      routeData: listed('/testland/returnees').route,
+    } as Parameters<AstroPrerenderer['render']>[1]);
+    // What Astro does with the response: write its body to the page's file.
+    await writeFile(page, Buffer.from(await (response as Response).arrayBuffer()));
+    expect(readFileSync(page, 'utf8')).toBe('<p>rendered again</p>');
+    expect(readFileSync(join(out, 'keep/stored.html'), 'utf8')).toBe('<p>stored</p>');
   });
 
   it('fails when a kept page can no longer be taken, instead of publishing without it', async () => {
