@@ -7,7 +7,7 @@ import { urlRecord } from './src/integrations/url-record.ts';
 import { distScan } from './src/integrations/dist-scan.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { renderedPages } from './src/prerender-tap/rendered-pages.ts';
-import { pageCache } from './src/integrations/page-cache.ts';
+import { pageCache, RENDER_RANK } from './src/integrations/page-cache.ts';
 import { openData } from './src/integrations/open-data.ts';
 import { astroCacheDir } from './src/corpus/content-dir.ts';
 import { identicalPageKey } from './src/site/site-data.ts';
@@ -70,7 +70,7 @@ export default defineConfig({
     urlRecord(),
     profileBodies(),
     pages.integration,
-    searchIndex({ pages }),
+    searchIndex({ pages, lastSearchableRank: RENDER_RANK.other }),
     distScan({ shownAs: outDir, pages }),
     output.publish,
     cache.integration,

@@ -72,6 +72,12 @@ export function pageKey(shared: string, page: string, scope: Corpus): string {
   return cacheKey(shared, page, ...scope.profiles.flatMap((p) => [p.id, entryDigest(p)]));
 }
 
+/**
+ * The ranks of the render order: a profile's pages (each version, its current URL), then every page that is not one
+ * profile's, then profiles' histories and comparisons, which the search index does not hold.
+ */
+export const RENDER_RANK = { profile: 0, other: 1, historyOrComparison: 2 } as const;
+
 /** A scoped page rendered in and out of its scope differs: the scope is missing something the page reads. */
 export class PageReadsBeyondScope extends Error {
   constructor(pathname: string, family: string, at: number, scoped: string, whole: string) {
@@ -203,17 +209,18 @@ export function pageCache({
     };
 
   /**
-   * The order pages render in (src/prerender-tap/kept-pages.ts renderOrder), the same in every build: the pages of
-   * each profile first, its own page before its history and comparisons, then every other page.
+   * The order pages render in (src/prerender-tap/kept-pages.ts renderOrder), the same in every build: RENDER_RANK.
    *
-   * Why: a rebuild waits for the search index, and the search index is fed in render order. Pages every build renders
-   * (sources, lists, the law) are slow to render, and histories and comparisons are not searchable: in Astro's order
-   * both came before the first profile page, and Pagefind had nothing to index for the first second and a half of a
-   * nine-second rebuild at 1,000 profiles. Kept profile pages now reach it as rendering starts.
+   * Why: a build waits for the search index, which is fed in render order and can be written only once it has every
+   * searchable page. In Astro's order, pages every build renders (sources, lists, the law: slow to render) and
+   * histories and comparisons (not searchable) came before the first profile page, and Pagefind had nothing to index
+   * for the first second and a half of a nine-second rebuild at 1,000 profiles. Now kept profile pages reach it as
+   * rendering starts, and it is written while histories and comparisons render (src/integrations/search-index.ts).
    */
   const rank: RenderRank = (pathname, type) => {
     const page = type === 'page' ? pageOfProfile(getCorpus(), pathname) : undefined;
-    return page === undefined ? 2 : page.shows === 'profile' ? 0 : 1;
+    if (page === undefined) return RENDER_RANK.other;
+    return page.shows === 'profile' ? RENDER_RANK.profile : RENDER_RANK.historyOrComparison;
   };
 
   /** The pages this build takes from the store instead of rendering them; none without a store. */

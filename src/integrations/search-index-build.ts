@@ -101,8 +101,13 @@ export interface IndexSetup {
   cuts?: { file: string; code: string };
   /** Where whether each page is searchable is kept (src/build-cache/search-verdicts.ts). */
   verdicts?: { file: string; code: string };
-  /** The folder the build writes its pages to, where a page handed over as published can be read again. */
+  /**
+   * The folder the build writes its pages to, where a page handed over as published can be read again, and the
+   * index is written early (`seal`).
+   */
   pagesDir?: string;
+  /** The render rank after which no searchable page is expected: heard, the index is sealed (search-index.ts). */
+  lastSearchableRank?: number;
   /** How much text of rendered pages may be held for parts that may be kept; HELD_TEXT_LIMIT unless given. */
   heldTextLimit?: number;
 }
@@ -136,6 +141,11 @@ export class PartedIndex {
   private readonly unheld = new Set<number>();
   /** Every page judged while rendering, handed over or not. */
   private readonly verdicts = new Map<string, { digest: string; searchable: boolean }>();
+  /** The writes of live parts started when every searchable page was expected to be in (`seal`), by part. */
+  readonly early = new Map<number, Promise<string[]>>();
+  private sealed = false;
+  /** A searchable page came after the seal: what was written early is not the index, which is made again. */
+  late = false;
 
   constructor(setup: IndexSetup) {
     this.setup = setup;
@@ -159,6 +169,7 @@ export class PartedIndex {
    */
   add(file: string, page: { readonly text: string }, digest: string, published = false): void {
     this.verdicts.set(file, { digest, searchable: true });
+    if (this.sealed) this.late = true;
     const part = partOf(file, this.setup.parts);
     const live = this.live.get(part) ?? this.liveUnlessKept(part, file, digest);
     if (live) {
@@ -188,7 +199,24 @@ export class PartedIndex {
    */
   foresee(file: string, digest: string): void {
     const part = partOf(file, this.setup.parts);
-    if (!this.live.has(part)) this.liveUnlessKept(part, file, digest);
+    if (!this.live.has(part) && this.liveUnlessKept(part, file, digest) && this.sealed) this.late = true;
+  }
+
+  /**
+   * Every searchable page is expected to be in: each part fed while rendering is written now, while the pages that
+   * cannot be searched render. Kept parts are published at the end as before. A page handed over after this makes
+   * the writes void (`late`); writeSearchIndex then makes the index again.
+   */
+  seal(): void {
+    if (this.sealed || this.setup.pagesDir === undefined) return;
+    this.sealed = true;
+    const primary = Math.min(...this.live.keys(), ...this.noted.keys());
+    const indexDir = join(this.setup.pagesDir, PAGEFIND_FOLDER);
+    for (const [part, index] of this.live) {
+      const written = index.write(partDir(indexDir, part, part === primary));
+      written.catch(() => {}); // awaited by writeSearchIndex
+      this.early.set(part, written);
+    }
   }
 
   /**
@@ -239,6 +267,10 @@ export class PartedIndex {
   }
 }
 
+/** Where a part is written in the index folder: the primary part in the folder itself, the others each in its own. */
+const partDir = (indexDir: string, part: number, primary: boolean) =>
+  primary ? indexDir : join(indexDir, partFolder(part));
+
 /** A part's id in the store: the number of parts and its own number. */
 const partId = (parts: number, part: number) => `${parts}/${part}`;
 
@@ -261,14 +293,18 @@ function trimPart(folder: string, primary: boolean): void {
 type PartMade = 'fed' | 'disk' | 'kept';
 
 /**
- * What writeSearchIndex reports: the pages indexed, how many parts were made each way, the share of the indexed
- * pages' text Pagefind was handed (./search-input.ts) where it indexed any, and how many pages were cut as an earlier
- * build cut them.
+ * What writeSearchIndex reports: the pages indexed, how many parts were made each way (and written early), the share
+ * of the indexed pages' text Pagefind was handed (./search-input.ts) where it indexed any, and how many pages were cut
+ * as an earlier build cut them.
  */
-export type IndexWritten = { pages: number; parts: number; handed?: number; cutBefore?: number } & Record<
-  PartMade,
-  number
->;
+export type IndexWritten = {
+  pages: number;
+  parts: number;
+  handed?: number;
+  cutBefore?: number;
+  /** How many parts were written before the last pages rendered (PartedIndex.seal), and are published as written. */
+  early?: number;
+} & Record<PartMade, number>;
 
 /** The share of the pages' text Pagefind was handed, over `indexes`; undefined if they were handed nothing. */
 function handedShare(indexes: readonly FedIndex[]): number | undefined {
@@ -329,7 +365,7 @@ function indexAhead(
     const live = fed.live.get(part);
     if (noted && fed.store?.matches(partId(fed.setup.parts, part), keyOf(part, primary, noted))) continue;
     const index = live ?? indexFromDisk(dir, noted!.keys(), fed.cuts);
-    const written = index.write(folderOf(part, primary));
+    const written = (live && fed.early.get(part)) ?? index.write(folderOf(part, primary));
     written.catch(() => {}); // awaited by writeSearchIndex
     indexed.set(part, { index, how: live ? 'fed' : 'disk', written });
   }
@@ -351,10 +387,16 @@ export async function writeSearchIndex(
   const store = fed?.store ?? (setup.store && new IndexPartStore(setup.store.dir));
   const cuts = fed?.cuts ?? (setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code));
   const code = setup.store?.code ?? '';
-  const folderOf = (part: number, primary: boolean) => (primary ? indexDir : join(indexDir, partFolder(part)));
+  const folderOf = (part: number, primary: boolean) => partDir(indexDir, part, primary);
   const keyOf = (part: number, primary: boolean, pages: ReadonlyMap<string, string>) =>
     partKey({ code, parts: setup.parts, part, primary, pages });
   try {
+    // Written before a searchable page came after all: that index goes, and the pages fed are written again.
+    if (fed?.late && fed.early.size) {
+      await Promise.all([...fed.early.values()].map((w) => w.catch(() => {})));
+      rmSync(indexDir, { recursive: true, force: true });
+      fed.early.clear();
+    }
     const { expected, indexed } = fed && onDisk ? indexAhead(dir, fed, keyOf, folderOf) : NOTHING_AHEAD;
     if (onDisk) await onDisk.read;
     const pages = onDisk ? onDisk.pages.pages : searchablePages(dir, fed?.judged);
@@ -419,7 +461,7 @@ export async function writeSearchIndex(
     const count = (how: PartMade) => made.filter((m) => m === how).length;
     const parts = { fed: count('fed'), disk: count('disk'), kept: count('kept') };
     const handed = { handed: handedShare(handedTo), cutBefore: cuts?.reused };
-    return { pages: pages.size, parts: used.length, ...parts, ...handed };
+    return { pages: pages.size, parts: used.length, ...parts, ...handed, early: fed?.early.size || undefined };
   } finally {
     await pagefind.close();
   }

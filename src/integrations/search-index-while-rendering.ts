@@ -30,6 +30,10 @@ export default function indexWhileRendering(setup: IndexSetup): PageConsumer<Ind
       if (setup.store && SearchablePages.wants(rendered.file) && searchable(rendered))
         fed.foresee(rendered.file, rendered.digest);
     },
+    // Every page that can be searchable is in: the index is written while the rest render.
+    rankHeard: (rank) => {
+      if (rank === setup.lastSearchableRank) fed.seal();
+    },
     wants: SearchablePages.wants,
     onDisk: (found) => onDisk.hear(found),
     finish: (dir, read) => writeSearchIndex(dir, setup, fed, { pages: onDisk, read }),

@@ -42,10 +42,21 @@ export function describeIndex(w: IndexWritten): string {
   const reused = w.cutBefore ? ` (${w.cutBefore} pages cut as an earlier build cut them)` : '';
   const handed =
     w.handed === undefined ? '' : `; Pagefind was handed ${Math.round(w.handed * 100)} % of their text${reused}`;
-  return `search index: ${w.pages} pages marked data-pagefind-body, in ${parts} (${made.join(', ')})${handed}`;
+  const early = w.early
+    ? `; ${w.early === w.parts ? 'written' : `${w.early} written`} while the last pages rendered`
+    : '';
+  return `search index: ${w.pages} pages marked data-pagefind-body, in ${parts} (${made.join(', ')})${early}${handed}`;
 }
 
-export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages> } = {}): AstroIntegration {
+/**
+ * `pages`: the rendered pages the index is fed while they render. `lastSearchableRank`: the render rank (src/
+ * prerender-tap/kept-pages.ts) after which no page is expected to be searchable; once every page up to it is heard,
+ * the index is written while the rest render. A searchable page heard after all has it written again at the end.
+ */
+export function searchIndex({
+  pages,
+  lastSearchableRank,
+}: { pages?: ReturnType<typeof renderedPages>; lastSearchableRank?: number } = {}): AstroIntegration {
   let outDir: URL | undefined;
   let storeDir = '';
   let root = '';
@@ -59,10 +70,10 @@ export function searchIndex({ pages }: { pages?: ReturnType<typeof renderedPages
     const code = codeFingerprint(root);
     const cuts = { file: join(storeDir, 'cuts.v8'), code };
     const verdicts = { file: join(storeDir, 'verdicts.v1'), code };
-    // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
-    if (parts === 1) return { parts, cuts, verdicts };
     const pagesDir = outDir && fileURLToPath(outDir);
-    return { parts, store: { dir: storeDir, code }, cuts, verdicts, pagesDir };
+    const common = { parts, cuts, verdicts, pagesDir, lastSearchableRank };
+    // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
+    return parts === 1 ? common : { ...common, store: { dir: storeDir, code } };
   };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {

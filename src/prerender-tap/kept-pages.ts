@@ -58,6 +58,22 @@ export function renderOrder(paths: readonly PathWithRoute[], rank: RenderRank = 
   return [...ranks.flatMap((r) => ranked.get(r)!), ...fallback];
 }
 
+/** The last render number of each rank, in render order; fallback routes, rendered after every rank, have none. */
+export type RankEnds = { rank: number; last: number }[];
+
+/** Where each rank ends in `listed` (as renderOrder gave it, with the same `rank`). */
+export function rankEnds(listed: readonly PathWithRoute[], rank: RenderRank = () => 0): RankEnds {
+  const ends: RankEnds = [];
+  listed.forEach((p, seq) => {
+    const type = p.route.type;
+    if (type === 'fallback') return;
+    const r = rank(pagePath(p.pathname, type), type);
+    if (ends.at(-1)?.rank === r) ends.at(-1)!.last = seq;
+    else ends.push({ rank: r, last: seq });
+  });
+  return ends;
+}
+
 /**
  * A page an earlier build rendered from the same inputs (src/integrations/page-cache.ts). `has` is asked of every
  * path before rendering starts; a page it answers for is not rendered: `take` gives its digest, `publish` puts it
@@ -115,6 +131,8 @@ export class RenderPlan {
   private placing: Promise<void> = Promise.resolve();
   /** The output paths of the kept pages. */
   readonly keptFiles = new Set<string>();
+  /** Where each rank ends in render order. */
+  ends: RankEnds = [];
 
   private static key(pathname: string): string {
     return removeTrailingForwardSlash(encodedPath(pathname));
@@ -131,6 +149,7 @@ export class RenderPlan {
     rank?: RenderRank,
   ): PathWithRoute[] {
     const listed = renderOrder(paths, rank);
+    this.ends = rankEnds(listed, rank);
     const order = listed.map((p, seq): Ordered => {
       const type = p.route.type;
       const path = pagePath(p.pathname, type);

@@ -6,10 +6,10 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readOutput } from './output-on-disk.ts';
-import type { PublishedPage } from './kept-pages.ts';
+import type { PublishedPage, RankEnds } from './kept-pages.ts';
 import { inStartOrder, renderedFile, type FeedEntry, type PageConsumer, type RenderedFile } from './rendered-pages.ts';
 
-type Message = { files: FeedEntry[] } | { finish: string; id: number; dir: string };
+type Message = { files: FeedEntry[] } | { ranks: RankEnds } | { finish: string; id: number; dir: string };
 
 const registered = workerData as { name: string; module: string; options: unknown }[];
 const consumers = new Map<string, PageConsumer<unknown>>();
@@ -31,11 +31,26 @@ try {
 /** A render number and its file, made into what consumers hear when it arrives. */
 type Arrived = { seq: number; rendered?: RenderedFile; kept?: PublishedPage };
 
+/** Where each rank ends in render order, those not yet announced; and the last render number handed on. */
+let ends: RankEnds = [];
+let handedOn = -1;
+
+/** Tells consumers of each rank whose every file has been handed on. */
+function announceRanks(): void {
+  while (ends.length && ends[0].last <= handedOn) {
+    const { rank } = ends.shift()!;
+    for (const consumer of consumers.values()) consumer.rankHeard?.(rank);
+  }
+}
+
 /** Hands one file to every consumer, in its turn. */
-function deliver({ rendered, kept }: Arrived): void {
-  if (rendered === undefined) return;
-  if (kept) published.set(rendered.file, kept);
-  for (const consumer of consumers.values()) consumer.file(rendered);
+function deliver({ seq, rendered, kept }: Arrived): void {
+  if (rendered !== undefined) {
+    if (kept) published.set(rendered.file, kept);
+    for (const consumer of consumers.values()) consumer.file(rendered);
+  }
+  handedOn = seq;
+  announceRanks();
 }
 
 const ordered = inStartOrder(deliver);
@@ -92,6 +107,11 @@ async function handleQueue(): Promise<void> {
   for (let message = queue.shift(); message; message = queue.shift()) {
     if ('finish' in message) {
       finish(message);
+      continue;
+    }
+    if ('ranks' in message) {
+      ends = message.ranks;
+      announceRanks();
       continue;
     }
     let bytes = 0;

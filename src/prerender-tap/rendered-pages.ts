@@ -17,7 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOnDisk } from './output-on-disk.ts';
 import { renderIdenticalOnce, type IdenticalKey } from './identical-renders.ts';
-import { RenderPlan, type KeptPages, type PublishedPage, type RenderRank } from './kept-pages.ts';
+import {
+  RenderPlan,
+  type KeptPages,
+  type PublishedPage,
+  type RankEnds,
+  type RenderRank,
+  type Send,
+} from './kept-pages.ts';
 import { outputFileOf } from './output-path.ts';
 import { pageResponse, responseOf, withResponse, type Render, type RenderResult } from './prerender-result.ts';
 
@@ -49,6 +56,8 @@ export interface PageConsumer<Result> {
    * order. Kept pages, which arrive in their turn, are not heard here.
    */
   ahead?(rendered: RenderedFile): void;
+  /** Every file of render rank `rank` and of the ranks before it has been heard in `file` (./kept-pages.ts). */
+  rankHeard?(rank: number): void;
   wants?(file: string): boolean;
   onDisk?(found: FileOnDisk): void;
   finish(dir: string, read: Promise<void>): Promise<Result>;
@@ -157,6 +166,11 @@ export class WorkerFeed {
     if (this.batch.length >= 32 || this.batchBytes >= 1 << 20) this.flush();
     if (this.unread > WorkerFeed.UNREAD_LIMIT && !this.stopped)
       await new Promise<void>((resume) => this.waiting.push(resume));
+  }
+
+  /** Tells the worker where each rank ends in render order, before any file of it is sent. */
+  ranks(ends: RankEnds): void {
+    if (!this.stopped) this.worker.postMessage({ ranks: ends });
   }
 
   /** Render number `seq` wrote nothing the worker will see (a redirect, an error page, a failed render). */
@@ -275,8 +289,12 @@ export function renderedPages({ identical, wrap, ready, kept, rank }: RenderedPa
     },
     // Numbered before rendering: with build.concurrency renders finish out of order, and the search index depends
     // on the order pages reach it (the worker restores this one, so every build gives the same index).
-    getStaticPaths: async () =>
-      plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send: (...args) => feed?.send(...args) }, rank),
+    getStaticPaths: async () => {
+      const send: Send = (...args) => feed?.send(...args);
+      const toRender = plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send }, rank);
+      feed?.ranks(plan.ends);
+      return toRender;
+    },
     teardown: async () => {
       try {
         await plan.placed();

@@ -113,6 +113,44 @@ describe('the search index written at the end of a build', () => {
   }, 60_000);
 });
 
+describe('a search index written while the last pages render', () => {
+  const onDisk = {
+    'law/qd-9/index.html': page('Article 9', 'acts of persecution'),
+    'syria/deserters/index.html': page('Deserters', 'conscription evasion and desertion'),
+  };
+  const hand = (fed: PartedIndex, pages: Record<string, string>) => {
+    for (const [file, html] of Object.entries(pages)) fed.add(file, { text: html }, digestOf(Buffer.from(html)));
+  };
+
+  it('is written when every searchable page is in, and is then the index a build writes at the end', async () => {
+    const dir = site(onDisk);
+    const atTheEnd = site(onDisk);
+    const fed = new PartedIndex({ parts: 1, pagesDir: dir });
+    hand(fed, onDisk);
+    fed.seal();
+    expect(fed.early.size).toBe(1);
+    await fed.early.get(0);
+    expect(Object.keys(indexOf(dir)).length).toBeGreaterThan(0);
+    expect(await finishIndex(dir, { parts: 1 }, fed)).toMatchObject({ fed: 1, early: 1 });
+    await writeAfterHanding(atTheEnd, onDisk);
+    expect(indexOf(dir)).toEqual(indexOf(atTheEnd));
+  }, 60_000);
+
+  it('is made again, holding every page, when a searchable page comes after it was written', async () => {
+    const all = { ...onDisk, 'sources/report/index.html': page('Report', 'a late searchable page') };
+    const dir = site(all);
+    const atTheEnd = site(all);
+    const fed = new PartedIndex({ parts: 1, pagesDir: dir });
+    hand(fed, onDisk);
+    fed.seal();
+    hand(fed, { 'sources/report/index.html': all['sources/report/index.html'] });
+    expect(fed.late).toBe(true);
+    expect(await finishIndex(dir, { parts: 1 }, fed)).toMatchObject({ pages: 3, fed: 1, early: undefined });
+    await writeAfterHanding(atTheEnd, all);
+    expect(indexOf(dir)).toEqual(indexOf(atTheEnd));
+  }, 60_000);
+});
+
 describe('a search index in parts', () => {
   const PARTS = 4;
   // Twelve pages: enough that every one of four parts holds some (checked below, since parts follow a hash).

@@ -14,7 +14,13 @@ import {
   WorkerFeed,
   type FeedEntry,
 } from '../../../src/prerender-tap/rendered-pages.ts';
-import { inBatches, renderOrder, type KeptPages, type RenderRank } from '../../../src/prerender-tap/kept-pages.ts';
+import {
+  inBatches,
+  rankEnds,
+  renderOrder,
+  type KeptPages,
+  type RenderRank,
+} from '../../../src/prerender-tap/kept-pages.ts';
 import { outputFileOf, pagePath } from '../../../src/prerender-tap/output-path.ts';
 import { seenNow } from '../../../src/prerender-tap/output-on-disk.ts';
 import { folderWith } from '../../support/temp-folder.ts';
@@ -185,6 +191,18 @@ describe('the order pages are rendered and numbered in', () => {
       '/fr/a',
     ]);
     expect(asked).toContain('/syria/deserters/');
+  });
+
+  it('says where each rank ends, so that a consumer knows when it has heard every page of a rank', () => {
+    const rank = (path: string) => (path.startsWith('/syria/') ? (path.includes('/history/') ? 2 : 0) : 1);
+    const listed_ = [listed('/syria/a'), listed('/'), listed('/syria/a/history'), listed('/law'), listed('/syria/b')];
+    const order = renderOrder(listed_, rank);
+    expect(order.map((p) => p.pathname)).toEqual(['/syria/a', '/syria/b', '/', '/law', '/syria/a/history']);
+    expect(rankEnds(order, rank)).toEqual([
+      { rank: 0, last: 1 },
+      { rank: 1, last: 3 },
+      { rank: 2, last: 4 },
+    ]);
   });
 
   it('keeps every page whatever numbers the ranks are', () => {
