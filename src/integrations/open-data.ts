@@ -55,8 +55,8 @@ export function openData() {
   const prepare: AstroIntegration = {
     name: 'cg:open-data:prepare',
     hooks: {
-      // Every astro:config:setup has run: the content check has published the checked corpus. The output folder is
-      // emptied later, so the texts wait in memory (14 MB at 1,000 profiles).
+      // Every astro:config:setup has run: the content check has published the checked corpus. The texts wait in
+      // memory (14 MB at 1,000 profiles) until the pages are written.
       'astro:build:start': () => {
         prepared = textsInSlices(openDataFiles(getCorpus()));
       },

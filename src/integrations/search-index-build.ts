@@ -14,14 +14,9 @@ import { INDEX_PARTS_FILE, PAGEFIND_FOLDER, partFolder } from '../shared/search-
 import { partOf } from './search-parts.ts';
 import { SearchCuts } from '../build-cache/search-cuts.ts';
 import { FedIndex, sameEntries } from './fed-index.ts';
-import { SearchVerdicts } from '../build-cache/search-verdicts.ts';
-import { canonicalPath } from '../publish/canonical-link.ts';
-import { urlOfFile } from '../shared/urls.ts';
-import { digestOf, renderedFile } from '../prerender-tap/rendered-pages.ts';
-import { outputFiles } from '../prerender-tap/output-on-disk.ts';
-
-/** The attribute that marks a page's searchable part (Base.astro's <main>). */
-const BODY_MARK = 'data-pagefind-body';
+import { digestOf } from '../prerender-tap/rendered-pages.ts';
+import { partDir, partId, PartedIndex, type IndexSetup } from './parted-index.ts';
+import { searchablePages, type SearchablePages } from './searchable-pages.ts';
 
 /**
  * Pagefind also writes its ready-made UIs. The search page uses only the JS API (pagefind.js, its worker and wasm),
@@ -36,243 +31,6 @@ const UNUSED_UI_FILES = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
-
-/**
- * Whether Pagefind should be handed this file: a page marked data-pagefind-body, at its canonical URL. Once any
- * page is marked, Pagefind indexes only marked pages; comparisons and histories are not marked. A current profile
- * is published at two URLs as the same page, whose canonical link names the current URL: only that copy is
- * indexed. A page that mentions the mark only in its text is handed over too, and Pagefind finds no body in it.
- */
-export function isSearchable(file: string, text: string): boolean {
-  if (!file.endsWith('.html') || !text.includes(BODY_MARK)) return false;
-  const canonical = canonicalPath(text);
-  return canonical === undefined || canonical === urlOfFile(file);
-}
-
-/** What was judged of a page handed over while rendering: its fingerprint, and whether it can be found in search. */
-export type Judged = ReadonlyMap<string, { digest: string; searchable: boolean }>;
-
-/**
- * The built HTML pages that can be found in search, heard one by one from the disk, with the fingerprint of each.
- * Only the fingerprints are kept: at 10,000 profiles the pages' text would hold the better part of a gigabyte until
- * Pagefind has written its files. A page whose bytes are those of a page handed over while rendering was judged
- * then, on those very bytes, searchable or not, and is not decoded again.
- */
-export class SearchablePages {
-  /** Output path → fingerprint, in the order heard. */
-  readonly pages = new Map<string, string>();
-  private readonly judged?: Judged;
-
-  constructor(judged?: Judged) {
-    this.judged = judged;
-  }
-
-  static wants(file: string): boolean {
-    return file.endsWith('.html');
-  }
-
-  hear(found: { file: string; digest: string; readonly text: string }): void {
-    // The text is decoded (and, for a file not read again, read) only if the page must be judged again.
-    const { file, digest } = found;
-    if (!SearchablePages.wants(file)) return;
-    const before = this.judged?.get(file);
-    if (before?.digest === digest ? before.searchable : isSearchable(file, found.text)) this.pages.set(file, digest);
-  }
-}
-
-/** The searchable pages of `dir` (relative paths, sorted) with the fingerprint of each, read from disk now. */
-export function searchablePages(dir: string, judged?: Judged): Map<string, string> {
-  const found = new SearchablePages(judged);
-  for (const file of outputFiles(dir).filter(SearchablePages.wants))
-    found.hear(renderedFile(file, readFileSync(join(dir, file))));
-  return found.pages;
-}
-
-/**
- * How the index is split, and where its parts are kept between builds: decided by the build (./search-index.ts)
- * before the first page renders, since a page's part must be known when it is handed over.
- */
-export interface IndexSetup {
-  /** How many parts (./search-parts.ts partCount). */
-  parts: number;
-  /** The store of parts and the code fingerprint they are kept under; without it every part is indexed. */
-  store?: { dir: string; code: string };
-  /** Where what was cut from each page is kept (src/build-cache/search-cuts.ts); without it every page is parsed. */
-  cuts?: { file: string; code: string };
-  /** Where whether each page is searchable is kept (src/build-cache/search-verdicts.ts). */
-  verdicts?: { file: string; code: string };
-  /**
-   * The folder the build writes its pages to, where a page handed over as published can be read again, and the
-   * index is written early (`seal`).
-   */
-  pagesDir?: string;
-  /** The render rank after which no searchable page is expected: heard, the index is sealed (search-index.ts). */
-  lastSearchableRank?: number;
-  /** How much text of rendered pages may be held for parts that may be kept; HELD_TEXT_LIMIT unless given. */
-  heldTextLimit?: number;
-}
-
-/**
- * How much text of rendered pages a build holds for parts it may keep, until it knows whether it keeps them: a
- * rendered page is handed over before Astro writes it, so a part that turns out to differ could not read it again.
- * Past this, a part is left to be indexed from disk at the end, as if it were not held.
- */
-const HELD_TEXT_LIMIT = 64 << 20;
-
-/**
- * The pages handed over while rendering, by part: fed to Pagefind at once, or only noted while every page of the part
- * is one the part an earlier build kept was written from. At the first page that is not, the part is fed from then
- * on, its noted pages first (read again from the output folder, or held if they were not written yet), so that a
- * rebuild indexes the part that changed while the rest renders, in the order a clean build would.
- */
-export class PartedIndex {
-  readonly setup: IndexSetup;
-  readonly store?: IndexPartStore;
-  readonly cuts?: SearchCuts;
-  readonly searchVerdicts?: SearchVerdicts;
-  /** Parts fed to Pagefind as their pages come. */
-  readonly live = new Map<number, FedIndex>();
-  /** Parts an earlier build kept: their pages' fingerprints, in the order handed over. */
-  readonly noted = new Map<number, Map<string, string>>();
-  /** The text of noted pages that were not in the output folder yet, by part. */
-  private readonly held = new Map<number, Map<string, string>>();
-  private heldText = 0;
-  /** Parts with a noted page that can be read neither from memory nor from the output folder. */
-  private readonly unheld = new Set<number>();
-  /** Every page judged while rendering, handed over or not. */
-  private readonly verdicts = new Map<string, { digest: string; searchable: boolean }>();
-  /** The writes of live parts started when every searchable page was expected to be in (`seal`), by part. */
-  readonly early = new Map<number, Promise<string[]>>();
-  private sealed = false;
-  /** A searchable page came after the seal: what was written early is not the index, which is made again. */
-  late = false;
-
-  constructor(setup: IndexSetup) {
-    this.setup = setup;
-    this.store = setup.store && new IndexPartStore(setup.store.dir);
-    this.cuts = setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code);
-    this.searchVerdicts = setup.verdicts && new SearchVerdicts(setup.verdicts.file, setup.verdicts.code);
-  }
-
-  /**
-   * Whether the page at output path `file`, with fingerprint `digest` and text `page.text`, is searchable: as an
-   * earlier build judged the same bytes (src/build-cache/search-verdicts.ts), or judged now.
-   */
-  searchable(file: string, digest: string, page: { readonly text: string }): boolean {
-    const judge = () => isSearchable(file, page.text);
-    return this.searchVerdicts ? this.searchVerdicts.searchable(file, digest, judge) : judge();
-  }
-
-  /**
-   * Hands over a searchable page at output path `file`, whose text is read from `page` only if it is needed; with
-   * `published` if it is in the output folder already (a kept page), with these bytes.
-   */
-  add(file: string, page: { readonly text: string }, digest: string, published = false): void {
-    this.verdicts.set(file, { digest, searchable: true });
-    if (this.sealed) this.late = true;
-    const part = partOf(file, this.setup.parts);
-    const live = this.live.get(part) ?? this.liveUnlessKept(part, file, digest);
-    if (live) {
-      live.add(file, page.text, digest);
-      return;
-    }
-    let noted = this.noted.get(part);
-    if (!noted) this.noted.set(part, (noted = new Map()));
-    noted.set(file, digest);
-    if (published && this.setup.pagesDir !== undefined) return;
-    if (this.unheld.has(part)) return;
-    const content = page.text;
-    if (this.heldText + content.length > (this.setup.heldTextLimit ?? HELD_TEXT_LIMIT)) {
-      this.unheld.add(part);
-      this.release(part);
-      return;
-    }
-    let held = this.held.get(part);
-    if (!held) this.held.set(part, (held = new Map()));
-    held.set(file, content);
-    this.heldText += content.length;
-  }
-
-  /**
-   * Hears of a searchable page ahead of its turn in `add`: if it is not a page its part was kept for, with these
-   * bytes, the part is fed from now on.
-   */
-  foresee(file: string, digest: string): void {
-    const part = partOf(file, this.setup.parts);
-    if (!this.live.has(part) && this.liveUnlessKept(part, file, digest) && this.sealed) this.late = true;
-  }
-
-  /**
-   * Every searchable page is expected to be in: each part fed while rendering is written now, while the pages that
-   * cannot be searched render. Kept parts are published at the end as before. A page handed over after this makes
-   * the writes void (`late`); writeSearchIndex then makes the index again.
-   */
-  seal(): void {
-    if (this.sealed || this.setup.pagesDir === undefined) return;
-    this.sealed = true;
-    const primary = Math.min(...this.live.keys(), ...this.noted.keys());
-    const indexDir = join(this.setup.pagesDir, PAGEFIND_FOLDER);
-    for (const [part, index] of this.live) {
-      const written = index.write(partDir(indexDir, part, part === primary));
-      written.catch(() => {}); // awaited by writeSearchIndex
-      this.early.set(part, written);
-    }
-  }
-
-  /**
-   * Starts feeding `part`, with the pages noted for it so far, unless it may still be the kept part: that is, an
-   * earlier build kept it for this code and `file` is among its pages with this fingerprint. A part whose noted pages
-   * cannot all be read again stays noted, and is indexed from disk at the end if it differs.
-   */
-  private liveUnlessKept(part: number, file: string, digest: string): FedIndex | undefined {
-    const { store: kept, pagesDir } = this.setup;
-    const pages = kept && this.store?.pagesOf(partId(this.setup.parts, part), kept.code);
-    if (pages?.get(file) === digest || this.unheld.has(part)) return undefined;
-    const live = new FedIndex(this.cuts);
-    this.live.set(part, live);
-    const held = this.held.get(part);
-    for (const [noted, notedDigest] of this.noted.get(part) ?? []) {
-      const text = held?.get(noted);
-      if (text !== undefined) live.add(noted, text, notedDigest);
-      else {
-        // Published before it was handed over; if it changed since, the index's check at the end finds it.
-        const bytes = readFileSync(join(pagesDir!, noted));
-        live.add(noted, bytes.toString('utf8'), digestOf(bytes));
-      }
-    }
-    this.noted.delete(part);
-    this.release(part);
-    return live;
-  }
-
-  private release(part: number): void {
-    for (const text of this.held.get(part)?.values() ?? []) this.heldText -= text.length;
-    this.held.delete(part);
-  }
-
-  /** A page judged not searchable while rendering, on the bytes with fingerprint `digest`. */
-  passOver(file: string, digest: string): void {
-    this.verdicts.set(file, { digest, searchable: false });
-  }
-
-  /** What was judged of every page while rendering. */
-  get judged(): Judged {
-    return this.verdicts;
-  }
-
-  /** Drops every Pagefind index started. */
-  async drop(): Promise<void> {
-    await Promise.all([...this.live.values()].map((l) => l.drop()));
-    this.live.clear();
-  }
-}
-
-/** Where a part is written in the index folder: the primary part in the folder itself, the others each in its own. */
-const partDir = (indexDir: string, part: number, primary: boolean) =>
-  primary ? indexDir : join(indexDir, partFolder(part));
-
-/** A part's id in the store: the number of parts and its own number. */
-const partId = (parts: number, part: number) => `${parts}/${part}`;
 
 /** Files of a part folder the search page reads when it merges the part; the rest is Pagefind's scripts. */
 const MERGED_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|(?:index|fragment|filter)\/.*)$/;
@@ -346,7 +104,7 @@ const NOTHING_AHEAD = { expected: [] as number[], indexed: new Map<number, Ahead
 
 /**
  * Before the folder is read and checked, what was handed over says which parts hold pages (`expected`) and which of
- * those must be indexed: those fed while rendering, and those noted whose pages are not those a kept part was written
+ * those must be indexed: those fed while rendering (whose writes may be under way already, PartedIndex.seal), and those noted whose pages are not those a kept part was written
  * from, read from disk now (every page is written by the time the build finishes). Pagefind handles requests in
  * order: asked now, it writes each as soon as it has indexed it, while the folder is read. writeSearchIndex throws
  * away an index of other pages than those on disk.
@@ -355,7 +113,7 @@ function indexAhead(
   dir: string,
   fed: PartedIndex,
   keyOf: (part: number, primary: boolean, pages: ReadonlyMap<string, string>) => string,
-  folderOf: (part: number, primary: boolean) => string,
+  indexDir: string,
 ): { expected: number[]; indexed: Map<number, Ahead> } {
   const expected = ascending(new Set([...fed.live.keys(), ...fed.noted.keys()]));
   const indexed = new Map<number, Ahead>();
@@ -365,11 +123,21 @@ function indexAhead(
     const live = fed.live.get(part);
     if (noted && fed.store?.matches(partId(fed.setup.parts, part), keyOf(part, primary, noted))) continue;
     const index = live ?? indexFromDisk(dir, noted!.keys(), fed.cuts);
-    const written = (live && fed.early.get(part)) ?? index.write(folderOf(part, primary));
+    const written = (live && fed.early.get(part)) ?? index.write(partDir(indexDir, part, primary));
     written.catch(() => {}); // awaited by writeSearchIndex
     indexed.set(part, { index, how: live ? 'fed' : 'disk', written });
   }
   return { expected, indexed };
+}
+
+/**
+ * Removes what was written before a searchable page came after all (PartedIndex.seal): the pages fed are written
+ * again, with it.
+ */
+async function dropEarlyWrites(fed: PartedIndex, indexDir: string): Promise<void> {
+  await Promise.all([...fed.early.values()].map((w) => w.catch(() => {})));
+  rmSync(indexDir, { recursive: true, force: true });
+  fed.early.clear();
 }
 
 /**
@@ -387,17 +155,11 @@ export async function writeSearchIndex(
   const store = fed?.store ?? (setup.store && new IndexPartStore(setup.store.dir));
   const cuts = fed?.cuts ?? (setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code));
   const code = setup.store?.code ?? '';
-  const folderOf = (part: number, primary: boolean) => partDir(indexDir, part, primary);
   const keyOf = (part: number, primary: boolean, pages: ReadonlyMap<string, string>) =>
     partKey({ code, parts: setup.parts, part, primary, pages });
   try {
-    // Written before a searchable page came after all: that index goes, and the pages fed are written again.
-    if (fed?.late && fed.early.size) {
-      await Promise.all([...fed.early.values()].map((w) => w.catch(() => {})));
-      rmSync(indexDir, { recursive: true, force: true });
-      fed.early.clear();
-    }
-    const { expected, indexed } = fed && onDisk ? indexAhead(dir, fed, keyOf, folderOf) : NOTHING_AHEAD;
+    if (fed?.late) await dropEarlyWrites(fed, indexDir);
+    const { expected, indexed } = fed && onDisk ? indexAhead(dir, fed, keyOf, indexDir) : NOTHING_AHEAD;
     if (onDisk) await onDisk.read;
     const pages = onDisk ? onDisk.pages.pages : searchablePages(dir, fed?.judged);
     if (pages.size === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing from the layouts?');
@@ -418,7 +180,7 @@ export async function writeSearchIndex(
     // The primary index first: it is written to the index folder itself, which holds the other parts' folders.
     for (const part of used) {
       const primary = part === used[0];
-      const folder = folderOf(part, primary);
+      const folder = partDir(indexDir, part, primary);
       const id = partId(setup.parts, part);
       const onDiskPart = onDiskParts.get(part)!;
       const ready = indexed.get(part);

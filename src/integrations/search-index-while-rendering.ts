@@ -4,13 +4,9 @@
  * disk and written.
  */
 import type { PageConsumer, RenderedFile } from '../prerender-tap/rendered-pages.ts';
-import {
-  PartedIndex,
-  SearchablePages,
-  writeSearchIndex,
-  type IndexSetup,
-  type IndexWritten,
-} from './search-index-build.ts';
+import { writeSearchIndex, type IndexWritten } from './search-index-build.ts';
+import { PartedIndex, type IndexSetup } from './parted-index.ts';
+import { SearchablePages } from './searchable-pages.ts';
 
 export default function indexWhileRendering(setup: IndexSetup): PageConsumer<IndexWritten> {
   const fed = new PartedIndex(setup);

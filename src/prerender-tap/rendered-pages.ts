@@ -274,6 +274,7 @@ export function renderedPages({ identical, wrap, ready, kept, rank }: RenderedPa
   let feed: WorkerFeed | undefined;
   let outDir = '';
   const plan = new RenderPlan();
+  const feedSend: Send = (...args) => feed?.send(...args);
 
   const tap = (inner: AstroPrerenderer): AstroPrerenderer => {
     const renderOne: Render = (request, options) => inner.render(request, options);
@@ -290,19 +291,15 @@ export function renderedPages({ identical, wrap, ready, kept, rank }: RenderedPa
     // Numbered before rendering: with build.concurrency renders finish out of order, and the search index depends
     // on the order pages reach it (the worker restores this one, so every build gives the same index).
     getStaticPaths: async () => {
-      const send: Send = (...args) => feed?.send(...args);
-      const toRender = plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send }, rank);
+      const toRender = plan.paths(await inner.getStaticPaths(), kept?.(), { outDir, send: feedSend }, rank);
       feed?.ranks(plan.ends);
       return toRender;
     },
-    teardown: async () => {
-      try {
-        await plan.placed();
-      } finally {
+    teardown: () =>
+      plan.placed().finally(async () => {
         feed?.flush();
         await inner.teardown?.();
-      }
-    },
+      }),
     collectStaticImages: inner.collectStaticImages && (() => inner.collectStaticImages!()),
     render: (request, options) => renderAndFeed(renderPage, { feed, outDir }, plan, request, options),
   });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { searchablePages } from '../../src/integrations/search-index-build.ts';
+import { searchablePages } from '../../src/integrations/searchable-pages.ts';
 import { partsToMerge } from '../../src/client/search/open-index.ts';
 import { urlOfFile } from '../../src/shared/urls.ts';
 import { loadPage, textOf } from '../support/built-html.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { searchablePages } from '../../src/integrations/search-index-build.ts';
+import { searchablePages } from '../../src/integrations/searchable-pages.ts';
 import { searchInput } from '../../src/integrations/search-input.ts';
 import { outputFiles } from '../../src/prerender-tap/output-on-disk.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';
-import { isSearchable, searchablePages } from '../../src/integrations/search-index-build.ts';
+import { isSearchable, searchablePages } from '../../src/integrations/searchable-pages.ts';
 import { canonicalPath } from '../../src/publish/canonical-link.ts';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { identicalPageKey } from '../../src/site/site-data.ts';

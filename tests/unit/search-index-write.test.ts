@@ -9,12 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import {
-  PartedIndex,
-  SearchablePages,
-  writeSearchIndex,
-  type IndexSetup,
-} from '../../src/integrations/search-index-build.ts';
+import { writeSearchIndex } from '../../src/integrations/search-index-build.ts';
+import { PartedIndex, type IndexSetup } from '../../src/integrations/parted-index.ts';
+import { SearchablePages } from '../../src/integrations/searchable-pages.ts';
 import { partOf } from '../../src/integrations/search-parts.ts';
 import { outputFiles, readOutput } from '../../src/prerender-tap/output-on-disk.ts';
 import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../../src/corpus/corpus.ts';
-import { KeptPageChanged, PageReadsBeyondScope, pageCache } from '../../../src/integrations/page-cache.ts';
+import { KeptPageChanged, PageReadsBeyondScope, pageCache, RENDER_RANK } from '../../../src/integrations/page-cache.ts';
 import { getCorpus, publishCheckedCorpus } from '../../../src/site/site-data.ts';
 import { VALID_FIXTURE } from '../../support/content-copy.ts';
 
@@ -73,15 +73,16 @@ async function build(paths: string[], cache = pageCache({ outDir })) {
 const publish = (c: Corpus) => publishCheckedCorpus(c);
 
 describe('the order pages render in', () => {
-  it('puts each profile page first, its history and comparisons next, and every other page last', () => {
+  it("puts each profile page first, every page that is not one profile's next, and histories and comparisons last", () => {
     publish(loadCorpus(VALID_FIXTURE));
     const { rank } = pageCache({ outDir });
-    expect(rank('/testland/2024-06/evaders/', 'page')).toBe(0);
-    expect(rank('/testland/evaders/', 'page')).toBe(0);
-    expect(rank('/testland/evaders/history/', 'page')).toBe(1);
-    expect(rank('/testland/evaders/compare/2023-01..2024-06/', 'page')).toBe(1);
-    for (const path of ['/', '/testland/', '/sources/', '/law/qd-9/']) expect(rank(path, 'page'), path).toBe(2);
-    expect(rank('/testland/evaders/', 'redirect')).toBe(2);
+    expect(rank('/testland/2024-06/evaders/', 'page')).toBe(RENDER_RANK.profile);
+    expect(rank('/testland/evaders/', 'page')).toBe(RENDER_RANK.profile);
+    for (const path of ['/', '/testland/', '/sources/', '/law/qd-9/']) expect(rank(path, 'page'), path).toBe(1);
+    expect(rank('/testland/evaders/', 'redirect')).toBe(RENDER_RANK.other);
+    expect(rank('/testland/evaders/history/', 'page')).toBe(2);
+    expect(rank('/testland/evaders/compare/2023-01..2024-06/', 'page')).toBe(RENDER_RANK.historyOrComparison);
+    expect([RENDER_RANK.profile, RENDER_RANK.other, RENDER_RANK.historyOrComparison]).toEqual([0, 1, 2]);
   });
 });
 
