@@ -30,8 +30,6 @@ const pages = renderedPages({
   rank: cache.rank,
   ready: check.ready,
 });
-// The open data is made a slice at a time while the bundler works, and written after rendering.
-const data = openData();
 // Builds go to a staging folder that replaces outDir only when every stage below has passed. It starts as the
 // previous output, where the pages a rebuild keeps are in place already; the search index is written anew.
 const output = atomicOutput(outDir, { rewritten: [PAGEFIND_FOLDER], kept: pages.kept });
@@ -61,12 +59,12 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  // Order matters: the output folder is cleared first, scanned after Pagefind has written, and published last.
+  // Order matters: the output folder is prepared first (and cleared of what the build did not write before anything
+  // reads it), scanned after Pagefind has written, and published last.
   integrations: [
     output.prepare,
-    data.prepare,
     check,
-    data.write,
+    openData(),
     urlRecord(),
     profileBodies(),
     pages.integration,
