@@ -139,6 +139,30 @@ export class IndexPartStore {
   }
 
   /**
+   * Puts in `folder` the files of the part last kept as `id` by this code that Pagefind names by their content
+   * (`hashed`), whatever pages it was written from, each only if it still has its digest, so that Pagefind writes the
+   * part over them (src/integrations/pagefind-files.ts). Returns the paths put there, relative to `folder`.
+   */
+  seed(id: string, code: string, folder: string, hashed: RegExp): string[] {
+    const kept = this.earlier.get(id);
+    if (kept?.code !== code) return [];
+    const stored = join(this.dir, kept.key);
+    const seeded: string[] = [];
+    for (const [file, digest] of kept.files) {
+      if (!hashed.test(file)) continue;
+      try {
+        if (digestOf(readFileSync(join(stored, file))) !== digest) continue;
+        mkdirSync(dirname(join(folder, file)), { recursive: true });
+        linkSync(join(stored, file), join(folder, file));
+        seeded.push(file);
+      } catch {
+        // Not there, unreadable, or not linkable here: Pagefind writes it.
+      }
+    }
+    return seeded;
+  }
+
+  /**
    * Keeps the part `id` that this build wrote to `folder` from `key`, which is the key of `pages`. A file that cannot
    * be linked is not kept.
    */

@@ -11,6 +11,7 @@ import { FedIndex } from './fed-index.ts';
 import { SearchVerdicts } from '../build-cache/search-verdicts.ts';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
 import { isSearchable, type Judged } from './searchable-pages.ts';
+import { writePart, type Seeds } from './part-write.ts';
 
 /**
  * How the index is split, and where its parts are kept between builds: decided by the build (./search-index.ts)
@@ -21,6 +22,11 @@ export interface IndexSetup {
   parts: number;
   /** The store of parts and the code fingerprint they are kept under; without it every part is indexed. */
   store?: { dir: string; code: string };
+  /**
+   * The store each part's last write is kept in (as `store`, which it is where parts are kept): a part is written
+   * over those files (./part-write.ts), however many parts there are.
+   */
+  seeds?: { dir: string; code: string };
   /** Where what was cut from each page is kept (src/build-cache/search-cuts.ts); without it every page is parsed. */
   cuts?: { file: string; code: string };
   /** Where whether each page is searchable is kept (src/build-cache/search-verdicts.ts). */
@@ -73,7 +79,7 @@ export class PartedIndex {
 
   constructor(setup: IndexSetup) {
     this.setup = setup;
-    this.store = setup.store && new IndexPartStore(setup.store.dir);
+    this.store = storeOf(setup);
     this.cuts = setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code);
     this.searchVerdicts = setup.verdicts && new SearchVerdicts(setup.verdicts.file, setup.verdicts.code);
   }
@@ -137,7 +143,7 @@ export class PartedIndex {
     const primary = Math.min(...this.live.keys(), ...this.noted.keys());
     const indexDir = join(this.setup.pagesDir, PAGEFIND_FOLDER);
     for (const [part, index] of this.live) {
-      const written = index.write(partDir(indexDir, part, part === primary));
+      const written = writePart(index, partDir(indexDir, part, part === primary), this.seedsOf(part));
       written.catch(() => {}); // awaited by writeSearchIndex
       this.early.set(part, written);
     }
@@ -174,6 +180,12 @@ export class PartedIndex {
     this.held.delete(part);
   }
 
+  /** Where the last write of `part` is kept, if it is. */
+  seedsOf(part: number): Seeds | undefined {
+    const { seeds, parts } = this.setup;
+    return seeds && this.store && { store: this.store, id: partId(parts, part), code: seeds.code };
+  }
+
   /** A page judged not searchable while rendering, on the bytes with fingerprint `digest`. */
   passOver(file: string, digest: string): void {
     this.verdicts.set(file, { digest, searchable: false });
@@ -194,6 +206,12 @@ export class PartedIndex {
 /** Where a part is written in the index folder: the primary part in the folder itself, the others each in its own. */
 export const partDir = (indexDir: string, part: number, primary: boolean) =>
   primary ? indexDir : join(indexDir, partFolder(part));
+
+/** The store of parts a build keeps or seeds its parts in, if any. */
+export function storeOf(setup: IndexSetup): IndexPartStore | undefined {
+  const stored = setup.store ?? setup.seeds;
+  return stored && new IndexPartStore(stored.dir);
+}
 
 /** A part's id in the store: the number of parts and its own number. */
 export const partId = (parts: number, part: number) => `${parts}/${part}`;

@@ -9,13 +9,14 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { IndexPartStore, partKey } from '../build-cache/index-part-store.ts';
+import { partKey } from '../build-cache/index-part-store.ts';
 import { INDEX_PARTS_FILE, PAGEFIND_FOLDER, partFolder } from '../shared/search-config.ts';
 import { partOf } from './search-parts.ts';
 import { SearchCuts } from '../build-cache/search-cuts.ts';
 import { FedIndex, sameEntries } from './fed-index.ts';
 import { digestOf } from '../prerender-tap/rendered-pages.ts';
-import { partDir, partId, PartedIndex, type IndexSetup } from './parted-index.ts';
+import { partDir, partId, storeOf, PartedIndex, type IndexSetup } from './parted-index.ts';
+import { writePart } from './part-write.ts';
 import { searchablePages, type SearchablePages } from './searchable-pages.ts';
 
 /**
@@ -123,7 +124,8 @@ function indexAhead(
     const live = fed.live.get(part);
     if (noted && fed.store?.matches(partId(fed.setup.parts, part), keyOf(part, primary, noted))) continue;
     const index = live ?? indexFromDisk(dir, noted!.keys(), fed.cuts);
-    const written = (live && fed.early.get(part)) ?? index.write(partDir(indexDir, part, primary));
+    const written =
+      (live && fed.early.get(part)) ?? writePart(index, partDir(indexDir, part, primary), fed.seedsOf(part));
     written.catch(() => {}); // awaited by writeSearchIndex
     indexed.set(part, { index, how: live ? 'fed' : 'disk', written });
   }
@@ -152,9 +154,9 @@ export async function writeSearchIndex(
   onDisk?: { pages: SearchablePages; read: Promise<void> },
 ): Promise<IndexWritten> {
   const indexDir = join(dir, PAGEFIND_FOLDER);
-  const store = fed?.store ?? (setup.store && new IndexPartStore(setup.store.dir));
+  const store = fed?.store ?? storeOf(setup);
   const cuts = fed?.cuts ?? (setup.cuts && new SearchCuts(setup.cuts.file, setup.cuts.code));
-  const code = setup.store?.code ?? '';
+  const code = (setup.store ?? setup.seeds)?.code ?? '';
   const keyOf = (part: number, primary: boolean, pages: ReadonlyMap<string, string>) =>
     partKey({ code, parts: setup.parts, part, primary, pages });
   try {

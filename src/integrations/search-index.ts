@@ -72,9 +72,10 @@ export function searchIndex({
     const cuts = { file: join(storeDir, 'cuts.v8'), code };
     const verdicts = { file: join(storeDir, 'verdicts.v1'), code };
     const pagesDir = outDir && fileURLToPath(outDir);
-    const common = { parts, cuts, verdicts, pagesDir, lastSearchableRank };
+    const stored = { dir: storeDir, code };
+    const common = { parts, cuts, verdicts, pagesDir, lastSearchableRank, seeds: stored };
     // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
-    return parts === 1 ? common : { ...common, store: { dir: storeDir, code } };
+    return parts === 1 ? common : { ...common, store: stored };
   };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {

@@ -5,13 +5,17 @@
  * search page; a rebuild publishes the parts whose pages are unchanged from the store, byte for byte as indexing
  * them again would write them, and indexes again only the parts whose pages changed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/search-index-build.ts';
 import { PartedIndex, type IndexSetup } from '../../src/integrations/parted-index.ts';
 import { SearchablePages } from '../../src/integrations/searchable-pages.ts';
+import { filesInUse, HASHED_FILE } from '../../src/integrations/pagefind-files.ts';
+import { writePart } from '../../src/integrations/part-write.ts';
+import type { FedIndex } from '../../src/integrations/fed-index.ts';
+import type { IndexPartStore } from '../../src/build-cache/index-part-store.ts';
 import { partOf } from '../../src/integrations/search-parts.ts';
 import { outputFiles, readOutput } from '../../src/prerender-tap/output-on-disk.ts';
 import { digestOf } from '../../src/prerender-tap/rendered-pages.ts';
@@ -295,5 +299,84 @@ describe('a search index in parts', () => {
       fed: 4,
       kept: 0,
     });
+  }, 60_000);
+});
+
+describe('a part written over the files of its last write', () => {
+  const pages = {
+    'law/qd-9/index.html': page('Article 9', 'acts of persecution'),
+    'syria/deserters/index.html': page('Deserters', 'conscription evasion and desertion'),
+    'syria/returnees/index.html': page('Returnees', 'questioning on arrival at the airport'),
+  };
+  const edited = { ...pages, 'syria/deserters/index.html': page('Deserters', 'amnesty decrees with narrow terms') };
+  /** A site in one part whose last write is kept in a fresh store, as a build keeps it. */
+  const seededIn = (): IndexSetup => ({ parts: 1, seeds: { dir: storeDir(), code: 'code-1' } });
+  const hashedFiles = (dir: string) => outputFiles(join(dir, 'pagefind')).filter((f) => HASHED_FILE.test(f));
+
+  it('is what a write into an empty folder gives, without the files the part no longer uses', async () => {
+    const setup = seededIn();
+    const first = site(pages);
+    await writeAfterHanding(first, pages, setup);
+    const over = site(edited);
+    await writeAfterHanding(over, edited, setup);
+    const afresh = site(edited);
+    await writeAfterHanding(afresh, edited);
+    expect(indexOf(over)).toEqual(indexOf(afresh));
+    // The fragments of the pages that did not change were taken from the last write, not written again.
+    const inode = (dir: string, file: string) => statSync(join(dir, 'pagefind', file)).ino;
+    const unchanged = hashedFiles(over).filter((f) => f.startsWith('fragment/') && hashedFiles(first).includes(f));
+    expect(unchanged.length).toBe(2);
+    for (const f of unchanged) expect(inode(over, f)).toBe(inode(first, f));
+  }, 60_000);
+
+  it('names in its metadata every hashed file it is made of, and nothing else', async () => {
+    const dir = site(pages);
+    await writeAfterHanding(dir, pages);
+    expect([...filesInUse(join(dir, 'pagefind'))!].sort()).toEqual(hashedFiles(dir).sort());
+  }, 60_000);
+
+  it('cannot be told from metadata that is not as Pagefind writes it', async () => {
+    const dir = site(pages);
+    await writeAfterHanding(dir, pages);
+    writeFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), '{"languages":{"en":{"hash":7}}}');
+    expect(filesInUse(join(dir, 'pagefind'))).toBeUndefined();
+  }, 60_000);
+
+  it('is written again afresh when which files it uses cannot be told, with none of the files taken left', async () => {
+    const folder = site({});
+    let writes = 0;
+    // A stand-in for Pagefind whose metadata cannot be read, and a store with one file of a last write.
+    const index = {
+      write: async (into: string) => {
+        writes++;
+        writeFileSync(join(into, 'pagefind-entry.json'), '{}garbled');
+        return [];
+      },
+    } as unknown as FedIndex;
+    const store = {
+      seed: (_id: string, _code: string, into: string) => {
+        mkdirSync(join(into, 'fragment'), { recursive: true });
+        writeFileSync(join(into, 'fragment/en_old.pf_fragment'), 'old');
+        return ['fragment/en_old.pf_fragment'];
+      },
+    } as unknown as IndexPartStore;
+    expect(await writePart(index, folder, { store, id: '1/0', code: 'code-1' })).toEqual([]);
+    expect(writes).toBe(2);
+    expect(existsSync(join(folder, 'fragment/en_old.pf_fragment'))).toBe(false);
+  });
+
+  it('does not take a kept file that no longer has its digest', async () => {
+    const setup = seededIn();
+    const first = site(pages);
+    await writeAfterHanding(first, pages, setup);
+    // Kept files are links to the published ones: writing to a published file changes the kept one.
+    const fragment = hashedFiles(first).find((f) => f.startsWith('fragment/'))!;
+    writeFileSync(join(first, 'pagefind', fragment), 'forged');
+    const over = site(pages);
+    await writeAfterHanding(over, pages, setup);
+    expect(readFileSync(join(over, 'pagefind', fragment), 'utf8')).not.toBe('forged');
+    const afresh = site(pages);
+    await writeAfterHanding(afresh, pages);
+    expect(indexOf(over)).toEqual(indexOf(afresh));
   }, 60_000);
 });
