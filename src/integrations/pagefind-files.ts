@@ -36,7 +36,8 @@ export function filesInUse(folder: string): Set<string> | undefined {
     };
     const files = new Set<string>();
     for (const { hash } of Object.values(entry.languages ?? {})) {
-      if (!isString(hash)) return undefined;
+      // Read only under the folder: a hash is letters, digits, _ and -.
+      if (!isString(hash) || !/^[\w-]+$/.test(hash)) return undefined;
       const meta = `pagefind.${hash}.pf_meta`;
       const raw = gunzipSync(readFileSync(join(folder, meta)));
       if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) return undefined;
@@ -49,7 +50,8 @@ export function filesInUse(folder: string): Set<string> | undefined {
       for (const h of chunks) files.add(`index/${h}.pf_index`);
       for (const h of filters) files.add(`filter/${h}.pf_filter`);
     }
-    return [...files].every((f) => HASHED_FILE.test(f)) ? files : undefined;
+    // An index of no language would have no metadata: not one Pagefind wrote.
+    return files.size > 0 && [...files].every((f) => HASHED_FILE.test(f)) ? files : undefined;
   } catch {
     return undefined;
   }

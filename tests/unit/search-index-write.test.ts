@@ -338,8 +338,10 @@ describe('a part written over the files of its last write', () => {
   it('cannot be told from metadata that is not as Pagefind writes it', async () => {
     const dir = site(pages);
     await writeAfterHanding(dir, pages);
-    writeFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), '{"languages":{"en":{"hash":7}}}');
-    expect(filesInUse(join(dir, 'pagefind'))).toBeUndefined();
+    for (const entry of ['{"languages":{"en":{"hash":7}}}', '{"languages":{"en":{"hash":"../../en_x"}}}', '{}', '{}x']) {
+      writeFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), entry);
+      expect(filesInUse(join(dir, 'pagefind')), entry).toBeUndefined();
+    }
   }, 60_000);
 
   it('is written again afresh when which files it uses cannot be told, with none of the files taken left', async () => {
