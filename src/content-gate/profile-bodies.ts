@@ -142,6 +142,9 @@ export function profileBodies(): AstroIntegration {
         const all = compileAll(getCorpus().profiles, root, cache?.compile ?? compile);
         provideBodies(all);
         refusals = all.refusals;
+        // Every body is compiled before the first page renders: the compile threads end then. Ended only after
+        // rendering, they held their memory through it (the build's peak at 1,000 profiles rose 0.3 GB with them).
+        all.refusals.finally(() => pool?.close()).catch(() => {});
         const done = cache;
         // A cache that cannot be written costs the next build time, not this one its output.
         kept = done && all.refusals.then((refused) => done.finish(refused.length === 0)).catch(() => {});

@@ -338,7 +338,12 @@ describe('a part written over the files of its last write', () => {
   it('cannot be told from metadata that is not as Pagefind writes it', async () => {
     const dir = site(pages);
     await writeAfterHanding(dir, pages);
-    for (const entry of ['{"languages":{"en":{"hash":7}}}', '{"languages":{"en":{"hash":"../../en_x"}}}', '{}', '{}x']) {
+    for (const entry of [
+      '{"languages":{"en":{"hash":7}}}',
+      '{"languages":{"en":{"hash":"../../en_x"}}}',
+      '{}',
+      '{}x',
+    ]) {
       writeFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), entry);
       expect(filesInUse(join(dir, 'pagefind')), entry).toBeUndefined();
     }
