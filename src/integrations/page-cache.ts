@@ -215,8 +215,7 @@ export function pageCache({
    * searchable page. In Astro's order, pages every build renders (sources, lists, the law: slow to render) and
    * histories and comparisons (not searchable) came before the first profile page, and Pagefind had nothing to index
    * for the first second and a half of a nine-second rebuild at 1,000 profiles. Now kept profile pages reach it as
-   * rendering starts, and a site in parts has it written while histories and comparisons render
-   * (src/integrations/search-index.ts).
+   * rendering starts, and it is written while histories and comparisons render (src/integrations/search-index.ts).
    */
   const rank: RenderRank = (pathname, type) => {
     const page = type === 'page' ? pageOfProfile(getCorpus(), pathname) : undefined;

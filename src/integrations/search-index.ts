@@ -52,8 +52,7 @@ export function describeIndex(w: IndexWritten): string {
 /**
  * `pages`: the rendered pages the index is fed while they render. `lastSearchableRank`: the render rank (src/
  * prerender-tap/kept-pages.ts) after which no page is expected to be searchable; once every page up to it is heard,
- * a site in parts has them written while the rest render. A searchable page heard after all has them written again
- * at the end.
+ * the index is written while the rest render. A searchable page heard after all has it written again at the end.
  */
 export function searchIndex({
   pages,
@@ -74,11 +73,9 @@ export function searchIndex({
     const verdicts = { file: join(storeDir, 'verdicts.v1'), code };
     const pagesDir = outDir && fileURLToPath(outDir);
     const stored = { dir: storeDir, code };
-    const common = { parts, cuts, verdicts, pagesDir, seeds: stored };
-    // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end. Nor is
-    // it written while the last pages render: Pagefind's write (0.25 GB at 1,000 profiles) then came on top of the
-    // renderer's own peak, 1.16–1.28× the memory of a build that writes it after, for 0.2–0.5 s of a 13 s build.
-    return parts === 1 ? common : { ...common, store: stored, lastSearchableRank };
+    const common = { parts, cuts, verdicts, pagesDir, seeds: stored, lastSearchableRank };
+    // A site in one part is indexed whole as it renders: keeping it would only defer its indexing to the end.
+    return parts === 1 ? common : { ...common, store: stored };
   };
   pages?.use('search-index', new URL('./search-index-while-rendering.ts', import.meta.url), setup);
   return {

@@ -61,8 +61,7 @@ describe('a rebuild after an edit equals a clean build of the same content', () 
   it('builds the fixture once, so every rebuild below has a build before it', async () => {
     expect((await rebuild()).size).toBeGreaterThan(20);
     everyPage = astroRendered();
-    // Every searchable page renders before histories and comparisons: a site in parts, as here, has its index written
-    // while they render.
+    // Every searchable page renders before histories and comparisons: the index is written while they render.
     expect(lastOutput).toMatch(/search index: .*; written while the last pages rendered/);
     expect(indexParts().parts).toBeGreaterThan(1);
     expect(indexParts().kept).toBe(0);
