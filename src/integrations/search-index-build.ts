@@ -105,10 +105,10 @@ const NOTHING_AHEAD = { expected: [] as number[], indexed: new Map<number, Ahead
 
 /**
  * Before the folder is read and checked, what was handed over says which parts hold pages (`expected`) and which of
- * those must be indexed: those fed while rendering (whose writes may be under way already, PartedIndex.seal), and those noted whose pages are not those a kept part was written
- * from, read from disk now (every page is written by the time the build finishes). Pagefind handles requests in
- * order: asked now, it writes each as soon as it has indexed it, while the folder is read. writeSearchIndex throws
- * away an index of other pages than those on disk.
+ * those must be indexed: those fed while rendering (whose writes may be under way already, PartedIndex.seal), and
+ * those noted whose pages are not those a kept part was written from, read from disk now (every page is written by
+ * the time the build finishes). Pagefind handles requests in order: asked now, it writes each as soon as it has
+ * indexed it, while the folder is read. writeSearchIndex throws away an index of other pages than those on disk.
  */
 function indexAhead(
   dir: string,

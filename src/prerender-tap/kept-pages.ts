@@ -77,8 +77,8 @@ export function rankEnds(listed: readonly PathWithRoute[], rank: RenderRank = ()
 /**
  * A page an earlier build rendered from the same inputs (src/integrations/page-cache.ts). `has` is asked of every
  * path before rendering starts; a page it answers for is not rendered: `take` gives its digest, `publish` puts it
- * in the output folder (in place of whatever is at its path, and in the folders it needs), and `read` reads it back from there when its turn comes, its bytes checked against the
- * digest (it throws if they differ).
+ * in the output folder (in place of whatever is at its path, and in the folders it needs), and `read` reads it back
+ * from there when its turn comes, its bytes checked against the digest (it throws if they differ).
  */
 export interface KeptPages {
   has(pathname: string, routeType: string): boolean;
