@@ -6,7 +6,7 @@
  * indexing those pages again would write (tests/build/rebuild-equals-clean-build.test.ts).
  *
  * The record also lists those pages, so that a build can tell, as each page renders, whether a part can still be the
- * kept one (src/integrations/search-index-build.ts starts indexing it while rendering at the first page that differs).
+ * kept one (src/integrations/parted-index.ts starts indexing it while rendering at the first page that differs).
  *
  * Files are kept as hard links to those the build wrote, with their digests. A kept part is published only if every
  * one of its files still has its digest: a file changed in place (a link shares the change), missing or unreadable

@@ -1,5 +1,5 @@
 /**
- * Whether each page is one the search index takes (isSearchable in src/integrations/search-index-build.ts), as
+ * Whether each page is one the search index takes (isSearchable in src/integrations/searchable-pages.ts), as
  * earlier builds judged it: by the code that judged (the code fingerprint), the page's output path and the SHA-256
  * of its bytes, all the verdict depends on. A rebuild then judges the pages it kept without decoding them: in a
  * search index in parts, a kept page of a kept part is not read at all. Anything unreadable in the record means

@@ -1,6 +1,6 @@
 /**
  * The search index as a consumer of rendered pages (../prerender-tap/rendered-pages.ts): each searchable page goes
- * to its part of the index as it is rendered (./search-index-build.ts); at the end the parts are checked against the
+ * to its part of the index as it is rendered (./parted-index.ts); at the end the parts are checked against the
  * disk and written.
  */
 import type { PageConsumer, RenderedFile } from '../prerender-tap/rendered-pages.ts';

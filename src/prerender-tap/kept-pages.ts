@@ -189,7 +189,7 @@ export interface Ordered {
  * Runs `place` on each of `items`, in order, on this thread, a batch at a time with a turn of the event loop between
  * batches (renders go on meanwhile); gives each item's promise, which fails only if its own `place` failed.
  *
- * Why synchronously, in batches: placing a kept page is a folder and a hard link, and at 10,000 profiles the
+ * Why synchronously, in batches: placing a kept page is at most a folder and a hard link, and at 10,000 profiles the
  * asynchronous calls through the thread pool cost twice the CPU of the synchronous ones (2.5 s against 1.3 s for
  * 26,000 folders here), CPU the search index needs in a rebuild.
  */
@@ -214,10 +214,10 @@ export function inBatches<T, R>(items: readonly T[], place: (item: T) => R, size
 }
 
 /**
- * Puts each kept page in `outDir` as soon as its folder is made, ahead of its turn; then, in render order, reads it
- * back and hands it on (`send`, which waits while the consumers are far behind). Before each rendered page it waits
- * for that page's render: kept pages sent far ahead of the renders would be held by the consumers until the renders
- * came.
+ * Puts each kept page in `outDir` ahead of its turn (where the previous output holds it already, it stays as it is);
+ * then, in render order, reads it back and hands it on (`send`, which waits while the consumers are far behind).
+ * Before each rendered page it waits for that page's render: kept pages sent far ahead of the renders would be held
+ * by the consumers until the renders came.
  *
  * Why ahead: a page read back well after it was linked into the folder gives a status (`seen`) that a later look can
  * trust (unchangedSince refuses a file changed moments before it was seen), so the consumers need not read it again
@@ -233,7 +233,7 @@ export async function placeKept(
     const file = outputFileOf(path, type)!;
     return [{ path, type, file, target: join(outDir, file) }];
   });
-  const ahead = inBatches(kept, async ({ path, type, target }) => {
+  const ahead = inBatches(kept, ({ path, type, target }) => {
     const page = pages.take(path, type);
     page.publish(target);
     return page;
